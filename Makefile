@@ -1,0 +1,45 @@
+# Two commands: `make run` (demo on SQLite) and `make test` (whole suite, SQLite + PostgreSQL + Chromium).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+export FLASK_APP := wsgi
+
+.PHONY: run test venv test-deps system-deps translations
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+venv: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+translations: venv
+	$(BIN)/pybabel compile -d translations -f
+
+run: venv translations
+	$(BIN)/flask init-db
+	$(BIN)/flask load-demo
+	@echo ""
+	@echo "  Mở trình duyệt / open: http://127.0.0.1:$(PORT)"
+	@echo "  Đăng nhập mẫu / demo logins (mật khẩu / password: demo1234):"
+	@echo "    bantochuc        Ban Tổ chức (organizer)"
+	@echo "    donvi01..donvi30 công đoàn cơ sở (unit)"
+	@echo "    dontiep          bàn đón tiếp (check-in desk)"
+	@echo ""
+	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
+
+# Debian packages the tests need: PostgreSQL server, Chromium for Playwright, fonts, ffmpeg, poppler.
+system-deps:
+	@if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+	    || ! command -v pdftoppm >/dev/null || ! command -v ffmpeg >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    chromium chromium-driver postgresql fonts-dejavu-core ffmpeg poppler-utils >/dev/null; \
+	fi
+
+test-deps: venv system-deps
+	$(BIN)/pip install --quiet -e '.[test]'
+
+test: test-deps translations
+	$(BIN)/ruff check conference tests bench
+	$(BIN)/pytest -q

@@ -1,0 +1,138 @@
+"""conference: runs a trade union's commendation conference from plan to provincial report.
+
+`create_app()` reads as a list: settings, extensions, blueprints, error handlers, commands.
+"""
+
+from __future__ import annotations
+
+import os
+
+from flask import Flask, request, session
+
+from conference.config import DEFAULT_SECRET_KEY, ROOT, Config
+
+
+def create_app(config: type[Config] | dict | None = None) -> Flask:
+    """Build the Flask application.
+
+    Args:
+        config: a Config class, or a dict of overrides applied on top of `Config`.
+
+    Raises:
+        RuntimeError: a production start (CONFERENCE_ENV=production) with the default secret key.
+    """
+    app = Flask(
+        __name__,
+        instance_path=str(ROOT / "instance"),
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    if isinstance(config, dict):
+        app.config.from_object(Config)
+        app.config.update(config)
+    else:
+        app.config.from_object(config or Config)
+    app.config["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    if app.config.get("PRODUCTION") and app.config["SECRET_KEY"] == DEFAULT_SECRET_KEY:
+        raise RuntimeError("SECRET_KEY must be set for a production start (CONFERENCE_ENV=production).")
+    os.makedirs(app.instance_path, exist_ok=True)
+
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_commands(app)
+    return app
+
+
+def normalize_database_url(url: str) -> str:
+    """Map `postgres://` and `postgresql://` URLs to the psycopg 3 driver SQLAlchemy should use."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def _select_locale() -> str:
+    """Vietnamese by default; `?lang=en` (kept in the session) switches to English."""
+    from flask import current_app
+
+    lang = request.args.get("lang")
+    if lang in current_app.config["LANGUAGES"]:
+        session["lang"] = lang
+    return session.get("lang") or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def register_extensions(app: Flask) -> None:
+    """Bind db, migrations, login, CSRF and Babel to `app`."""
+    from conference import models  # noqa: F401  (every model registered before use)
+    from conference.extensions import babel, csrf, db, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = None
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=_select_locale)
+
+    @login_manager.user_loader
+    def load_user(user_id: str):
+        from conference.auth.models import User
+
+        return db.session.get(User, int(user_id))
+
+
+def register_blueprints(app: Flask) -> None:
+    """Register one blueprint per capability."""
+    from conference.agenda.views import bp as agenda_bp
+    from conference.auth.views import bp as auth_bp
+    from conference.badges.views import bp as badges_bp
+    from conference.checkin.views import bp as checkin_bp
+    from conference.delegates.views import bp as delegates_bp
+    from conference.events.views import bp as events_bp
+    from conference.exports.views import bp as exports_bp
+    from conference.nominations.views import bp as nominations_bp
+    from conference.quotas.views import bp as quotas_bp
+
+    for bp in (auth_bp, events_bp, quotas_bp, nominations_bp, delegates_bp, agenda_bp, badges_bp,
+               checkin_bp, exports_bp):
+        app.register_blueprint(bp)
+
+    from conference.views_common import inject_navigation
+
+    app.context_processor(inject_navigation)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    """Friendly Vietnamese pages for 400/403/404/413 and CSRF failures; JSON for /api/."""
+    from flask import jsonify, render_template
+    from flask_babel import gettext as _
+    from flask_wtf.csrf import CSRFError
+
+    messages = {
+        400: _("Yêu cầu không hợp lệ."),
+        403: _("Bạn không có quyền truy cập trang này."),
+        404: _("Không tìm thấy trang."),
+        413: _("Tệp tải lên quá lớn."),
+    }
+
+    def handle(error):
+        code = getattr(error, "code", 500) or 500
+        if isinstance(error, CSRFError):
+            message = _("Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Vui lòng tải lại trang và thử lại.")
+        else:
+            message = messages.get(code, _("Đã có lỗi xảy ra."))
+        if request.path.startswith("/api/"):
+            return jsonify({"result": "error", "message": str(message)}), code
+        return render_template("error.html", code=code, message=message), code
+
+    for code in (400, 403, 404, 413):
+        app.register_error_handler(code, handle)
+    app.register_error_handler(CSRFError, handle)
+
+
+def register_commands(app: Flask) -> None:
+    """Register the `flask` commands (init-db, load-demo, create-user)."""
+    from conference.cli import register
+
+    register(app)

@@ -1,0 +1,74 @@
+"""Agenda operations: add, edit, move, delete; positions stay 1..n without gaps."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from conference.agenda.models import AgendaItem
+from conference.extensions import db
+
+AGENDA_FIELDS = ("starts_at", "title", "presenter")
+
+#: The nine items of Kế hoạch 65/KH-LĐLĐ, mục II.3 "Chương trình, nội dung hội nghị", in order.
+PLAN_AGENDA = (
+    "Văn nghệ chào mừng (nếu có)",
+    "Tuyên bố lý do, giới thiệu đại biểu và khai mạc",
+    "Báo cáo đánh giá, biểu dương phong trào thi đua yêu nước trong CNVCLĐ 05 năm (2020-2025) và "
+    "phương hướng, nhiệm vụ 05 năm (2025-2030)",
+    "Báo cáo tham luận và giao lưu điển hình tiên tiến",
+    "Biểu dương, tôn vinh, khen thưởng các điển hình tiên tiến",
+    "Phát động phong trào thi đua giai đoạn 2025-2030",
+    "Phát biểu hưởng ứng phong trào thi đua",
+    "Thông qua danh sách đại biểu dự Hội nghị cấp trên",
+    "Bế mạc hội nghị",
+)
+
+
+def items_of(conference_id: int) -> list[AgendaItem]:
+    """The agenda of a conference, in order."""
+    return list(db.session.execute(
+        select(AgendaItem).where(AgendaItem.conference_id == conference_id).order_by(AgendaItem.position)
+    ).scalars())
+
+
+def add_item(conference_id: int, data: dict) -> AgendaItem:
+    """Append an item at the end of the agenda. Commits."""
+    last = db.session.execute(
+        select(func.coalesce(func.max(AgendaItem.position), 0)).where(AgendaItem.conference_id == conference_id)
+    ).scalar_one()
+    item = AgendaItem(conference_id=conference_id, position=last + 1, **{k: data.get(k) for k in AGENDA_FIELDS})
+    db.session.add(item)
+    db.session.commit()
+    return item
+
+
+def update_item(item: AgendaItem, data: dict) -> None:
+    """Change an item's time, title and presenter. Commits."""
+    for key in AGENDA_FIELDS:
+        setattr(item, key, data.get(key))
+    db.session.commit()
+
+
+def move_item(item: AgendaItem, offset: int) -> None:
+    """Move an item up (offset −1) or down (+1) by swapping with its neighbour; no-op at the ends. Commits."""
+    items = items_of(item.conference_id)
+    index = next(i for i, it in enumerate(items) if it.id == item.id)
+    target = index + offset
+    if 0 <= target < len(items):
+        items[index], items[target] = items[target], items[index]
+        _renumber(items)
+    db.session.commit()
+
+
+def delete_item(item: AgendaItem) -> None:
+    """Delete an item and close the gap. Commits."""
+    conference_id = item.conference_id
+    db.session.delete(item)
+    db.session.flush()
+    _renumber(items_of(conference_id))
+    db.session.commit()
+
+
+def _renumber(items: list[AgendaItem]) -> None:
+    for position, it in enumerate(items, start=1):
+        it.position = position

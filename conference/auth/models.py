@@ -1,0 +1,42 @@
+"""Users and their roles: organizer (Ban Tổ chức), unit (CĐCS, bound to one unit), checkin (bàn đón tiếp)."""
+
+from __future__ import annotations
+
+from flask_login import UserMixin
+from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from conference.extensions import db
+from conference.organizations.models import Organization
+
+ROLES = ("organizer", "unit", "checkin")
+
+
+class User(UserMixin, db.Model):
+    """A person who logs in. Belongs to one organization: the host for organizer/checkin, a unit for unit."""
+
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint("role IN ('organizer', 'unit', 'checkin')", name="role_known"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    full_name: Mapped[str] = mapped_column(String(120), default="")
+    role: Mapped[str] = mapped_column(String(20))
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    active: Mapped[bool] = mapped_column(default=True)
+
+    organization: Mapped[Organization] = relationship(lazy="joined")
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login
+        return self.active
+
+    def set_password(self, password: str) -> None:
+        """Store a salted hash of `password` (werkzeug's scrypt/pbkdf2)."""
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        """True when `password` matches the stored hash."""
+        return check_password_hash(self.password_hash, password)

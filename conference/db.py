@@ -1,0 +1,90 @@
+"""Declarative base, naming convention and the transaction helpers the rules rely on.
+
+SQLite is the embedded default (WAL mode, foreign keys on); PostgreSQL is the way past one machine.
+`serialized()` gives the "lock, then count, then insert" transaction that keeps the hard limits
+(DESIGN.md, "Lessons from the peers") on both databases.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Iterator
+
+from sqlalchemy import MetaData, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Session
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every model; constraint names are stable for Alembic."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+_begin_immediate: ContextVar[bool] = ContextVar("sqlite_begin_immediate", default=False)
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_on_connect(dbapi_connection, connection_record) -> None:  # pragma: no cover - driver glue
+    """Configure every new SQLite connection: WAL, foreign keys, a generous busy timeout.
+
+    pysqlite's own transaction handling is switched off (isolation_level=None) so that the
+    `begin` listener below decides how a transaction starts (SQLAlchemy's documented recipe).
+    """
+    module = type(dbapi_connection).__module__
+    if not module.startswith("sqlite3"):
+        return
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+@event.listens_for(Engine, "begin")
+def _sqlite_on_begin(conn) -> None:  # pragma: no cover - driver glue
+    """Emit BEGIN ourselves; BEGIN IMMEDIATE when `serialized()` asked for the write lock."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if _begin_immediate.get() else "BEGIN")
+
+
+@contextmanager
+def serialized(session: Session, lock_target) -> Iterator[None]:
+    """Start a transaction that holds the write lock before anything is counted.
+
+    On SQLite the current transaction is committed and a new one begins with `BEGIN IMMEDIATE`,
+    so two writers cannot both read the same count. On PostgreSQL `lock_target` (a select of the
+    row that guards the rule, e.g. the conference row) is run with `FOR UPDATE`.
+    The caller commits (or rolls back) when done.
+
+    Args:
+        session: the SQLAlchemy session of the request.
+        lock_target: a `select()` of the guarding row(s), used on PostgreSQL.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        session.commit()
+        token = _begin_immediate.set(True)
+        try:
+            session.connection()
+        finally:
+            _begin_immediate.reset(token)
+    else:
+        session.execute(lock_target.with_for_update())
+    yield
+
+
+def utcnow():
+    """The current time in UTC as a naive `datetime` (how every timestamp is stored)."""
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc).replace(tzinfo=None)

@@ -1,0 +1,39 @@
+"""Guest form and presidium form."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from conference.nominations.forms import GENDER_CHOICES
+
+
+class GuestForm(FlaskForm):
+    """A guest (đại biểu khách mời): name, position and workplace, optional details."""
+
+    full_name = StringField(_l("Họ và tên"), validators=[DataRequired(message=_l("Nhập họ và tên.")),
+                                                         Length(max=200)])
+    gender = SelectField(_l("Giới tính"), choices=GENDER_CHOICES, validators=[Optional()])
+    birth_year = IntegerField(_l("Năm sinh"), validators=[Optional(), NumberRange(min=1930, max=2010)])
+    ethnicity = StringField(_l("Dân tộc"), default="Kinh", validators=[Optional(), Length(max=60)])
+    position = StringField(_l("Chức vụ, nơi công tác"),
+                           validators=[DataRequired(message=_l("Nhập chức vụ, nơi công tác.")), Length(max=300)])
+    party_member = BooleanField(_l("Đảng viên"))
+    notes = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=500)])
+
+    def service_data(self) -> dict:
+        """The values as `add_guest` takes them."""
+        data = {name: self[name].data for name in
+                ("full_name", "birth_year", "ethnicity", "position", "party_member", "notes")}
+        data["gender"] = self.gender.data or None
+        return data
+
+
+class PresidiumForm(FlaskForm):
+    """CSRF for the presidium form; seats are posted as `seat-1` … `seat-N` (delegate ids)."""
+
+
+class DeleteForm(FlaskForm):
+    """CSRF for a delete button."""

@@ -1,0 +1,59 @@
+"""Delegate (đại biểu): anyone seated at the conference, exemplar or guest; presidium members among them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from conference.db import utcnow
+from conference.extensions import db
+from conference.organizations.models import Organization
+
+DELEGATE_CATEGORIES = ("exemplar", "guest")
+
+
+class Delegate(db.Model):
+    """A seat at the conference.
+
+    Exemplar delegates come from approved nominations (`nomination_id`, one delegate per nomination);
+    guests are added by the organizer. `presidium_order` (1..n) marks the presidium, unique per
+    conference. `badge_serial` is signed into the badge code; raising it revokes printed badges.
+    """
+
+    __tablename__ = "delegates"
+    __table_args__ = (
+        CheckConstraint("category IN ('exemplar', 'guest')", name="category_known"),
+        CheckConstraint("presidium_order IS NULL OR presidium_order BETWEEN 1 AND 50", name="presidium_order_range"),
+        CheckConstraint("badge_serial >= 1", name="badge_serial_positive"),
+        CheckConstraint("gender IS NULL OR gender IN ('male', 'female')", name="gender_known"),
+        UniqueConstraint("conference_id", "presidium_order", name="uq_delegates_presidium_seat"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"), index=True)
+    category: Mapped[str] = mapped_column(String(20))
+    nomination_id: Mapped[int | None] = mapped_column(ForeignKey("nominations.id"), unique=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="individual")
+    full_name: Mapped[str] = mapped_column(String(200))
+    gender: Mapped[str | None] = mapped_column(String(10))
+    birth_year: Mapped[int | None] = mapped_column()
+    ethnicity: Mapped[str | None] = mapped_column(String(60))
+    position: Mapped[str | None] = mapped_column(String(300))
+    direct_worker: Mapped[bool] = mapped_column(default=False)
+    party_member: Mapped[bool] = mapped_column(default=False)
+    titles: Mapped[str | None] = mapped_column(Text)
+    achievements: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+    presidium_order: Mapped[int | None] = mapped_column()
+    badge_serial: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    unit: Mapped[Organization | None] = relationship(lazy="joined")
+
+    @property
+    def affiliation(self) -> str:
+        """The unit's name for exemplars; the position/workplace line for guests."""
+        return self.unit.name if self.unit is not None else (self.position or "")

@@ -1,0 +1,128 @@
+"""Seating delegates (exemplars from approved nominations, guests), and choosing the presidium."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from conference.db import serialized
+from conference.delegates.models import Delegate
+from conference.events.models import Conference
+from conference.events.rules import RuleViolation, ensure_presidium_size, ensure_room_for_delegate
+from conference.extensions import db
+
+CATEGORY_LABELS = {"exemplar": "đại biểu điển hình tiên tiến", "guest": "đại biểu khách mời"}
+GUEST_FIELDS = ("full_name", "gender", "birth_year", "ethnicity", "position", "party_member", "notes")
+
+
+def delegate_counts(conference_id: int) -> dict[str, int]:
+    """{category: delegates seated} for one conference, with 0 for empty categories."""
+    rows = db.session.execute(
+        select(Delegate.category, func.count())
+        .where(Delegate.conference_id == conference_id)
+        .group_by(Delegate.category)
+    )
+    counts = {"exemplar": 0, "guest": 0}
+    counts.update(dict(rows.all()))
+    return counts
+
+
+def seat_delegate(conference: Conference, *, category: str, **fields) -> Delegate:
+    """Add a delegate after checking the cap and the category's seats. Caller holds the lock and commits.
+
+    Raises:
+        RuleViolation: the conference or the category is full (DESIGN.md hard rules).
+    """
+    counts = delegate_counts(conference.id)
+    seats = conference.seats
+    ensure_room_for_delegate(
+        cap=seats.cap,
+        seated=sum(counts.values()),
+        category_seats=seats.exemplar if category == "exemplar" else seats.guest,
+        category_seated=counts[category],
+        category_label=CATEGORY_LABELS[category],
+    )
+    delegate = Delegate(conference_id=conference.id, category=category, **fields)
+    db.session.add(delegate)
+    db.session.flush()
+    return delegate
+
+
+def _lock_conference(conference_id: int):
+    return select(Conference).where(Conference.id == conference_id)
+
+
+def add_guest(conference_id: int, data: dict) -> Delegate:
+    """Seat a guest (đại biểu khách mời) within the guest seats and the cap. Commits.
+
+    Args:
+        data: the fields of `GUEST_FIELDS` (already cleaned by the form).
+
+    Raises:
+        RuleViolation: guest seats or the cap are full.
+    """
+    from conference.nominations.services import clean_text
+
+    try:
+        with serialized(db.session, _lock_conference(conference_id)):
+            conference = db.session.get(Conference, conference_id)
+            delegate = seat_delegate(
+                conference, category="guest", **{k: clean_text(data.get(k)) for k in GUEST_FIELDS}
+            )
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return delegate
+
+
+def remove_guest(delegate: Delegate) -> None:
+    """Remove a guest who will not attend (exemplars leave only through their nomination). Commits.
+
+    Raises:
+        RuleViolation: the delegate is not a guest, or has already checked in.
+    """
+    from conference.checkin.models import CheckIn
+
+    if delegate.category != "guest":
+        raise RuleViolation("Chỉ xoá được đại biểu khách mời.")
+    checked = db.session.execute(select(CheckIn.id).where(CheckIn.delegate_id == delegate.id)).first()
+    if checked:
+        raise RuleViolation("Đại biểu đã điểm danh, không thể xoá.")
+    db.session.delete(delegate)
+    db.session.commit()
+
+
+def set_presidium(conference_id: int, delegate_ids: list[int]) -> None:
+    """Make `delegate_ids`, in this order, the presidium (Đoàn Chủ tịch) of the conference. Commits.
+
+    Source: Kế hoạch 65/KH-LĐLĐ, mục II.2.4: "số lượng không quá 07 người" (configurable per conference).
+
+    Raises:
+        RuleViolation: more members than allowed, a repeated member, or a delegate of another
+            conference. Nothing changes then.
+    """
+    try:
+        with serialized(db.session, _lock_conference(conference_id)):
+            conference = db.session.get(Conference, conference_id)
+            if len(set(delegate_ids)) != len(delegate_ids):
+                raise RuleViolation("Một đại biểu được chọn hai lần vào Đoàn Chủ tịch.")
+            ensure_presidium_size(len(delegate_ids), conference.presidium_max)
+            members = {
+                d.id: d
+                for d in db.session.execute(
+                    select(Delegate).where(Delegate.id.in_(delegate_ids), Delegate.conference_id == conference_id)
+                ).scalars()
+            }
+            if len(members) != len(delegate_ids):
+                raise RuleViolation("Thành viên Đoàn Chủ tịch phải là đại biểu của hội nghị này.")
+            for current in db.session.execute(
+                select(Delegate).where(Delegate.conference_id == conference_id, Delegate.presidium_order.is_not(None))
+            ).scalars():
+                current.presidium_order = None
+            db.session.flush()
+            for order, delegate_id in enumerate(delegate_ids, start=1):
+                members[delegate_id].presidium_order = order
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise

@@ -1,0 +1,177 @@
+"""The demo conference: Kế hoạch 65/KH-LĐLĐ huyện Vĩnh Thuận (seed 003) with generated nominations.
+
+Real data from the plan: name, level, organizer, date 10/04/2025 (½ ngày), cap 250, 70/30, presidium ≤ 7,
+dossier deadline 25/04/2025, the nine agenda items of mục II.3. The units (units.csv) are a plausible
+list of the district's grassroots unions; people's names are made by Faker's vi_VN locale (seeded, so
+the demo is the same on every machine).
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+from datetime import date, time
+from pathlib import Path
+
+from faker import Faker
+from sqlalchemy import select
+from werkzeug.security import generate_password_hash
+
+from conference.agenda.models import AgendaItem
+from conference.agenda.services import PLAN_AGENDA
+from conference.auth.models import User
+from conference.delegates.models import Delegate
+from conference.delegates.services import add_guest, set_presidium
+from conference.events.models import Conference
+from conference.extensions import db
+from conference.nominations.services import Actor, approve_nomination, return_nomination, submit_nomination
+from conference.organizations.models import Organization
+from conference.quotas.services import allocate_proportionally
+
+PLAN_REFERENCE = "65/KH-LĐLĐ"
+DEMO_PASSWORD = "demo1234"
+CONFERENCE_NAME = (
+    "Hội nghị tuyên dương điển hình tiên tiến trong các cấp công đoàn huyện Vĩnh Thuận, tiến tới Đại hội "
+    "thi đua yêu nước tỉnh Kiên Giang lần thứ VI và Đại hội thi đua yêu nước trong công nhân, viên chức, "
+    "lao động toàn quốc lần thứ XI, năm 2025"
+)
+AGENDA_TIMES = (time(7, 30), time(7, 45), time(8, 0), time(8, 30), time(9, 0), time(9, 40), time(10, 0),
+                time(10, 15), time(10, 30))
+AGENDA_PRESENTERS = (
+    "Đội văn nghệ CNVCLĐ huyện", "Đại diện Ban Tổ chức", "Chủ tịch LĐLĐ huyện", "Đại biểu điển hình tiên tiến",
+    "Đoàn Chủ tịch", "Phó Chủ tịch LĐLĐ huyện", "Đại diện CNVCLĐ", "Đoàn Chủ tịch", "Đoàn Chủ tịch",
+)
+GUESTS = (
+    ("Bí thư Huyện ủy Vĩnh Thuận", "male"), ("Phó Bí thư Thường trực Huyện ủy", "male"),
+    ("Chủ tịch UBND huyện Vĩnh Thuận", "male"), ("Phó Chủ tịch UBND huyện", "female"),
+    ("Trưởng Ban Dân vận Huyện ủy", "female"), ("Chủ tịch Ủy ban MTTQ Việt Nam huyện", "male"),
+    ("Trưởng Phòng Nội vụ huyện", "male"), ("Phó Trưởng Ban CSPL&QHLĐ, LĐLĐ tỉnh Kiên Giang", "female"),
+    ("Chủ tịch LĐLĐ huyện Vĩnh Thuận", "male"), ("Phó Chủ tịch LĐLĐ huyện Vĩnh Thuận", "female"),
+    ("Bí thư Huyện đoàn Vĩnh Thuận", "male"), ("Chủ tịch Hội Liên hiệp Phụ nữ huyện", "female"),
+)
+TITLES = (
+    "Chiến sĩ thi đua cơ sở năm 2023, 2024", "Lao động tiên tiến 5 năm liền",
+    "Bằng khen của Ban Chấp hành LĐLĐ tỉnh năm 2024", "Giấy khen của LĐLĐ huyện năm 2023",
+    "Bằng khen của Tổng Liên đoàn Lao động Việt Nam năm 2022", "Bằng Lao động sáng tạo năm 2023",
+)
+ACHIEVEMENTS = (
+    "Có sáng kiến cải tiến quy trình làm việc, tiết kiệm chi phí cho đơn vị; tích cực hưởng ứng phong trào "
+    "\"Lao động giỏi, Lao động sáng tạo\".",
+    "Hoàn thành xuất sắc nhiệm vụ 5 năm liền; tham gia tích cực phong trào \"Giỏi việc nước, đảm việc nhà\".",
+    "Đi đầu phong trào \"Xanh - Sạch - Đẹp, Bảo đảm an toàn vệ sinh lao động\" tại đơn vị.",
+    "Vận động phát triển đoàn viên, thành lập công đoàn cơ sở; chăm lo đời sống đoàn viên khó khăn.",
+    "Ứng dụng chuyển đổi số trong công việc, được đơn vị nhân rộng.",
+)
+POSITIONS = ("Công nhân", "Giáo viên", "Nhân viên", "Kỹ thuật viên", "Điều dưỡng", "Chuyên viên", "Tổ trưởng sản xuất")
+ETHNICITIES = ("Kinh",) * 17 + ("Khmer", "Khmer", "Hoa")
+
+
+def _units_file() -> Path:
+    return Path(__file__).with_name("units.csv")
+
+
+def load_demo() -> tuple[Conference, bool]:
+    """Create the demo conference if absent. Returns (conference, created). Idempotent."""
+    existing = db.session.execute(
+        select(Conference).where(Conference.plan_reference == PLAN_REFERENCE)
+    ).scalar_one_or_none()
+    if existing is not None:
+        return existing, False
+
+    faker = Faker("vi_VN")
+    faker.seed_instance(65)
+    rng = random.Random(65)
+
+    province = Organization(name="Liên đoàn Lao động tỉnh Kiên Giang", level="province")
+    district = Organization(name="Liên đoàn Lao động huyện Vĩnh Thuận", level="district", parent=province,
+                            contact="Đ/c Mai Thanh Thủy, SĐT 0916137383")
+    db.session.add_all([province, district])
+    db.session.flush()
+    units = []
+    with _units_file().open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            units.append(Organization(name=row["name"], block=row["block"], member_count=int(row["member_count"]),
+                                      contact=row["contact"], level="grassroots", parent_id=district.id))
+    db.session.add_all(units)
+
+    db.session.flush()
+    # One hash for the shared demo password: hashing is slow on purpose.
+    password_hash = generate_password_hash(DEMO_PASSWORD)
+    db.session.add_all([
+        User(username="bantochuc", full_name="Mai Thanh Thủy", role="organizer", organization_id=district.id,
+             password_hash=password_hash),
+        User(username="dontiep", full_name="Tình nguyện viên đón tiếp", role="checkin",
+             organization_id=district.id, password_hash=password_hash),
+    ])
+    for index, unit in enumerate(units, start=1):
+        db.session.add(User(username=f"donvi{index:02d}", full_name=unit.name, role="unit", organization_id=unit.id,
+                            password_hash=password_hash))
+
+    conference = Conference(
+        host_id=district.id, name=CONFERENCE_NAME, level="district", plan_reference=PLAN_REFERENCE,
+        upper_body="Liên đoàn Lao động tỉnh Kiên Giang", venue="Hội trường Huyện ủy Vĩnh Thuận",
+        held_on=date(2025, 4, 10), duration="½ ngày", delegate_cap=250, exemplar_share_pct=70,
+        presidium_max=7, nomination_deadline=None, dossier_deadline=date(2025, 4, 25),
+    )
+    db.session.add(conference)
+    db.session.flush()
+    for position, (title, start, presenter) in enumerate(zip(PLAN_AGENDA, AGENDA_TIMES, AGENDA_PRESENTERS), 1):
+        db.session.add(AgendaItem(conference_id=conference.id, position=position, starts_at=start, title=title,
+                                  presenter=presenter))
+    db.session.commit()
+
+    quotas = allocate_proportionally(conference)
+    _nominate(conference, units, quotas, faker, rng)
+    _seat_guests(conference, faker)
+    exemplars = db.session.execute(
+        select(Delegate.id).where(Delegate.conference_id == conference.id).order_by(Delegate.id)
+    ).scalars().all()
+    guests = db.session.execute(
+        select(Delegate.id).where(Delegate.conference_id == conference.id, Delegate.category == "guest")
+        .order_by(Delegate.id)
+    ).scalars().all()
+    set_presidium(conference.id, guests[:4] + [d for d in exemplars if d not in guests][:2])
+    return conference, True
+
+
+def _person(faker: Faker, rng: random.Random) -> dict:
+    gender = rng.choice(("male", "female"))
+    name = faker.name_male() if gender == "male" else faker.name_female()
+    return {"full_name": name, "gender": gender, "birth_year": rng.randint(1968, 1998),
+            "ethnicity": rng.choice(ETHNICITIES)}
+
+
+def _nominate(conference: Conference, units: list[Organization], quotas: dict, faker: Faker,
+              rng: random.Random) -> None:
+    """Fill about two thirds of each unit's quota: mostly approved, some waiting, one returned here and there."""
+    demo_day = date(2025, 3, 1)
+    for unit in units:
+        actor = Actor(user_id=None)
+        count = max(1, quotas[unit.id] * 2 // 3)
+        for i in range(count):
+            collective = i == 0 and quotas[unit.id] >= 6
+            data = {
+                "kind": "collective" if collective else "individual",
+                "position": f"{rng.choice(POSITIONS)}, {unit.name.removeprefix('Công đoàn ')}",
+                "direct_worker": unit.block == "Doanh nghiệp" or rng.random() < 0.3,
+                "party_member": rng.random() < 0.4,
+                "titles": rng.choice(TITLES),
+                "achievements": rng.choice(ACHIEVEMENTS),
+                "phone": f"09{rng.randint(10000000, 99999999)}",
+            }
+            data.update(_person(faker, rng))
+            if collective:
+                data["full_name"] = f"Tập thể {unit.name.removeprefix('Công đoàn ')}"
+            nomination = submit_nomination(conference.id, unit.id, data, actor, demo_day)
+            roll = rng.random()
+            if roll < 0.7:
+                approve_nomination(nomination.id)
+            elif roll < 0.78:
+                return_nomination(nomination.id, "Đề nghị bổ sung thành tích cụ thể (số liệu, năm đạt được).")
+
+
+def _seat_guests(conference: Conference, faker: Faker) -> None:
+    for position, gender in GUESTS:
+        name = faker.name_male() if gender == "male" else faker.name_female()
+        add_guest(conference.id, {"full_name": name, "gender": gender, "ethnicity": "Kinh", "position": position,
+                                  "party_member": True})

@@ -1,0 +1,39 @@
+"""The quota table: one number per unit, read from the posted form."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import IntegerField
+from wtforms.validators import InputRequired, NumberRange
+
+from conference.events.rules import RuleViolation
+
+
+class QuotaTableForm(FlaskForm):
+    """CSRF for the quota table; the per-unit inputs are named `seats-<unit_id>`."""
+
+
+class AllocateForm(FlaskForm):
+    """Proportional allocation: the minimum seats each unit gets first."""
+
+    minimum = IntegerField(default=1, validators=[InputRequired(), NumberRange(min=0, max=1000)])
+
+
+def parse_seats(form_data, units) -> dict[int, int]:
+    """Read `seats-<unit_id>` values for `units` from posted form data.
+
+    Returns:
+        {unit_id: seats} for every unit.
+
+    Raises:
+        RuleViolation: a value that is not a whole number ≥ 0 (names the unit).
+    """
+    result = {}
+    for unit in units:
+        raw = (form_data.get(f"seats-{unit.id}") or "").strip()
+        if raw == "":
+            raw = "0"
+        if not raw.isdigit() or len(raw) > 6:
+            raise RuleViolation(f"{unit.name}: số lượng phân bổ phải là số nguyên không âm.")
+        result[unit.id] = int(raw)
+    return result

@@ -1,0 +1,99 @@
+"""Writing quotas: by hand or proportionally, always within the exemplar seats."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from conference.db import serialized
+from conference.events.models import Conference
+from conference.events.rules import RuleViolation
+from conference.extensions import db
+from conference.nominations.models import COUNTED_STATUSES, Nomination
+from conference.organizations.models import Organization
+from conference.quotas.allocation import Claimant, allocate_largest_remainder, ensure_quota_total
+from conference.quotas.models import Quota
+
+
+def units_of(conference: Conference) -> list[Organization]:
+    """The units of a conference: the host organization's children, by name."""
+    return list(
+        db.session.execute(
+            select(Organization).where(Organization.parent_id == conference.host_id).order_by(Organization.name)
+        ).scalars()
+    )
+
+
+def used_seats_by_unit(conference_id: int) -> dict[int, int]:
+    """{unit_id: submitted + approved nominations} for one conference (one query)."""
+    rows = db.session.execute(
+        select(Nomination.unit_id, func.count())
+        .where(Nomination.conference_id == conference_id, Nomination.status.in_(COUNTED_STATUSES))
+        .group_by(Nomination.unit_id)
+    )
+    return {unit_id: count for unit_id, count in rows}
+
+
+def save_quotas(conference: Conference, seats_by_unit: dict[int, int]) -> None:
+    """Replace the quotas of the given units, in one locked transaction, then commit.
+
+    Args:
+        seats_by_unit: {unit_id: seats}; every unit must belong to the conference's host.
+
+    Raises:
+        RuleViolation: unknown unit, negative seats, a sum above the exemplar seats
+            (DESIGN.md hard rule), or a quota below what the unit has already submitted.
+            Nothing is written then.
+    """
+    conference_id = conference.id
+    try:
+        with serialized(db.session, select(Conference).where(Conference.id == conference_id)):
+            conference = db.session.get(Conference, conference_id)
+            unit_ids = {u.id for u in units_of(conference)}
+            unknown = set(seats_by_unit) - unit_ids
+            if unknown:
+                raise RuleViolation("Có đơn vị không thuộc hội nghị này.")
+            existing = {
+                q.unit_id: q
+                for q in db.session.execute(select(Quota).where(Quota.conference_id == conference_id)).scalars()
+            }
+            merged = {uid: q.seats for uid, q in existing.items()}
+            merged.update(seats_by_unit)
+            ensure_quota_total(merged, conference.seats.exemplar)
+            used = used_seats_by_unit(conference_id)
+            names = {u.id: u.name for u in units_of(conference)}
+            for unit_id, seats in seats_by_unit.items():
+                if seats < used.get(unit_id, 0):
+                    raise RuleViolation(
+                        f"{names[unit_id]}: số lượng phân bổ ({seats}) ít hơn số hồ sơ đã gửi "
+                        f"({used[unit_id]})."
+                    )
+            for unit_id, seats in seats_by_unit.items():
+                if unit_id in existing:
+                    existing[unit_id].seats = seats
+                else:
+                    db.session.add(Quota(conference_id=conference_id, unit_id=unit_id, seats=seats))
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+
+
+def allocate_proportionally(conference: Conference, minimum: int = 1) -> dict[int, int]:
+    """Allocate all exemplar seats to the units by largest remainder on member counts, and save.
+
+    Returns:
+        {unit_id: seats} as saved.
+
+    Raises:
+        RuleViolation: as `save_quotas` (e.g. a unit already holds more nominations than its new share).
+    """
+    units = units_of(conference)
+    if not units:
+        raise RuleViolation("Hội nghị chưa có đơn vị nào để phân bổ.")
+    shares = allocate_largest_remainder(
+        conference.seats.exemplar,
+        [Claimant(key=u.id, name=u.name, members=u.member_count) for u in units],
+        minimum=minimum,
+    )
+    save_quotas(conference, shares)
+    return shares

@@ -1,0 +1,71 @@
+"""Quota table: edit by hand or allocate proportionally."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from conference.auth.access import get_conference_or_403, roles_required
+from conference.events.rules import RuleViolation
+from conference.extensions import db
+from conference.quotas import services
+from conference.quotas.forms import AllocateForm, QuotaTableForm, parse_seats
+from conference.quotas.models import Quota
+
+bp = Blueprint("quotas", __name__, url_prefix="/conferences/<int:conference_id>/quotas")
+
+
+@bp.route("", methods=["GET", "POST"])
+@roles_required("organizer")
+def index(conference_id: int):
+    """Show units with member counts, quotas and used seats; POST saves the typed quotas."""
+    conference = g.conference = get_conference_or_403(conference_id)
+    units = services.units_of(conference)
+    form = QuotaTableForm()
+    if form.validate_on_submit():
+        try:
+            services.save_quotas(conference, parse_seats(request.form, units))
+        except RuleViolation as error:
+            flash(str(error), "danger")
+        else:
+            flash(_("Đã lưu số lượng phân bổ."), "success")
+            return redirect(url_for("quotas.index", conference_id=conference.id))
+    quotas = {
+        q.unit_id: q.seats
+        for q in db.session.execute(select(Quota).where(Quota.conference_id == conference.id)).scalars()
+    }
+    # After a refused POST the table shows what was typed, so nothing the organizer typed is lost.
+    shown = {
+        u.id: request.form.get(f"seats-{u.id}", "") if request.method == "POST" else quotas.get(u.id, 0)
+        for u in units
+    }
+    return render_template(
+        "quotas/index.html",
+        conference=conference,
+        units=units,
+        shown=shown,
+        used=services.used_seats_by_unit(conference.id),
+        allocated=sum(quotas.values()),
+        members=sum(u.member_count for u in units),
+        form=form,
+        allocate_form=AllocateForm(),
+    )
+
+
+@bp.route("/allocate", methods=["POST"])
+@roles_required("organizer")
+def allocate(conference_id: int):
+    """Allocate all exemplar seats proportionally to member counts (largest remainder)."""
+    conference = get_conference_or_403(conference_id)
+    form = AllocateForm()
+    if not form.validate_on_submit():
+        flash(_("Số tối thiểu mỗi đơn vị phải là số nguyên từ 0 đến 1000."), "danger")
+    else:
+        try:
+            services.allocate_proportionally(conference, minimum=form.minimum.data)
+        except RuleViolation as error:
+            flash(str(error), "danger")
+        else:
+            flash(_("Đã phân bổ theo tỷ lệ số đoàn viên. Có thể điều chỉnh từng đơn vị rồi lưu."), "success")
+    return redirect(url_for("quotas.index", conference_id=conference.id))
