@@ -27,7 +27,9 @@ def to_local(moment: datetime | None) -> datetime | None:
 
 def inject_navigation() -> dict:
     """Template context: the conference the page belongs to (set by views in `g.conference`)."""
-    return {"nav_conference": g.get("conference")}
+    from flask_babel import get_locale
+
+    return {"nav_conference": g.get("conference"), "get_locale": get_locale}
 
 
 def safe_local_url(target: str | None) -> str | None:
