@@ -40,9 +40,10 @@ def make_user(username: str, role: str, organization_id: int) -> User:
 
 def make_world(units: int = 3, quotas: tuple[int, ...] | None = (2, 2, 2), cap: int = 250,
                exemplar_share_pct: int = 70, presidium_max: int = 7, deadline: date | None = None,
-               members: tuple[int, ...] | None = None) -> World:
+               members: tuple[int, ...] | None = None, tag: str = "") -> World:
     """A district federation with `units` units (users unit1..unitN), an organizer, a check-in user,
-    a conference with the given seats and quotas, and a second federation with its own conference."""
+    a conference with the given seats and quotas, and a second federation with its own conference.
+    `tag` prefixes usernames so one test can build two worlds."""
     host = Organization(name="Liên đoàn Lao động huyện Vĩnh Thuận", level="district")
     db.session.add(host)
     db.session.flush()
@@ -62,9 +63,9 @@ def make_world(units: int = 3, quotas: tuple[int, ...] | None = (2, 2, 2), cap: 
     if quotas is not None:
         for unit, seats in zip(unit_orgs, quotas):
             db.session.add(Quota(conference_id=conference.id, unit_id=unit.id, seats=seats))
-    organizer = make_user("organizer", "organizer", host.id)
-    checkin = make_user("checkin", "checkin", host.id)
-    unit_users = [make_user(f"unit{i + 1}", "unit", u.id) for i, u in enumerate(unit_orgs)]
+    organizer = make_user(f"{tag}organizer", "organizer", host.id)
+    checkin = make_user(f"{tag}checkin", "checkin", host.id)
+    unit_users = [make_user(f"{tag}unit{i + 1}", "unit", u.id) for i, u in enumerate(unit_orgs)]
 
     other_host = Organization(name="Liên đoàn Lao động huyện An Minh", level="district")
     db.session.add(other_host)
@@ -72,7 +73,7 @@ def make_world(units: int = 3, quotas: tuple[int, ...] | None = (2, 2, 2), cap: 
     other = Conference(host_id=other_host.id, name="Hội nghị huyện An Minh", level="district",
                        held_on=date(2025, 4, 12))
     db.session.add(other)
-    make_user("other_organizer", "organizer", other_host.id)
+    make_user(f"{tag}other_organizer", "organizer", other_host.id)
     db.session.commit()
     return World(host_id=host.id, conference_id=conference.id, unit_ids=[u.id for u in unit_orgs],
                  organizer_id=organizer.id, checkin_id=checkin.id, unit_user_ids=[u.id for u in unit_users],

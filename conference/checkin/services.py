@@ -45,7 +45,7 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
         return ScanOutcome("wrong_conference", None, None)
 
     try:
-        with serialized(db.session, select(Delegate).where(Delegate.id == claim.delegate_id)):
+        with serialized(db.session, select(Delegate.id).where(Delegate.id == claim.delegate_id)):
             delegate = db.session.get(Delegate, claim.delegate_id)
             if delegate is None or delegate.conference_id != conference_id or delegate.badge_serial != claim.serial:
                 db.session.rollback()

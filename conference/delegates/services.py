@@ -48,7 +48,7 @@ def seat_delegate(conference: Conference, *, category: str, **fields) -> Delegat
 
 
 def _lock_conference(conference_id: int):
-    return select(Conference).where(Conference.id == conference_id)
+    return select(Conference.id).where(Conference.id == conference_id)
 
 
 def add_guest(conference_id: int, data: dict) -> Delegate:

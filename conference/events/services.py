@@ -34,7 +34,7 @@ def update_conference(conference_id: int, data: dict) -> Conference:
             below what is allocated or seated, or the new presidium maximum is below its members.
     """
     try:
-        with serialized(db.session, select(Conference).where(Conference.id == conference_id)):
+        with serialized(db.session, select(Conference.id).where(Conference.id == conference_id)):
             conference = db.session.get(Conference, conference_id)
             new = rules.seat_split(data["delegate_cap"], data["exemplar_share_pct"])
             counts = dict(db.session.execute(

@@ -67,14 +67,16 @@ class Actor:
 
 def _lock_quota(conference_id: int, unit_id: int):
     """The row that guards a unit's seats: locked FOR UPDATE on PostgreSQL."""
-    return select(Quota).where(Quota.conference_id == conference_id, Quota.unit_id == unit_id)
+    return select(Quota.id).where(Quota.conference_id == conference_id, Quota.unit_id == unit_id)
 
 
 def _take_seat_checks(conference: Conference, unit_id: int, actor: Actor, today: date) -> None:
     """Deadline (unit users only) and quota checks, run after the lock is held."""
     if not actor.is_organizer:
         ensure_before_deadline(conference.nomination_deadline, today)
-    quota = db.session.execute(_lock_quota(conference.id, unit_id)).scalar_one_or_none()
+    quota = db.session.execute(
+        select(Quota.seats).where(Quota.conference_id == conference.id, Quota.unit_id == unit_id)
+    ).scalar_one_or_none()
     used = db.session.execute(
         select(func.count()).select_from(Nomination).where(
             Nomination.conference_id == conference.id,
@@ -82,7 +84,7 @@ def _take_seat_checks(conference: Conference, unit_id: int, actor: Actor, today:
             Nomination.status.in_(COUNTED_STATUSES),
         )
     ).scalar_one()
-    ensure_within_quota(used, quota.seats if quota else 0)
+    ensure_within_quota(used, quota or 0)
 
 
 def submit_nomination(conference_id: int, unit_id: int, data: dict, actor: Actor, today: date) -> Nomination:
@@ -166,7 +168,7 @@ def approve_nomination(nomination_id: int) -> None:
     nomination = db.session.get(Nomination, nomination_id)
     conference_id = nomination.conference_id
     try:
-        with serialized(db.session, select(Conference).where(Conference.id == conference_id)):
+        with serialized(db.session, select(Conference.id).where(Conference.id == conference_id)):
             nomination = db.session.get(Nomination, nomination_id)
             if nomination.status != "submitted":
                 raise RuleViolation("Chỉ duyệt được hồ sơ đang chờ duyệt.")

@@ -46,7 +46,7 @@ def save_quotas(conference: Conference, seats_by_unit: dict[int, int]) -> None:
     """
     conference_id = conference.id
     try:
-        with serialized(db.session, select(Conference).where(Conference.id == conference_id)):
+        with serialized(db.session, select(Conference.id).where(Conference.id == conference_id)):
             conference = db.session.get(Conference, conference_id)
             unit_ids = {u.id for u in units_of(conference)}
             unknown = set(seats_by_unit) - unit_ids
