@@ -75,6 +75,16 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=_select_locale)
 
+    @login_manager.unauthorized_handler
+    def unauthorized():
+        """Pages redirect to the login form; the JSON API answers 401 so the desk can say so."""
+        from flask import jsonify, redirect, url_for
+        from flask_babel import gettext as _
+
+        if request.path.startswith("/api/"):
+            return jsonify({"result": "error", "message": _("Phiên đăng nhập đã hết. Vui lòng đăng nhập lại.")}), 401
+        return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+
     @login_manager.user_loader
     def load_user(user_id: str):
         from conference.auth.models import User

@@ -7,9 +7,10 @@ SQLite is the embedded default (WAL mode, foreign keys on); PostgreSQL is the wa
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Iterator
+from datetime import UTC
 
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
@@ -85,6 +86,6 @@ def serialized(session: Session, lock_target) -> Iterator[None]:
 
 def utcnow():
     """The current time in UTC as a naive `datetime` (how every timestamp is stored)."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -20,9 +20,8 @@ def to_local(moment: datetime | None) -> datetime | None:
     """A stored naive-UTC timestamp as an aware time in Vietnam."""
     if moment is None:
         return None
-    from datetime import timezone
 
-    return moment.replace(tzinfo=timezone.utc).astimezone(LOCAL_TZ)
+    return moment.replace(tzinfo=UTC).astimezone(LOCAL_TZ)
 
 
 def inject_navigation() -> dict:

@@ -67,23 +67,35 @@ def backend() -> str:
     return "sqlite"
 
 
+TEST_SETTINGS = {"TESTING": True, "SECRET_KEY": "test-secret-key", "WTF_CSRF_ENABLED": False, "PRODUCTION": False}
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    """An SQLite file with the empty schema, made once; each test gets a copy (creating tables is slow)."""
+    path = tmp_path_factory.mktemp("schema") / "template.db"
+    app = create_app({**TEST_SETTINGS, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
+    with app.app_context():
+        db.create_all()
+        db.session.execute(db.text("PRAGMA wal_checkpoint(TRUNCATE)"))
+        db.engine.dispose()
+    return path
+
+
 @pytest.fixture
 def app(request, backend, tmp_path):
-    """The application on a fresh, empty schema."""
+    """The application on a fresh, empty schema: a copy of the SQLite template, or a reset PostgreSQL."""
     if backend == "sqlite":
-        url = f"sqlite:///{tmp_path / 'test.db'}"
+        target = tmp_path / "test.db"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), target)
+        url = f"sqlite:///{target}"
     else:
         url = request.getfixturevalue("postgres_url")
-    app = create_app({
-        "TESTING": True,
-        "SECRET_KEY": "test-secret-key",
-        "SQLALCHEMY_DATABASE_URI": url,
-        "WTF_CSRF_ENABLED": False,
-        "PRODUCTION": False,
-    })
-    with app.app_context():
-        db.drop_all()
-        db.create_all()
+    app = create_app({**TEST_SETTINGS, "SQLALCHEMY_DATABASE_URI": url})
+    if backend != "sqlite":
+        with app.app_context():
+            db.drop_all()
+            db.create_all()
     yield app
     with app.app_context():
         db.session.remove()

@@ -13,8 +13,10 @@ AGENDA_FIELDS = ("starts_at", "title", "presenter")
 PLAN_AGENDA = (
     "Văn nghệ chào mừng (nếu có)",
     "Tuyên bố lý do, giới thiệu đại biểu và khai mạc",
-    "Báo cáo đánh giá, biểu dương phong trào thi đua yêu nước trong CNVCLĐ 05 năm (2020-2025) và "
-    "phương hướng, nhiệm vụ 05 năm (2025-2030)",
+    (
+        "Báo cáo đánh giá, biểu dương phong trào thi đua yêu nước trong CNVCLĐ 05 năm (2020-2025) và "
+        "phương hướng, nhiệm vụ 05 năm (2025-2030)"
+    ),
     "Báo cáo tham luận và giao lưu điển hình tiên tiến",
     "Biểu dương, tôn vinh, khen thưởng các điển hình tiên tiến",
     "Phát động phong trào thi đua giai đoạn 2025-2030",

@@ -23,6 +23,7 @@ class CheckIn(db.Model):
     checked_in_at: Mapped[datetime] = mapped_column(default=utcnow)
     desk: Mapped[str | None] = mapped_column(String(60))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    nonce: Mapped[str | None] = mapped_column(String(64), unique=True)
+    #: Client-made id of the scan request: a retry with the same nonce answers `checked_in` again.
+    nonce: Mapped[str | None] = mapped_column(String(64))
 
     delegate: Mapped[Delegate] = relationship(lazy="joined")

@@ -64,9 +64,12 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
             db.session.add(record)
         db.session.commit()
     except IntegrityError:
+        # Only the unique delegate_id can clash: another desk checked this delegate in first.
         db.session.rollback()
         existing = db.session.execute(
             select(CheckIn).where(CheckIn.delegate_id == claim.delegate_id)
         ).scalar_one()
-        return ScanOutcome("already_checked_in", existing.delegate, existing.checked_in_at, existing.desk)
+        same_request = nonce is not None and existing.nonce == nonce
+        return ScanOutcome("checked_in" if same_request else "already_checked_in", existing.delegate,
+                           existing.checked_in_at, existing.desk)
     return ScanOutcome("checked_in", delegate, record.checked_in_at, desk)

@@ -78,7 +78,8 @@ def api_checkin():
             select(Conference.id).where(Conference.host_id == current_user.organization_id)
             .order_by(Conference.held_on.desc()).limit(1)
         ).scalar_one_or_none()
-    conference = db.session.get(Conference, conference_id) if isinstance(conference_id, int) else None
+    valid_id = isinstance(conference_id, int) and not isinstance(conference_id, bool)
+    conference = db.session.get(Conference, conference_id) if valid_id else None
     if conference is None or not can_access_conference(current_user, conference):
         return jsonify({"result": "wrong_conference", "delegate": None, "checked_in_at": None,
                         "message": _("Bạn không làm việc tại hội nghị này.")}), 403
@@ -104,12 +105,13 @@ def api_search(conference_id: int):
     q = (request.args.get("q") or "").strip()
     if len(q) < 2:
         return jsonify({"delegates": []})
-    pattern = f"%{q.lower()}%"
+    literal = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")  # LIKE wildcards as text
     rows = db.session.execute(
         select(Delegate, CheckIn.checked_in_at)
         .outerjoin(CheckIn, CheckIn.delegate_id == Delegate.id)
         .where(Delegate.conference_id == conference.id,
-               or_(func.lower(Delegate.full_name).like(pattern), Delegate.full_name.like(f"%{q}%")))
+               or_(func.lower(Delegate.full_name).like(f"%{literal.lower()}%", escape="\\"),
+                   Delegate.full_name.like(f"%{literal}%", escape="\\")))
         .order_by(Delegate.full_name).limit(20)
     ).all()
     secret = current_app.config["SECRET_KEY"]

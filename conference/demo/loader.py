@@ -55,8 +55,8 @@ TITLES = (
     "Bằng khen của Tổng Liên đoàn Lao động Việt Nam năm 2022", "Bằng Lao động sáng tạo năm 2023",
 )
 ACHIEVEMENTS = (
-    "Có sáng kiến cải tiến quy trình làm việc, tiết kiệm chi phí cho đơn vị; tích cực hưởng ứng phong trào "
-    "\"Lao động giỏi, Lao động sáng tạo\".",
+    ("Có sáng kiến cải tiến quy trình làm việc, tiết kiệm chi phí cho đơn vị; tích cực hưởng ứng phong trào "
+    "\"Lao động giỏi, Lao động sáng tạo\"."),
     "Hoàn thành xuất sắc nhiệm vụ 5 năm liền; tham gia tích cực phong trào \"Giỏi việc nước, đảm việc nhà\".",
     "Đi đầu phong trào \"Xanh - Sạch - Đẹp, Bảo đảm an toàn vệ sinh lao động\" tại đơn vị.",
     "Vận động phát triển đoàn viên, thành lập công đoàn cơ sở; chăm lo đời sống đoàn viên khó khăn.",

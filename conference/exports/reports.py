@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from typing import Iterable
 
 from conference.exports.collation import name_sort_key
 from conference.exports.xlsx import Sheet

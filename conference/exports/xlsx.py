@@ -9,8 +9,8 @@ stays plain text (formula injection).
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 import xlsxwriter
 

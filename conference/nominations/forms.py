@@ -5,10 +5,11 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
-KIND_CHOICES = [("individual", _l("Cá nhân")), ("collective", _l("Tập thể"))]
-GENDER_CHOICES = [("", _l("— Chọn —")), ("male", _l("Nam")), ("female", _l("Nữ"))]
+KIND_CHOICES = [SelectChoice("individual", _l("Cá nhân")), SelectChoice("collective", _l("Tập thể"))]
+GENDER_CHOICES = [SelectChoice("", _l("— Chọn —")), SelectChoice("male", _l("Nam")), SelectChoice("female", _l("Nữ"))]
 ACHIEVEMENTS_MAX = 2000
 
 

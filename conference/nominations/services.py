@@ -191,16 +191,24 @@ def approve_nomination(nomination_id: int) -> None:
 def return_nomination(nomination_id: int, reason: str) -> None:
     """Return a submitted nomination to its unit with a reason; it stops holding a seat. Commits.
 
+    Runs under the same lock as approval, so a nomination is never both approved and returned.
+
     Raises:
         RuleViolation: empty reason, or the nomination is not in the submitted state.
     """
     reason = clean_text(reason)
     if not reason:
         raise RuleViolation("Vui lòng ghi lý do trả lại hồ sơ.")
-    nomination = db.session.get(Nomination, nomination_id)
-    if nomination.status != "submitted":
-        raise RuleViolation("Chỉ trả lại được hồ sơ đang chờ duyệt.")
-    nomination.status = "returned"
-    nomination.return_reason = reason
-    nomination.reviewed_at = utcnow()
-    db.session.commit()
+    conference_id = db.session.get(Nomination, nomination_id).conference_id
+    try:
+        with serialized(db.session, select(Conference.id).where(Conference.id == conference_id)):
+            nomination = db.session.get(Nomination, nomination_id)
+            if nomination.status != "submitted":
+                raise RuleViolation("Chỉ trả lại được hồ sơ đang chờ duyệt.")
+            nomination.status = "returned"
+            nomination.return_reason = reason
+            nomination.reviewed_at = utcnow()
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise

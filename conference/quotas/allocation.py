@@ -9,9 +9,9 @@ The plan leaves the numbers to the organizer ("số lượng phân bổ sau", K�
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Hashable, Sequence
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,12 @@
     }).then(function (response) {
       return response.json();
     }).then(function (data) {
-      var tone = TONES[data.result] || "bad";
+      if (!TONES[data.result]) {  // session expired (401) or refused request: say why, in red
+        show("bad", "✖", "", data.message);
+        beep("bad");
+        return;
+      }
+      var tone = TONES[data.result];
       var d = data.delegate;
       show(tone, TITLES[data.result] || data.result, d ? d.name : "",
            (d ? d.category + " · " + d.unit + " — " : "") + data.message);
