@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test venv test-deps system-deps translations
+.PHONY: run test venv test-deps system-deps translations messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,3 +43,8 @@ test-deps: venv system-deps
 test: test-deps translations
 	$(BIN)/ruff check conference tests bench
 	$(BIN)/pytest -q
+
+# Maintainers: refresh the English catalog after changing UI text (`_macros/` is not skipped).
+messages: venv
+	$(BIN)/pybabel extract -F babel.cfg -k _l --ignore-dirs '.*' -o translations/messages.pot .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations -l en

@@ -84,6 +84,22 @@ def serialized(session: Session, lock_target) -> Iterator[None]:
     yield
 
 
+@contextmanager
+def locked_write(session: Session, lock_target) -> Iterator[None]:
+    """`serialized()` plus the end of the transaction: commit on success, roll back on any error.
+
+    Every write that checks a hard rule runs as `with locked_write(db.session, guard): check; change`,
+    so a refused change leaves nothing half written.
+    """
+    try:
+        with serialized(session, lock_target):
+            yield
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+
+
 def utcnow():
     """The current time in UTC as a naive `datetime` (how every timestamp is stored)."""
     from datetime import datetime

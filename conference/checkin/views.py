@@ -43,11 +43,11 @@ def desk(conference_id: int):
 
 
 def _message(outcome: services.ScanOutcome) -> str:
-    name = outcome.delegate.full_name if outcome.delegate else ""
+    """The Vietnamese sentence shown under the delegate's name (the name itself is shown big)."""
     when = format_datetime(to_local(outcome.checked_in_at), "HH:mm") if outcome.checked_in_at else ""
     return {
-        "checked_in": _("Chào mừng %(name)s! Đã điểm danh lúc %(time)s.", name=name, time=when),
-        "already_checked_in": _("%(name)s đã điểm danh lúc %(time)s tại %(desk)s.", name=name, time=when,
+        "checked_in": _("Đã điểm danh lúc %(time)s. Chào mừng đại biểu!", time=when),
+        "already_checked_in": _("Đã điểm danh lúc %(time)s tại %(desk)s.", time=when,
                                 desk=outcome.desk or _("bàn đón tiếp")),
         "invalid": _("Mã không hợp lệ: không phải thẻ đại biểu của hệ thống."),
         "revoked": _("Thẻ đã bị thu hồi (thẻ cũ hoặc đã cấp lại). Mời đại biểu đến bàn hỗ trợ."),

@@ -9,12 +9,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from conference.db import utcnow
 from conference.extensions import db
+from conference.nominations.models import PersonDetails
 from conference.organizations.models import Organization
 
 DELEGATE_CATEGORIES = ("exemplar", "guest")
 
 
-class Delegate(db.Model):
+class Delegate(PersonDetails, db.Model):
     """A seat at the conference.
 
     Exemplar delegates come from approved nominations (`nomination_id`, one delegate per nomination);
@@ -36,16 +37,6 @@ class Delegate(db.Model):
     category: Mapped[str] = mapped_column(String(20))
     nomination_id: Mapped[int | None] = mapped_column(ForeignKey("nominations.id"), unique=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(20), default="individual")
-    full_name: Mapped[str] = mapped_column(String(200))
-    gender: Mapped[str | None] = mapped_column(String(10))
-    birth_year: Mapped[int | None] = mapped_column()
-    ethnicity: Mapped[str | None] = mapped_column(String(60))
-    position: Mapped[str | None] = mapped_column(String(300))
-    direct_worker: Mapped[bool] = mapped_column(default=False)
-    party_member: Mapped[bool] = mapped_column(default=False)
-    titles: Mapped[str | None] = mapped_column(Text)
-    achievements: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
     presidium_order: Mapped[int | None] = mapped_column()
     badge_serial: Mapped[int] = mapped_column(default=1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from conference.db import serialized
+from conference.db import locked_write
 from conference.delegates.models import Delegate
 from conference.events.models import Conference
 from conference.events.rules import RuleViolation, ensure_presidium_size, ensure_room_for_delegate
@@ -62,16 +62,11 @@ def add_guest(conference_id: int, data: dict) -> Delegate:
     """
     from conference.nominations.services import clean_text
 
-    try:
-        with serialized(db.session, _lock_conference(conference_id)):
-            conference = db.session.get(Conference, conference_id)
-            delegate = seat_delegate(
-                conference, category="guest", **{k: clean_text(data.get(k)) for k in GUEST_FIELDS}
-            )
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
+    with locked_write(db.session, _lock_conference(conference_id)):
+        conference = db.session.get(Conference, conference_id)
+        delegate = seat_delegate(
+            conference, category="guest", **{k: clean_text(data.get(k)) for k in GUEST_FIELDS}
+        )
     return delegate
 
 
@@ -101,28 +96,23 @@ def set_presidium(conference_id: int, delegate_ids: list[int]) -> None:
         RuleViolation: more members than allowed, a repeated member, or a delegate of another
             conference. Nothing changes then.
     """
-    try:
-        with serialized(db.session, _lock_conference(conference_id)):
-            conference = db.session.get(Conference, conference_id)
-            if len(set(delegate_ids)) != len(delegate_ids):
-                raise RuleViolation("Một đại biểu được chọn hai lần vào Đoàn Chủ tịch.")
-            ensure_presidium_size(len(delegate_ids), conference.presidium_max)
-            members = {
-                d.id: d
-                for d in db.session.execute(
-                    select(Delegate).where(Delegate.id.in_(delegate_ids), Delegate.conference_id == conference_id)
-                ).scalars()
-            }
-            if len(members) != len(delegate_ids):
-                raise RuleViolation("Thành viên Đoàn Chủ tịch phải là đại biểu của hội nghị này.")
-            for current in db.session.execute(
-                select(Delegate).where(Delegate.conference_id == conference_id, Delegate.presidium_order.is_not(None))
-            ).scalars():
-                current.presidium_order = None
-            db.session.flush()
-            for order, delegate_id in enumerate(delegate_ids, start=1):
-                members[delegate_id].presidium_order = order
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
+    with locked_write(db.session, _lock_conference(conference_id)):
+        conference = db.session.get(Conference, conference_id)
+        if len(set(delegate_ids)) != len(delegate_ids):
+            raise RuleViolation("Một đại biểu được chọn hai lần vào Đoàn Chủ tịch.")
+        ensure_presidium_size(len(delegate_ids), conference.presidium_max)
+        members = {
+            d.id: d
+            for d in db.session.execute(
+                select(Delegate).where(Delegate.id.in_(delegate_ids), Delegate.conference_id == conference_id)
+            ).scalars()
+        }
+        if len(members) != len(delegate_ids):
+            raise RuleViolation("Thành viên Đoàn Chủ tịch phải là đại biểu của hội nghị này.")
+        for current in db.session.execute(
+            select(Delegate).where(Delegate.conference_id == conference_id, Delegate.presidium_order.is_not(None))
+        ).scalars():
+            current.presidium_order = None
+        db.session.flush()
+        for order, delegate_id in enumerate(delegate_ids, start=1):
+            members[delegate_id].presidium_order = order

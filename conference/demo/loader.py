@@ -63,6 +63,7 @@ ACHIEVEMENTS = (
     "Ứng dụng chuyển đổi số trong công việc, được đơn vị nhân rộng.",
 )
 POSITIONS = ("Công nhân", "Giáo viên", "Nhân viên", "Kỹ thuật viên", "Điều dưỡng", "Chuyên viên", "Tổ trưởng sản xuất")
+COLLECTIVES = ("Tổ sản xuất số 1", "Tổ chuyên môn", "Tổ công đoàn số 2", "Phòng Hành chính - Tổng hợp", "Tổ nữ công")
 ETHNICITIES = ("Kinh",) * 17 + ("Khmer", "Khmer", "Hoa")
 
 
@@ -122,7 +123,7 @@ def load_demo() -> tuple[Conference, bool]:
 
     quotas = allocate_proportionally(conference)
     _nominate(conference, units, quotas, faker, rng)
-    _seat_guests(conference, faker)
+    _seat_guests(conference, faker, rng)
     exemplars = db.session.execute(
         select(Delegate.id).where(Delegate.conference_id == conference.id).order_by(Delegate.id)
     ).scalars().all()
@@ -134,11 +135,24 @@ def load_demo() -> tuple[Conference, bool]:
     return conference, True
 
 
+MIDDLE_NAMES = {"male": ("Văn", "Minh", "Hữu", "Đức", "Quốc", "Thanh", "Công", "Hoàng"),
+                "female": ("Thị", "Ngọc", "Thu", "Thanh", "Kim", "Mỹ", "Thị", "Hồng")}
+
+
+def vietnamese_name(faker: Faker, rng: random.Random, gender: str) -> str:
+    """Family name, middle name, given name, in Vietnamese order.
+
+    Faker's vi_VN `name()` puts the given name first and adds honorifics ("Ông", "Quý cô"), which would
+    print on badges and break sorting by given name; only its name parts are used.
+    """
+    given = faker.first_name_male() if gender == "male" else faker.first_name_female()
+    return f"{faker.last_name()} {rng.choice(MIDDLE_NAMES[gender])} {given}"
+
+
 def _person(faker: Faker, rng: random.Random) -> dict:
     gender = rng.choice(("male", "female"))
-    name = faker.name_male() if gender == "male" else faker.name_female()
-    return {"full_name": name, "gender": gender, "birth_year": rng.randint(1968, 1998),
-            "ethnicity": rng.choice(ETHNICITIES)}
+    return {"full_name": vietnamese_name(faker, rng, gender), "gender": gender,
+            "birth_year": rng.randint(1968, 1998), "ethnicity": rng.choice(ETHNICITIES)}
 
 
 def _nominate(conference: Conference, units: list[Organization], quotas: dict, faker: Faker,
@@ -161,7 +175,7 @@ def _nominate(conference: Conference, units: list[Organization], quotas: dict, f
             }
             data.update(_person(faker, rng))
             if collective:
-                data["full_name"] = f"Tập thể {unit.name.removeprefix('Công đoàn ')}"
+                data["full_name"] = f"Tập thể {rng.choice(COLLECTIVES)}, {unit.name.removeprefix('Công đoàn ')}"
             nomination = submit_nomination(conference.id, unit.id, data, actor, demo_day)
             roll = rng.random()
             if roll < 0.7:
@@ -170,8 +184,8 @@ def _nominate(conference: Conference, units: list[Organization], quotas: dict, f
                 return_nomination(nomination.id, "Đề nghị bổ sung thành tích cụ thể (số liệu, năm đạt được).")
 
 
-def _seat_guests(conference: Conference, faker: Faker) -> None:
+def _seat_guests(conference: Conference, faker: Faker, rng: random.Random) -> None:
     for position, gender in GUESTS:
-        name = faker.name_male() if gender == "male" else faker.name_female()
+        name = vietnamese_name(faker, rng, gender)
         add_guest(conference.id, {"full_name": name, "gender": gender, "ethnicity": "Kinh", "position": position,
                                   "party_member": True})

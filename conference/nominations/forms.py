@@ -6,11 +6,31 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, StopValidation
 
 KIND_CHOICES = [SelectChoice("individual", _l("Cá nhân")), SelectChoice("collective", _l("Tập thể"))]
 GENDER_CHOICES = [SelectChoice("", _l("— Chọn —")), SelectChoice("male", _l("Nam")), SelectChoice("female", _l("Nữ"))]
 ACHIEVEMENTS_MAX = 2000
+
+
+class RequiredForIndividual:
+    """Field validator: required when the nomination is an individual, optional for a collective.
+
+    The delegate summary list puts an individual's year of birth in its Nam or Nữ column, so both are
+    needed; a collective (tập thể) has neither. An empty optional field stops validation quietly.
+    """
+
+    def __init__(self, message):
+        self.message = message
+
+    def __call__(self, form, field):
+        raw = field.raw_data[0].strip() if field.raw_data else ""
+        if raw:
+            return
+        field.errors[:] = []  # drop "Not a valid integer value" for an empty box
+        if form.kind.data == "individual":
+            raise StopValidation(self.message)
+        raise StopValidation()
 
 
 class NominationForm(FlaskForm):
@@ -19,9 +39,11 @@ class NominationForm(FlaskForm):
     kind = SelectField(_l("Loại"), choices=KIND_CHOICES, default="individual")
     full_name = StringField(_l("Họ và tên (hoặc tên tập thể)"),
                             validators=[DataRequired(message=_l("Nhập họ và tên.")), Length(max=200)])
-    gender = SelectField(_l("Giới tính"), choices=GENDER_CHOICES, validators=[Optional()])
-    birth_year = IntegerField(_l("Năm sinh"), validators=[Optional(), NumberRange(
-        min=1930, max=2010, message=_l("Năm sinh phải từ 1930 đến 2010."))])
+    gender = SelectField(_l("Giới tính"), choices=GENDER_CHOICES,
+                         validators=[RequiredForIndividual(_l("Chọn giới tính."))])
+    birth_year = IntegerField(_l("Năm sinh"), validators=[
+        RequiredForIndividual(_l("Nhập năm sinh (số, ví dụ 1985).")),
+        NumberRange(min=1930, max=2010, message=_l("Năm sinh phải từ 1930 đến 2010."))])
     ethnicity = StringField(_l("Dân tộc"), default="Kinh", validators=[Optional(), Length(max=60)])
     position = StringField(_l("Chức vụ, nơi công tác"), validators=[Optional(), Length(max=300)])
     direct_worker = BooleanField(_l("CNVCLĐ trực tiếp lao động sản xuất"))
@@ -33,16 +55,6 @@ class NominationForm(FlaskForm):
                                              Length(max=ACHIEVEMENTS_MAX)])
     phone = StringField(_l("Số điện thoại"), validators=[Optional(), Length(max=30), Regexp(
         r"^[0-9 +().-]*$", message=_l("Số điện thoại chỉ gồm chữ số, dấu cách và + ( ) . -"))])
-
-    def validate_gender(self, field):
-        """An individual needs a gender (the list has Nam/Nữ columns)."""
-        if self.kind.data == "individual" and not field.data:
-            raise ValidationError(_l("Chọn giới tính."))
-
-    def validate_birth_year(self, field):
-        """An individual needs a year of birth."""
-        if self.kind.data == "individual" and not field.data:
-            raise ValidationError(_l("Nhập năm sinh."))
 
     def service_data(self) -> dict:
         """The values as the nomination service takes them."""

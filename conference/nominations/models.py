@@ -18,7 +18,27 @@ COUNTED_STATUSES = ("submitted", "approved")
 GENDERS = ("male", "female")
 
 
-class Nomination(db.Model):
+class PersonDetails:
+    """The columns that describe an exemplar or a delegate (the delegate summary list's fields).
+
+    `kind`: individual (cá nhân) or collective (tập thể); `gender` 'male'/'female' or None; `position`:
+    chức vụ, nơi công tác; `titles`: danh hiệu thi đua, hình thức khen thưởng; `achievements`: thành tích
+    tiêu biểu. Shared by `Nomination` and `Delegate` (an approved nomination is copied into its delegate).
+    """
+
+    kind: Mapped[str] = mapped_column(String(20), default="individual")
+    full_name: Mapped[str] = mapped_column(String(200))
+    gender: Mapped[str | None] = mapped_column(String(10))
+    birth_year: Mapped[int | None] = mapped_column()
+    ethnicity: Mapped[str | None] = mapped_column(String(60))
+    position: Mapped[str | None] = mapped_column(String(300))
+    direct_worker: Mapped[bool] = mapped_column(default=False)
+    party_member: Mapped[bool] = mapped_column(default=False)
+    titles: Mapped[str | None] = mapped_column(Text)
+    achievements: Mapped[str | None] = mapped_column(Text)
+
+
+class Nomination(PersonDetails, db.Model):
     """One exemplar proposed by a unit for a conference.
 
     `status`: submitted → approved (becomes a delegate) or returned (with `return_reason`);
@@ -36,16 +56,6 @@ class Nomination(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"), index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(20), default="individual")
-    full_name: Mapped[str] = mapped_column(String(200))
-    gender: Mapped[str | None] = mapped_column(String(10))
-    birth_year: Mapped[int | None] = mapped_column()
-    ethnicity: Mapped[str | None] = mapped_column(String(60))
-    position: Mapped[str | None] = mapped_column(String(300))
-    direct_worker: Mapped[bool] = mapped_column(default=False)
-    party_member: Mapped[bool] = mapped_column(default=False)
-    titles: Mapped[str | None] = mapped_column(Text)
-    achievements: Mapped[str | None] = mapped_column(Text)
     phone: Mapped[str | None] = mapped_column(String(30))
     status: Mapped[str] = mapped_column(String(20), default="submitted", index=True)
     return_reason: Mapped[str | None] = mapped_column(Text)

@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from conference.db import serialized, utcnow
+from conference.db import locked_write, utcnow
 from conference.delegates.services import seat_delegate
 from conference.events.models import Conference
 from conference.events.rules import RuleViolation
@@ -100,23 +100,18 @@ def submit_nomination(conference_id: int, unit_id: int, data: dict, actor: Actor
     Raises:
         RuleViolation: past the deadline, or the unit's quota is full. Nothing is written.
     """
-    try:
-        with serialized(db.session, _lock_quota(conference_id, unit_id)):
-            conference = db.session.get(Conference, conference_id)
-            _take_seat_checks(conference, unit_id, actor, today)
-            nomination = Nomination(
-                conference_id=conference_id,
-                unit_id=unit_id,
-                status="submitted",
-                submitted_by_id=actor.user_id,
-                **{k: clean_text(data.get(k)) for k in NOMINATION_FIELDS},
-            )
-            _normalise_kind(nomination)
-            db.session.add(nomination)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
+    with locked_write(db.session, _lock_quota(conference_id, unit_id)):
+        conference = db.session.get(Conference, conference_id)
+        _take_seat_checks(conference, unit_id, actor, today)
+        nomination = Nomination(
+            conference_id=conference_id,
+            unit_id=unit_id,
+            status="submitted",
+            submitted_by_id=actor.user_id,
+            **{k: clean_text(data.get(k)) for k in NOMINATION_FIELDS},
+        )
+        _normalise_kind(nomination)
+        db.session.add(nomination)
     return nomination
 
 
@@ -136,26 +131,21 @@ def update_nomination(nomination_id: int, data: dict, actor: Actor, today: date)
     """
     nomination = db.session.get(Nomination, nomination_id)
     conference_id, unit_id = nomination.conference_id, nomination.unit_id
-    try:
-        with serialized(db.session, _lock_quota(conference_id, unit_id)):
-            nomination = db.session.get(Nomination, nomination_id)
-            conference = db.session.get(Conference, conference_id)
-            if nomination.status == "approved":
-                raise RuleViolation("Hồ sơ đã được duyệt, không thể sửa.")
-            if nomination.status == "returned":
-                _take_seat_checks(conference, unit_id, actor, today)
-            elif not actor.is_organizer:
-                ensure_before_deadline(conference.nomination_deadline, today)
-            for key in NOMINATION_FIELDS:
-                setattr(nomination, key, clean_text(data.get(key)))
-            _normalise_kind(nomination)
-            nomination.status = "submitted"
-            nomination.return_reason = None
-            nomination.submitted_at = utcnow()
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
+    with locked_write(db.session, _lock_quota(conference_id, unit_id)):
+        nomination = db.session.get(Nomination, nomination_id)
+        conference = db.session.get(Conference, conference_id)
+        if nomination.status == "approved":
+            raise RuleViolation("Hồ sơ đã được duyệt, không thể sửa.")
+        if nomination.status == "returned":
+            _take_seat_checks(conference, unit_id, actor, today)
+        elif not actor.is_organizer:
+            ensure_before_deadline(conference.nomination_deadline, today)
+        for key in NOMINATION_FIELDS:
+            setattr(nomination, key, clean_text(data.get(key)))
+        _normalise_kind(nomination)
+        nomination.status = "submitted"
+        nomination.return_reason = None
+        nomination.submitted_at = utcnow()
     return nomination
 
 
@@ -167,25 +157,20 @@ def approve_nomination(nomination_id: int) -> None:
     """
     nomination = db.session.get(Nomination, nomination_id)
     conference_id = nomination.conference_id
-    try:
-        with serialized(db.session, select(Conference.id).where(Conference.id == conference_id)):
-            nomination = db.session.get(Nomination, nomination_id)
-            if nomination.status != "submitted":
-                raise RuleViolation("Chỉ duyệt được hồ sơ đang chờ duyệt.")
-            conference = db.session.get(Conference, conference_id)
-            seat_delegate(
-                conference,
-                category="exemplar",
-                nomination_id=nomination.id,
-                unit_id=nomination.unit_id,
-                **{k: getattr(nomination, k) for k in NOMINATION_FIELDS if k != "phone"},
-            )
-            nomination.status = "approved"
-            nomination.reviewed_at = utcnow()
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
+    with locked_write(db.session, select(Conference.id).where(Conference.id == conference_id)):
+        nomination = db.session.get(Nomination, nomination_id)
+        if nomination.status != "submitted":
+            raise RuleViolation("Chỉ duyệt được hồ sơ đang chờ duyệt.")
+        conference = db.session.get(Conference, conference_id)
+        seat_delegate(
+            conference,
+            category="exemplar",
+            nomination_id=nomination.id,
+            unit_id=nomination.unit_id,
+            **{k: getattr(nomination, k) for k in NOMINATION_FIELDS if k != "phone"},
+        )
+        nomination.status = "approved"
+        nomination.reviewed_at = utcnow()
 
 
 def return_nomination(nomination_id: int, reason: str) -> None:
@@ -200,15 +185,10 @@ def return_nomination(nomination_id: int, reason: str) -> None:
     if not reason:
         raise RuleViolation("Vui lòng ghi lý do trả lại hồ sơ.")
     conference_id = db.session.get(Nomination, nomination_id).conference_id
-    try:
-        with serialized(db.session, select(Conference.id).where(Conference.id == conference_id)):
-            nomination = db.session.get(Nomination, nomination_id)
-            if nomination.status != "submitted":
-                raise RuleViolation("Chỉ trả lại được hồ sơ đang chờ duyệt.")
-            nomination.status = "returned"
-            nomination.return_reason = reason
-            nomination.reviewed_at = utcnow()
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
+    with locked_write(db.session, select(Conference.id).where(Conference.id == conference_id)):
+        nomination = db.session.get(Nomination, nomination_id)
+        if nomination.status != "submitted":
+            raise RuleViolation("Chỉ trả lại được hồ sơ đang chờ duyệt.")
+        nomination.status = "returned"
+        nomination.return_reason = reason
+        nomination.reviewed_at = utcnow()

@@ -66,6 +66,7 @@ def index(conference_id: int):
     return render_template(
         "nominations/review.html", conference=conference, nominations=nominations, status=status,
         unit_id=unit_id, units=units_of(conference), approve_form=ApproveForm(), return_form=ReturnForm(),
+        back=request.full_path.rstrip("?"),
     )
 
 
@@ -147,5 +148,6 @@ def return_(nomination_id: int):
             flash(_("Đã trả lại hồ sơ của %(name)s.", name=nomination.full_name), "success")
     else:
         flash(_("Nhập lý do trả lại."), "danger")
-    return redirect(url_for("nominations.index", conference_id=nomination.conference_id))
+    return redirect(safe_local_url(request.form.get("back"))
+                    or url_for("nominations.index", conference_id=nomination.conference_id))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from conference.db import serialized
+from conference.db import locked_write
 from conference.events.models import Conference
 from conference.events.rules import RuleViolation
 from conference.extensions import db
@@ -45,37 +45,32 @@ def save_quotas(conference: Conference, seats_by_unit: dict[int, int]) -> None:
             Nothing is written then.
     """
     conference_id = conference.id
-    try:
-        with serialized(db.session, select(Conference.id).where(Conference.id == conference_id)):
-            conference = db.session.get(Conference, conference_id)
-            unit_ids = {u.id for u in units_of(conference)}
-            unknown = set(seats_by_unit) - unit_ids
-            if unknown:
-                raise RuleViolation("Có đơn vị không thuộc hội nghị này.")
-            existing = {
-                q.unit_id: q
-                for q in db.session.execute(select(Quota).where(Quota.conference_id == conference_id)).scalars()
-            }
-            merged = {uid: q.seats for uid, q in existing.items()}
-            merged.update(seats_by_unit)
-            ensure_quota_total(merged, conference.seats.exemplar)
-            used = used_seats_by_unit(conference_id)
-            names = {u.id: u.name for u in units_of(conference)}
-            for unit_id, seats in seats_by_unit.items():
-                if seats < used.get(unit_id, 0):
-                    raise RuleViolation(
-                        f"{names[unit_id]}: số lượng phân bổ ({seats}) ít hơn số hồ sơ đã gửi "
-                        f"({used[unit_id]})."
-                    )
-            for unit_id, seats in seats_by_unit.items():
-                if unit_id in existing:
-                    existing[unit_id].seats = seats
-                else:
-                    db.session.add(Quota(conference_id=conference_id, unit_id=unit_id, seats=seats))
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
+    with locked_write(db.session, select(Conference.id).where(Conference.id == conference_id)):
+        conference = db.session.get(Conference, conference_id)
+        unit_ids = {u.id for u in units_of(conference)}
+        unknown = set(seats_by_unit) - unit_ids
+        if unknown:
+            raise RuleViolation("Có đơn vị không thuộc hội nghị này.")
+        existing = {
+            q.unit_id: q
+            for q in db.session.execute(select(Quota).where(Quota.conference_id == conference_id)).scalars()
+        }
+        merged = {uid: q.seats for uid, q in existing.items()}
+        merged.update(seats_by_unit)
+        ensure_quota_total(merged, conference.seats.exemplar)
+        used = used_seats_by_unit(conference_id)
+        names = {u.id: u.name for u in units_of(conference)}
+        for unit_id, seats in seats_by_unit.items():
+            if seats < used.get(unit_id, 0):
+                raise RuleViolation(
+                    f"{names[unit_id]}: số lượng phân bổ ({seats}) ít hơn số hồ sơ đã gửi "
+                    f"({used[unit_id]})."
+                )
+        for unit_id, seats in seats_by_unit.items():
+            if unit_id in existing:
+                existing[unit_id].seats = seats
+            else:
+                db.session.add(Quota(conference_id=conference_id, unit_id=unit_id, seats=seats))
 
 
 def allocate_proportionally(conference: Conference, minimum: int = 1) -> dict[int, int]:

@@ -41,7 +41,14 @@
     } catch (e) { /* no audio: the colour still tells */ }
   }
 
+  var idleTimer = null;
+
   function show(tone, title, name, detail) {
+    // After a few seconds the box goes back to "ready", so the next arrival never sees someone else's name.
+    window.clearTimeout(idleTimer);
+    if (tone !== "busy" && tone !== "idle") {
+      idleTimer = window.setTimeout(function () { show("idle", root.dataset.msgReady, "", ""); }, 8000);
+    }
     box.className = "scan-result " + tone;
     box.dataset.result = tone;
     box.querySelector(".result-title").textContent = title;

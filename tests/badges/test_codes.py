@@ -28,7 +28,7 @@ def test_every_single_character_alteration_is_invalid():
 
 def test_forged_payload_with_a_copied_signature_is_invalid():
     code = make_badge_code("k", 3, 42, 1)
-    payload, signature = code.rsplit(".", 1)
+    _payload, signature = code.rsplit(".", 1)
     forged = base64.urlsafe_b64encode(b"[3,43,1]").decode().rstrip("=")
     with pytest.raises(InvalidBadgeCode):
         read_badge_code("k", f"{forged}.{signature}")

@@ -1,0 +1,136 @@
+"""Browser fixtures: the app with the demo conference served on 127.0.0.1, Debian's Chromium via Playwright.
+
+Everything runs offline: the server is started here, Chromium is /usr/bin/chromium (never `playwright install`).
+Set SCREENSHOTS=1 to save screenshots of the main pages to /tmp/shots (the `shot` fixture).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from conference import create_app
+from conference.extensions import db
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+SHOTS_DIR = Path("/tmp/shots")
+DEMO_PASSWORD = "demo1234"
+
+
+@pytest.fixture
+def live_server(tmp_path):
+    """The app on a fresh SQLite file (schema by the Alembic migrations, demo conference loaded), served in a
+    daemon thread; yields the base URL."""
+    from flask_migrate import upgrade
+
+    from conference.demo.loader import load_demo
+
+    # The server thread shares the suite's "warnings are errors" filter: a deprecation in a view is a 500.
+    app = create_app({
+        "TESTING": True,
+        "SECRET_KEY": "browser-test-secret-key",
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'browser.db'}",
+        "WTF_CSRF_ENABLED": True,
+        "PRODUCTION": False,
+    })
+    with app.app_context():
+        upgrade()  # the schema comes from the Alembic migrations, as in production
+        load_demo()
+        db.session.remove()
+    werkzeug_logger = logging.getLogger("werkzeug")
+    werkzeug_level = werkzeug_logger.level
+    werkzeug_logger.setLevel(logging.WARNING)  # no line per request in the output
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+        werkzeug_logger.setLevel(werkzeug_level)
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, one per session."""
+    from playwright.sync_api import sync_playwright
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} not found: run `make test-deps` (installs Debian's chromium).")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_context(browser):
+    """Factory for fresh browser contexts (own cookies), all closed after the test."""
+    contexts = []
+
+    def make(**options):
+        settings = {"locale": "vi-VN", "timezone_id": "Asia/Ho_Chi_Minh", "viewport": {"width": 1280, "height": 900},
+                    "accept_downloads": True}
+        settings.update(options)
+        context = browser.new_context(**settings)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context):
+    """A page in a fresh context (desktop size)."""
+    return new_context().new_page()
+
+
+@pytest.fixture
+def shot():
+    """`shot(page, name)` saves /tmp/shots/<name>.png (full page) when SCREENSHOTS=1; otherwise does nothing."""
+    enabled = os.environ.get("SCREENSHOTS") == "1"
+    if enabled:
+        SHOTS_DIR.mkdir(parents=True, exist_ok=True)
+
+    def take(page, name: str, full_page: bool = True) -> Path | None:
+        if not enabled:
+            return None
+        path = SHOTS_DIR / f"{name}.png"
+        page.screenshot(path=str(path), full_page=full_page)
+        return path
+
+    take.enabled = enabled
+    take.dir = SHOTS_DIR
+    return take
+
+
+def login(page, base_url: str, username: str, password: str = DEMO_PASSWORD) -> None:
+    """Open the start page (which asks to log in) and log in through the form."""
+    page.goto(base_url + "/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(lambda url: "/login" not in url)
+    page.locator("form[action$='/logout']").wait_for(state="attached")  # hidden in the phone's collapsed menu
+
+
+def logout(page) -> None:
+    page.get_by_role("button", name="Đăng xuất").click()
+    page.get_by_text("Đã đăng xuất.").wait_for()
