@@ -48,6 +48,16 @@ GUESTS = (
     ("Trưởng Phòng Nội vụ huyện", "male"), ("Phó Trưởng Ban CSPL&QHLĐ, LĐLĐ tỉnh Kiên Giang", "female"),
     ("Chủ tịch LĐLĐ huyện Vĩnh Thuận", "male"), ("Phó Chủ tịch LĐLĐ huyện Vĩnh Thuận", "female"),
     ("Bí thư Huyện đoàn Vĩnh Thuận", "male"), ("Chủ tịch Hội Liên hiệp Phụ nữ huyện", "female"),
+    ("Chủ tịch Hội Nông dân huyện", "male"), ("Chủ tịch Hội Cựu chiến binh huyện", "male"),
+    ("Trưởng Phòng Giáo dục và Đào tạo huyện", "female"), ("Trưởng Phòng Lao động - Thương binh và Xã hội", "male"),
+    ("Trưởng Phòng Văn hóa và Thông tin huyện", "female"), ("Giám đốc Trung tâm Y tế huyện", "male"),
+    ("Giám đốc Công ty TNHH Chế biến thủy sản Vĩnh Thuận", "male"), ("Giám đốc Chi nhánh Điện lực Vĩnh Thuận", "male"),
+    ("Giám đốc Ngân hàng Nông nghiệp và PTNT chi nhánh Vĩnh Thuận", "female"),
+    ("Phó Chủ tịch LĐLĐ tỉnh Kiên Giang", "male"), ("Chủ tịch UBND thị trấn Vĩnh Thuận", "male"),
+    ("Chủ tịch UBND xã Vĩnh Bình Bắc", "male"), ("Chủ tịch UBND xã Vĩnh Phong", "female"),
+    ("Ủy viên Ban Thường vụ LĐLĐ huyện", "female"), ("Ủy viên Ban Thường vụ LĐLĐ huyện", "male"),
+    ("Phóng viên Trung tâm Văn hóa - Thông tin và Thể thao huyện", "female"),
+    ("Chánh Văn phòng Huyện ủy", "male"), ("Trưởng Công an huyện Vĩnh Thuận", "male"),
 )
 TITLES = (
     "Chiến sĩ thi đua cơ sở năm 2023, 2024", "Lao động tiên tiến 5 năm liền",
@@ -62,8 +72,19 @@ ACHIEVEMENTS = (
     "Vận động phát triển đoàn viên, thành lập công đoàn cơ sở; chăm lo đời sống đoàn viên khó khăn.",
     "Ứng dụng chuyển đổi số trong công việc, được đơn vị nhân rộng.",
 )
-POSITIONS = ("Công nhân", "Giáo viên", "Nhân viên", "Kỹ thuật viên", "Điều dưỡng", "Chuyên viên", "Tổ trưởng sản xuất")
-COLLECTIVES = ("Tổ sản xuất số 1", "Tổ chuyên môn", "Tổ công đoàn số 2", "Phòng Hành chính - Tổng hợp", "Tổ nữ công")
+POSITIONS = {
+    "Xã, thị trấn": ("Công chức Văn phòng - Thống kê", "Công chức Địa chính - Xây dựng", "Công chức Văn hóa - Xã hội",
+                     "Công chức Tài chính - Kế toán"),
+    "Ban ngành, đoàn thể huyện": ("Chuyên viên", "Kế toán", "Nhân viên", "Điều dưỡng", "Kỹ sư xây dựng"),
+    "Giáo dục": ("Giáo viên", "Tổ trưởng chuyên môn", "Nhân viên thư viện", "Giáo viên chủ nhiệm"),
+    "Doanh nghiệp": ("Công nhân", "Tổ trưởng sản xuất", "Kỹ thuật viên", "Công nhân vận hành máy"),
+}
+COLLECTIVES = {
+    "Xã, thị trấn": ("Bộ phận Tiếp nhận và trả kết quả", "Văn phòng HĐND - UBND"),
+    "Ban ngành, đoàn thể huyện": ("Phòng Hành chính - Tổng hợp", "Tổ Công đoàn số 1"),
+    "Giáo dục": ("Tổ chuyên môn Toán - Tin", "Tổ chuyên môn Ngữ văn"),
+    "Doanh nghiệp": ("Tổ sản xuất số 1", "Phân xưởng chế biến"),
+}
 ETHNICITIES = ("Kinh",) * 17 + ("Khmer", "Khmer", "Hoa")
 
 
@@ -149,6 +170,14 @@ def vietnamese_name(faker: Faker, rng: random.Random, gender: str) -> str:
     return f"{faker.last_name()} {rng.choice(MIDDLE_NAMES[gender])} {given}"
 
 
+def workplace(unit_name: str) -> str:
+    """The workplace a unit's union serves: "Công đoàn cơ sở xã Tân Thuận" → "UBND xã Tân Thuận"."""
+    for prefix, replacement in (("Công đoàn cơ sở ", "UBND "), ("Công đoàn cơ quan ", "Cơ quan "), ("Công đoàn ", "")):
+        if unit_name.startswith(prefix):
+            return replacement + unit_name[len(prefix):]
+    return unit_name
+
+
 def _person(faker: Faker, rng: random.Random) -> dict:
     gender = rng.choice(("male", "female"))
     return {"full_name": vietnamese_name(faker, rng, gender), "gender": gender,
@@ -166,7 +195,7 @@ def _nominate(conference: Conference, units: list[Organization], quotas: dict, f
             collective = i == 0 and quotas[unit.id] >= 6
             data = {
                 "kind": "collective" if collective else "individual",
-                "position": f"{rng.choice(POSITIONS)}, {unit.name.removeprefix('Công đoàn ')}",
+                "position": f"{rng.choice(POSITIONS[unit.block])}, {workplace(unit.name)}",
                 "direct_worker": unit.block == "Doanh nghiệp" or rng.random() < 0.3,
                 "party_member": rng.random() < 0.4,
                 "titles": rng.choice(TITLES),
@@ -175,7 +204,7 @@ def _nominate(conference: Conference, units: list[Organization], quotas: dict, f
             }
             data.update(_person(faker, rng))
             if collective:
-                data["full_name"] = f"Tập thể {rng.choice(COLLECTIVES)}, {unit.name.removeprefix('Công đoàn ')}"
+                data["full_name"] = f"Tập thể {rng.choice(COLLECTIVES[unit.block])}, {workplace(unit.name)}"
             nomination = submit_nomination(conference.id, unit.id, data, actor, demo_day)
             roll = rng.random()
             if roll < 0.7:
