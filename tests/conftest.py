@@ -61,9 +61,26 @@ def postgres_url():
         shutil.rmtree(workdir, ignore_errors=True)
 
 
+#: Test folders whose tests touch the database's rules (locks, constraints, counts): they run on both
+#: SQLite and PostgreSQL. Elsewhere (access table, browser) SQLite alone, unless a test asks for both.
+BOTH_DATABASES = {"agenda", "audit", "checkin", "delegates", "events", "exports", "nominations", "organizations",
+                  "quotas"}
+
+
+def pytest_generate_tests(metafunc):
+    """Run every database-facing test of the folders in BOTH_DATABASES on SQLite and on PostgreSQL."""
+    if "backend" not in metafunc.fixturenames:
+        return
+    if any("backend" in marker.args[0] for marker in metafunc.definition.iter_markers("parametrize")):
+        return  # the test chose its databases itself
+    folder = metafunc.definition.path.parent.name
+    if folder in BOTH_DATABASES and ("app" in metafunc.fixturenames or "ctx" in metafunc.fixturenames):
+        metafunc.parametrize("backend", ["sqlite", "postgresql"])
+
+
 @pytest.fixture
 def backend() -> str:
-    """The database a test runs on; tests parametrize it as ["sqlite", "postgresql"] to run on both."""
+    """The database a test runs on (see `pytest_generate_tests`); SQLite by default."""
     return "sqlite"
 
 
