@@ -29,12 +29,12 @@ run: venv translations
 	@echo ""
 	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
 
-# Debian packages the tests need: PostgreSQL server, Chromium for Playwright, fonts, ffmpeg, poppler.
+# Debian packages the tests need: PostgreSQL server, Chromium for Playwright, fonts, ffmpeg, poppler; wrk (bench/).
 system-deps:
 	@if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
-	    || ! command -v pdftoppm >/dev/null || ! command -v ffmpeg >/dev/null; then \
+	    || ! command -v pdftoppm >/dev/null || ! command -v ffmpeg >/dev/null || ! command -v wrk >/dev/null; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    chromium chromium-driver postgresql fonts-dejavu-core ffmpeg poppler-utils >/dev/null; \
+	    chromium chromium-driver postgresql fonts-dejavu-core ffmpeg poppler-utils wrk >/dev/null; \
 	fi
 
 test-deps: venv system-deps

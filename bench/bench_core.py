@@ -16,7 +16,6 @@ import statistics
 import tempfile
 import time
 import tracemalloc
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -26,31 +25,11 @@ from conference import create_app
 from conference.badges.services import badge_code
 from conference.delegates.models import Delegate
 from conference.demo.loader import load_demo
-from conference.exports.reports import delegate_summary_sheet
-from conference.exports.xlsx import write_xlsx
+from conference.exports.columns import DEFAULT_KEYS
+from conference.exports.queries import delegate_records, document_info, get_dossier
+from conference.exports.reports import DelegateRecord, DocumentInfo, delegate_list_report
+from conference.exports.xlsx import write_report
 from conference.extensions import db
-
-
-@dataclass
-class FakeDelegate:
-    full_name: str
-    gender: str
-    birth_year: int
-    ethnicity: str
-    position: str
-    affiliation: str
-    category: str
-    titles: str
-    achievements: str
-    notes: str | None
-    presidium_order: int | None
-
-
-@dataclass
-class FakeConference:
-    name: str
-    held_on: date
-    venue: str
 
 
 def timed(fn):
@@ -81,16 +60,19 @@ def main() -> None:
         delegates = db.session.execute(select(Delegate).where(Delegate.conference_id == conference_id)).scalars().all()
         codes = [badge_code("bench", d) for d in delegates]
         n = len(delegates)
-        elapsed, peak = peak_memory(lambda: write_xlsx(delegate_summary_sheet(conference, conference.host.name,
-                                                                               conference.upper_body, delegates)))
+        info = document_info(conference, get_dossier(conference_id), date(2025, 4, 15))
+        elapsed, peak = peak_memory(lambda: write_report(delegate_list_report(
+            info, delegate_records(conference_id), list(DEFAULT_KEYS))))
         print(f"export delegate list, {n} rows: {elapsed:.3f} s, peak {peak:.1f} MB")
 
-    fake = [FakeDelegate(f"Nguyễn Văn Người Thứ {i}", "male" if i % 2 else "female", 1970 + i % 30, "Kinh",
-                         "Công nhân, Công ty TNHH Chế biến thủy sản Vĩnh Thuận", "Công đoàn cơ sở số 1", "exemplar",
-                         "Lao động tiên tiến", "Có sáng kiến cải tiến kỹ thuật, tiết kiệm chi phí. " * 3, None, None)
+    fake = [DelegateRecord(f"Nguyễn Văn Người Thứ {i}", gender="male" if i % 2 else "female",
+                           birth_year=1970 + i % 30, ethnicity="Kinh",
+                           position="Công nhân, Công ty TNHH Chế biến thủy sản Vĩnh Thuận",
+                           unit_name="Công đoàn cơ sở số 1", titles="Lao động tiên tiến",
+                           achievements="Có sáng kiến cải tiến kỹ thuật, tiết kiệm chi phí. " * 3)
             for i in range(10_000)]
-    fake_conf = FakeConference("Hội nghị", date(2025, 4, 10), "Hội trường")
-    elapsed, peak = peak_memory(lambda: write_xlsx(delegate_summary_sheet(fake_conf, "LĐLĐ huyện", "LĐLĐ tỉnh", fake)))
+    fake_info = DocumentInfo("LĐLĐ huyện", "Hội nghị", date(2025, 4, 10), date(2025, 4, 15), upper_body="LĐLĐ tỉnh")
+    elapsed, peak = peak_memory(lambda: write_report(delegate_list_report(fake_info, fake, list(DEFAULT_KEYS))))
     print(f"export delegate list, 10,000 rows: {elapsed:.2f} s, peak {peak:.1f} MB")
 
     client = app.test_client()

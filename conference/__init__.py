@@ -107,6 +107,11 @@ def register_blueprints(app: Flask) -> None:
     for bp in (auth_bp, events_bp, quotas_bp, nominations_bp, delegates_bp, agenda_bp, badges_bp,
                checkin_bp, exports_bp):
         app.register_blueprint(bp)
+    from conference.audit.views import bp as audit_bp
+    from conference.organizations.views import bp as organizations_bp
+
+    app.register_blueprint(organizations_bp)
+    app.register_blueprint(audit_bp)
 
     from conference.views_common import inject_navigation
 

@@ -49,6 +49,10 @@ def _sqlite_on_connect(dbapi_connection, connection_record) -> None:  # pragma: 
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA journal_mode=WAL")
+    # WAL + NORMAL: never corrupts, fsyncs at checkpoints instead of every commit (a power cut may lose the
+    # last commits, an application crash loses nothing). Commits get several times faster, so writers
+    # queue for the lock far less on the busy morning of the conference.
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 

@@ -10,7 +10,7 @@ from werkzeug.security import generate_password_hash
 from conference.auth.models import User
 from conference.events.models import Conference
 from conference.extensions import db
-from conference.organizations.models import Organization
+from conference.organizations.models import Block, Organization
 from conference.quotas.models import Quota
 
 PASSWORD = "secret"
@@ -48,9 +48,10 @@ def make_world(units: int = 3, quotas: tuple[int, ...] | None = (2, 2, 2), cap: 
     db.session.add(host)
     db.session.flush()
     unit_orgs = []
+    block = Block(organization_id=host.id, name="Xã, thị trấn")
     for i in range(units):
         unit = Organization(name=f"Công đoàn cơ sở số {i + 1}", level="grassroots", parent_id=host.id,
-                            member_count=(members[i] if members else 100), block="Xã, thị trấn")
+                            member_count=(members[i] if members else 100), block=block)
         db.session.add(unit)
         unit_orgs.append(unit)
     db.session.flush()

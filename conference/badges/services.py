@@ -1,10 +1,41 @@
-"""Badge codes for delegates, and revoking a badge by issuing a new one."""
+"""Badge codes, badge categories (label and colour per kind) and revoking a badge by issuing a new one.
+
+No Flask imports. Default labels follow Kế hoạch 65/KH-LĐLĐ (Đoàn Chủ tịch, đại biểu điển hình tiên tiến,
+đại biểu khách mời) plus two optional kinds for people who are not delegates (Phóng viên, Phục vụ).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
 from conference.badges.codes import make_badge_code
+from conference.badges.models import BADGE_KINDS, BadgeCategory
+from conference.db import locked_write
 from conference.delegates.models import Delegate
+from conference.events.models import Conference
 from conference.extensions import db
+
+#: kind -> (default label, default colour, enabled by default). Colours: union blue, red for the presidium,
+#: gold for guests, green for the press, grey for staff.
+DEFAULT_CATEGORIES = {
+    "presidium": ("Đoàn Chủ tịch", "#c8102e", True),
+    "exemplar": ("Đại biểu điển hình tiên tiến", "#0b4f9c", True),
+    "guest": ("Đại biểu khách mời", "#b8860b", True),
+    "press": ("Phóng viên", "#2e7d32", False),
+    "staff": ("Phục vụ", "#616161", False),
+}
+#: kind -> (label, colour) of the defaults.
+DEFAULT_STYLES = {kind: (label, colour) for kind, (label, colour, _on) in DEFAULT_CATEGORIES.items()}
+#: Kinds every conference prints; the others can be switched off.
+REQUIRED_KINDS = ("presidium", "exemplar", "guest")
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+class CategoryError(ValueError):
+    """A badge category edit was refused; the message is Vietnamese, for the organizer."""
 
 
 def badge_code(secret_key: str, delegate: Delegate) -> str:
@@ -13,6 +44,103 @@ def badge_code(secret_key: str, delegate: Delegate) -> str:
 
 
 def reissue_badge(delegate: Delegate) -> None:
-    """Revoke the delegate's printed badge and issue a new code (serial + 1). Commits."""
-    delegate.badge_serial += 1
-    db.session.commit()
+    """Revoke the delegate's printed badge and issue a new code (serial + 1). Commits.
+
+    The serial is raised with an UPDATE … SET badge_serial = badge_serial + 1 so two clerks reprinting at
+    once both revoke the old code (the later one wins; no code is issued twice).
+    """
+    with locked_write(db.session, select(Delegate.id).where(Delegate.id == delegate.id)):
+        db.session.execute(db.update(Delegate).where(Delegate.id == delegate.id)
+                           .values(badge_serial=Delegate.badge_serial + 1))
+    db.session.refresh(delegate)
+
+
+def badge_kind(delegate: Delegate) -> str:
+    """The badge kind of a delegate: `presidium` for a presidium member, else the delegate's category."""
+    return "presidium" if delegate.presidium_order else delegate.category
+
+
+def categories(conference_id: int) -> dict[str, BadgeCategory]:
+    """The conference's badge categories by kind, in BADGE_KINDS order; missing ones get the defaults.
+
+    The defaults are not written here (a GET never writes); `save_categories` stores them.
+    """
+    stored = {c.kind: c for c in db.session.execute(
+        select(BadgeCategory).where(BadgeCategory.conference_id == conference_id)).scalars()}
+    result = {}
+    for kind in BADGE_KINDS:
+        if kind in stored:
+            result[kind] = stored[kind]
+        else:
+            label, colour, enabled = DEFAULT_CATEGORIES[kind]
+            result[kind] = BadgeCategory(conference_id=conference_id, kind=kind, label=label, colour=colour,
+                                         enabled=enabled)
+    return result
+
+
+def category_styles(conference_id: int) -> dict[str, tuple[str, str]]:
+    """kind -> (label, colour) of the conference's badge kinds, defaults for those not stored (one light query:
+    the desk's hot path)."""
+    styles = dict(DEFAULT_STYLES)
+    styles.update({kind: (label, colour) for kind, label, colour in db.session.execute(
+        select(BadgeCategory.kind, BadgeCategory.label, BadgeCategory.colour)
+        .where(BadgeCategory.conference_id == conference_id))})
+    return styles
+
+
+def save_categories(conference_id: int, values: dict[str, dict]) -> None:
+    """Store the labels, colours and switches of the badge kinds. Commits, or changes nothing when refused.
+
+    `values`: kind -> {"label": str, "colour": "#rrggbb", "enabled": bool}; every kind of BADGE_KINDS.
+    Raises CategoryError: empty or too long label, colour not `#rrggbb`, a required kind switched off.
+    """
+    cleaned = {}
+    for kind in BADGE_KINDS:
+        entry = values.get(kind) or {}
+        label = " ".join(str(entry.get("label") or "").split())
+        colour = str(entry.get("colour") or "").strip()
+        if not label or len(label) > 60:
+            raise CategoryError(f"Nhãn thẻ “{DEFAULT_CATEGORIES[kind][0]}” phải có từ 1 đến 60 ký tự.")
+        if not COLOUR.match(colour):
+            raise CategoryError(f"Màu của thẻ “{label}” phải có dạng #rrggbb.")
+        enabled = bool(entry.get("enabled")) or kind in REQUIRED_KINDS
+        cleaned[kind] = (label, colour.lower(), enabled)
+    with locked_write(db.session, select(Conference.id).where(Conference.id == conference_id)):
+        current = {c.kind: c for c in db.session.execute(
+            select(BadgeCategory).where(BadgeCategory.conference_id == conference_id)).scalars()}
+        for kind, (label, colour, enabled) in cleaned.items():
+            row = current.get(kind) or BadgeCategory(conference_id=conference_id, kind=kind)
+            row.label, row.colour, row.enabled = label, colour, enabled
+            db.session.add(row)
+
+
+@dataclass(frozen=True)
+class Badge:
+    """What one printed badge shows: name, unit line, kind label and colour, the QR code's text."""
+
+    delegate_id: int | None
+    name: str
+    unit: str
+    kind: str
+    label: str
+    colour: str
+    code: str | None
+
+
+def badge_for(secret_key: str, delegate: Delegate, cats: dict[str, BadgeCategory]) -> Badge:
+    """The badge of one delegate with the conference's categories (`categories()`)."""
+    kind = badge_kind(delegate)
+    return Badge(delegate.id, delegate.full_name, delegate.affiliation, kind, cats[kind].label,
+                 cats[kind].colour, badge_code(secret_key, delegate))
+
+
+def blank_badges(cats: dict[str, BadgeCategory], kind: str, count: int) -> list[Badge]:
+    """`count` badges without a name or QR for an optional kind (press, staff): filled in by hand.
+
+    Raises CategoryError when the kind is not an enabled optional kind or `count` is not 0..200.
+    """
+    if kind in REQUIRED_KINDS or kind not in cats or not cats[kind].enabled:
+        raise CategoryError("Loại thẻ này không in thẻ trống.")
+    if not 0 <= count <= 200:
+        raise CategoryError("Số thẻ trống phải từ 0 đến 200.")
+    return [Badge(None, "", "", kind, cats[kind].label, cats[kind].colour, None) for _ in range(count)]

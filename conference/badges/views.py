@@ -1,4 +1,4 @@
-"""Printable badge sheet, single QR images, badge reissue."""
+"""Printable badges (A4 × 8, A6 single, name tents), badge categories, single badge PNG/SVG, reprint."""
 
 from __future__ import annotations
 
@@ -20,12 +20,15 @@ from sqlalchemy import select
 
 from conference.auth.access import get_conference_or_403, roles_required
 from conference.badges import images, services
+from conference.badges.models import BADGE_KINDS
 from conference.delegates.forms import DeleteForm
 from conference.delegates.models import Delegate
 from conference.exports.collation import name_sort_key
 from conference.extensions import db
 
 bp = Blueprint("badges", __name__, url_prefix="/conferences/<int:conference_id>")
+
+LAYOUTS = ("a4", "a6", "tents")
 
 
 def _delegate(conference_id: int, delegate_id: int) -> Delegate:
@@ -35,21 +38,77 @@ def _delegate(conference_id: int, delegate_id: int) -> Delegate:
     return delegate
 
 
+def _sort(delegates: list[Delegate], order: str) -> None:
+    """Order in place: by unit (guests last, then unit, then name) or by name (Vietnamese order)."""
+    if order == "unit":
+        delegates.sort(key=lambda d: (d.category != "exemplar", name_sort_key(d.affiliation),
+                                      name_sort_key(d.full_name)))
+    else:
+        delegates.sort(key=lambda d: name_sort_key(d.full_name))
+
+
+def _event_lines(conference) -> tuple[str, str]:
+    return (_("HỘI NGHỊ TUYÊN DƯƠNG ĐIỂN HÌNH TIÊN TIẾN"),
+            f"{conference.host.name} · {conference.held_on.strftime('%d/%m/%Y')}")
+
+
 @bp.route("/badges")
 @roles_required("organizer")
 def sheet(conference_id: int):
-    """A4 sheet of badges (name, category, unit, presidium mark, QR), ordered by unit or by name."""
+    """Badges to print: `layout` a4 (8 a page, cut marks), a6 (one a page) or tents (presidium name tents);
+    `order` name or unit; `press` / `staff`: blank badges of those optional kinds."""
     conference = g.conference = get_conference_or_403(conference_id)
-    delegates = db.session.execute(select(Delegate).where(Delegate.conference_id == conference.id)).scalars().all()
-    order = request.args.get("order", "name")
-    if order == "unit":
-        delegates.sort(key=lambda d: (d.category != "guest", name_sort_key(d.affiliation), name_sort_key(d.full_name)))
-    else:
-        delegates.sort(key=lambda d: name_sort_key(d.full_name))
+    layout = request.args.get("layout", "a4")
+    layout = layout if layout in LAYOUTS else "a4"
+    order = "unit" if request.args.get("order") == "unit" else "name"
+    query = select(Delegate).where(Delegate.conference_id == conference.id)
+    if layout == "tents":
+        query = query.where(Delegate.presidium_order.is_not(None)).order_by(Delegate.presidium_order)
+    delegates = list(db.session.execute(query).scalars())
+    if layout != "tents":
+        _sort(delegates, order)
+    cats = services.categories(conference.id)
     secret = current_app.config["SECRET_KEY"]
-    badges = [(d, Markup(images.qr_svg(services.badge_code(secret, d)))) for d in delegates]
-    return render_template("badges/sheet.html", conference=conference, badges=badges, order=order,
-                           reissue_form=DeleteForm())
+    badges = [services.badge_for(secret, d, cats) for d in delegates]
+    extras = {}
+    for kind in ("press", "staff"):
+        if cats[kind].enabled and layout != "tents":
+            count = request.args.get(kind, 0, type=int)
+            try:
+                badges += services.blank_badges(cats, kind, count)
+            except services.CategoryError as error:
+                flash(str(error), "danger")
+            extras[kind] = count
+    svgs = iter(images.qr_svgs([b.code for b in badges if b.code]))
+    items = [(b, Markup(next(svgs)) if b.code else None) for b in badges]
+    return render_template("badges/sheet.html", conference=conference, items=items, order=order, layout=layout,
+                           cats=cats, extras=extras, event=_event_lines(conference))
+
+
+@bp.route("/badges/categories", methods=["GET", "POST"])
+@roles_required("organizer")
+def categories(conference_id: int):
+    """Edit the label and colour of each badge kind; switch the optional kinds (press, staff) on or off."""
+    conference = g.conference = get_conference_or_403(conference_id)
+    form = DeleteForm()  # CSRF only; the fields are one row per kind
+    cats = services.categories(conference.id)
+    if request.method == "POST" and form.validate_on_submit():
+        values = {kind: {"label": request.form.get(f"{kind}-label", ""),
+                         "colour": request.form.get(f"{kind}-colour", ""),
+                         "enabled": request.form.get(f"{kind}-enabled") == "on"} for kind in BADGE_KINDS}
+        try:
+            services.save_categories(conference.id, values)
+        except services.CategoryError as error:
+            flash(str(error), "danger")
+            for kind in BADGE_KINDS:  # show what was typed, nothing saved
+                cats[kind].label, cats[kind].colour = values[kind]["label"], values[kind]["colour"]
+        else:
+            flash(_("Đã lưu loại thẻ."), "success")
+            return redirect(url_for("badges.categories", conference_id=conference.id))
+    kind_names = {"presidium": _("Đoàn Chủ tịch"), "exemplar": _("Đại biểu điển hình tiên tiến"),
+                  "guest": _("Đại biểu khách mời"), "press": _("Phóng viên"), "staff": _("Phục vụ")}
+    return render_template("badges/categories.html", conference=conference, cats=cats, form=form,
+                           required=services.REQUIRED_KINDS, kind_names=kind_names)
 
 
 @bp.route("/delegates/<int:delegate_id>/qr.png")
@@ -62,6 +121,50 @@ def qr(conference_id: int, delegate_id: int):
     return Response(png, mimetype="image/png", headers={"Cache-Control": "private, no-store"})
 
 
+def _single(conference_id: int, delegate_id: int):
+    conference = get_conference_or_403(conference_id)
+    delegate = _delegate(conference.id, delegate_id)
+    badge = services.badge_for(current_app.config["SECRET_KEY"], delegate, services.categories(conference.id))
+    event, host = _event_lines(conference)
+    return conference, badge, (badge.code, badge.name, badge.unit, badge.label, badge.colour, event, host)
+
+
+def _filename(badge: services.Badge, ext: str) -> str:
+    return f"the-dai-bieu-{badge.delegate_id}.{ext}"
+
+
+@bp.route("/delegates/<int:delegate_id>/badge.png")
+@roles_required("organizer")
+def badge_png(conference_id: int, delegate_id: int):
+    """One delegate's badge as PNG (950 × 680), to send by Zalo."""
+    _conference, badge, args = _single(conference_id, delegate_id)
+    return Response(images.badge_png(*args), mimetype="image/png", headers={
+        "Cache-Control": "private, no-store",
+        "Content-Disposition": f'inline; filename="{_filename(badge, "png")}"'})
+
+
+@bp.route("/delegates/<int:delegate_id>/badge.svg")
+@roles_required("organizer")
+def badge_svg(conference_id: int, delegate_id: int):
+    """One delegate's badge as SVG (95 × 68 mm)."""
+    _conference, badge, args = _single(conference_id, delegate_id)
+    return Response(images.badge_svg(*args), mimetype="image/svg+xml", headers={
+        "Cache-Control": "private, no-store",
+        "Content-Disposition": f'inline; filename="{_filename(badge, "svg")}"'})
+
+
+@bp.route("/delegates/<int:delegate_id>/badge")
+@roles_required("organizer", "checkin")
+def single(conference_id: int, delegate_id: int):
+    """One badge on an A6 page, to print at the desk after a reprint."""
+    conference, badge, _args = _single(conference_id, delegate_id)
+    g.conference = conference
+    item = (badge, Markup(images.qr_svg(badge.code)))
+    return render_template("badges/sheet.html", conference=conference, items=[item], order="name", layout="a6",
+                           cats=services.categories(conference.id), extras={}, event=_event_lines(conference),
+                           single=True)
+
+
 @bp.route("/delegates/<int:delegate_id>/reissue", methods=["POST"])
 @roles_required("organizer")
 def reissue(conference_id: int, delegate_id: int):
@@ -72,3 +175,16 @@ def reissue(conference_id: int, delegate_id: int):
         services.reissue_badge(delegate)
         flash(_("Đã cấp lại thẻ cho %(name)s; thẻ cũ không còn giá trị.", name=delegate.full_name), "success")
     return redirect(url_for("delegates.index", conference_id=conference.id))
+
+
+@bp.route("/delegates/<int:delegate_id>/reprint", methods=["POST"])
+@roles_required("organizer", "checkin")
+def reprint(conference_id: int, delegate_id: int):
+    """At the desk, a lost badge: revoke the old code, issue a new one and open it on an A6 page to print."""
+    conference = get_conference_or_403(conference_id)
+    delegate = _delegate(conference.id, delegate_id)
+    if not DeleteForm().validate_on_submit():
+        abort(400)
+    services.reissue_badge(delegate)
+    flash(_("Đã cấp lại thẻ cho %(name)s; thẻ cũ không còn giá trị.", name=delegate.full_name), "success")
+    return redirect(url_for("badges.single", conference_id=conference.id, delegate_id=delegate.id))

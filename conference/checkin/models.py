@@ -1,10 +1,10 @@
-"""Check-in (điểm danh): a delegate's arrival, at most one per delegate."""
+"""Check-in (điểm danh): a delegate's arrival, at most one per delegate, and the conflicts of offline desks."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from conference.db import utcnow
@@ -13,7 +13,11 @@ from conference.extensions import db
 
 
 class CheckIn(db.Model):
-    """The arrival of one delegate; the unique `delegate_id` makes a second check-in impossible."""
+    """The arrival of one delegate; the unique `delegate_id` makes a second check-in impossible.
+
+    `checked_in_at` is when the badge was scanned (UTC). For a scan made while the desk was offline it is the
+    desk's clock at the scan, and `offline` is true; the server keeps the earliest scan of a delegate.
+    """
 
     __tablename__ = "checkins"
 
@@ -25,5 +29,24 @@ class CheckIn(db.Model):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     #: Client-made id of the scan request: a retry with the same nonce answers `checked_in` again.
     nonce: Mapped[str | None] = mapped_column(String(64))
+    #: True when the scan was queued by a desk without network and synced later.
+    offline: Mapped[bool] = mapped_column(default=False, server_default=false())
+
+    delegate: Mapped[Delegate] = relationship(lazy="joined")
+
+
+class CheckInConflict(db.Model):
+    """Two desks scanned the same badge while offline: the earliest scan is kept, the later one recorded here."""
+
+    __tablename__ = "checkin_conflicts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"), index=True)
+    delegate_id: Mapped[int] = mapped_column(ForeignKey("delegates.id", ondelete="CASCADE"), index=True)
+    kept_desk: Mapped[str | None] = mapped_column(String(60))
+    kept_at: Mapped[datetime] = mapped_column()
+    other_desk: Mapped[str | None] = mapped_column(String(60))
+    other_at: Mapped[datetime] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     delegate: Mapped[Delegate] = relationship(lazy="joined")

@@ -1,34 +1,113 @@
-"""Checking a delegate in from a scanned badge code."""
+"""Checking a delegate in from a scanned badge code; undo by the desk that scanned; offline desks' sync.
+
+Rules (DESIGN.md, hard rules and "Lessons from the peers"): one check-in per delegate (unique constraint,
+lock-then-count transaction); a retried request with the same nonce never counts twice; "already checked
+in" says when and at which desk; undo is limited to the last check-in of the desk that made it; when two
+desks scanned the same badge offline the earliest scan is kept and the other is recorded as a conflict.
+No Flask imports: the views pass the secret key and the current user.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import and_, case, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
-from conference.badges.codes import InvalidBadgeCode, read_badge_code
-from conference.checkin.models import CheckIn
-from conference.db import serialized
+from conference.audit.services import record as audit_record
+from conference.badges.codes import InvalidBadgeCode, make_badge_code, read_badge_code
+from conference.badges.models import BadgeCategory
+from conference.checkin.models import CheckIn, CheckInConflict
+from conference.db import locked_write, serialized, utcnow
 from conference.delegates.models import Delegate
 from conference.extensions import db
+from conference.organizations.models import Organization
 
 RESULTS = ("checked_in", "already_checked_in", "invalid", "revoked", "wrong_conference")
+UNDO_RESULTS = ("undone", "not_found", "other_desk", "not_last")
+
+#: An offline scan's time may be at most this far in the future of the server's clock (phones drift);
+#: later times are clamped to "now".
+CLOCK_SKEW = timedelta(minutes=2)
+
+
+@dataclass(frozen=True)
+class DelegateCard:
+    """What the desk shows of a delegate: id, name, unit (or position line for guests), category and badge kind."""
+
+    id: int
+    full_name: str
+    affiliation: str
+    category: str
+    kind: str
+    #: The conference's badge label and colour for `kind` when the organizer stored one, else None (defaults).
+    style: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
 class ScanOutcome:
-    """The answer to one scan: `result` in RESULTS, the delegate (or None), the check-in time (UTC) and desk."""
+    """The answer to one scan: `result` in RESULTS, the delegate (or None), the check-in time (UTC) and desk.
+
+    `conflict` is true when an offline scan reached the server after (or before) another desk's scan of
+    the same badge: the earliest scan is the one kept, `checked_in_at`/`desk` name it.
+    """
 
     result: str
-    delegate: Delegate | None
+    delegate: DelegateCard | None
     checked_in_at: datetime | None
     desk: str | None = None
+    conflict: bool = False
+
+
+def _lock(delegate_id: int):
+    return select(Delegate.id).where(Delegate.id == delegate_id)
+
+
+def _card(delegate_id: int):
+    """(conference_id, badge_serial, DelegateCard) of a delegate, or None: one query, no ORM objects (the
+    unit's name and the stored badge label/colour of the delegate's kind are joined in)."""
+    kind = case((Delegate.presidium_order.is_not(None), "presidium"), else_=Delegate.category)
+    row = db.session.execute(
+        select(Delegate.conference_id, Delegate.badge_serial, Delegate.full_name, Delegate.position,
+               Delegate.category, kind, Organization.name, BadgeCategory.label, BadgeCategory.colour)
+        .outerjoin(Organization, Organization.id == Delegate.unit_id)
+        .outerjoin(BadgeCategory, and_(BadgeCategory.conference_id == Delegate.conference_id,
+                                       BadgeCategory.kind == kind))
+        .where(Delegate.id == delegate_id)
+    ).one_or_none()
+    if row is None:
+        return None
+    conference_id, serial, name, position, category, kind_value, unit, label, colour = row
+    card = DelegateCard(delegate_id, name, unit or position or "", category, kind_value,
+                        (label, colour) if label else None)
+    return conference_id, serial, card
+
+
+def card_of(delegate: Delegate) -> DelegateCard:
+    """The desk's view of a loaded delegate."""
+    return DelegateCard(delegate.id, delegate.full_name, delegate.affiliation, delegate.category,
+                        "presidium" if delegate.presidium_order else delegate.category)
+
+
+def _existing(delegate_id: int):
+    """(id, nonce, checked_in_at, desk) of the delegate's check-in, or None."""
+    return db.session.execute(
+        select(CheckIn.id, CheckIn.nonce, CheckIn.checked_in_at, CheckIn.desk).where(CheckIn.delegate_id == delegate_id)
+    ).one_or_none()
+
+
+def _insert_once(session):
+    """INSERT … ON CONFLICT of the session's dialect (SQLite and PostgreSQL both have it)."""
+    dialect = session.get_bind().dialect.name
+    module = postgresql if dialect == "postgresql" else sqlite
+    return module.insert(CheckIn)
 
 
 def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None, user_id: int | None,
-             nonce: str | None = None) -> ScanOutcome:
+             nonce: str | None = None, scanned_at: datetime | None = None) -> ScanOutcome:
     """Check in the delegate named by `code` at `conference_id`, at most once. Commits.
 
     Results: `invalid` (not a code signed by us), `wrong_conference` (a valid code of another
@@ -36,6 +115,14 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
     (with the first check-in's time and desk), `checked_in`. A retried request with the same `nonce`
     answers like the first one and never counts twice. One check-in per delegate is also a unique
     constraint, so racing desks get `already_checked_in`.
+
+    `scanned_at` (naive UTC) is given for a scan an offline desk queued: the check-in is stored at that
+    time (clamped to now + CLOCK_SKEW), marked `offline`, and if another desk's check-in of the same
+    delegate is *later*, the earlier scan replaces it (the server keeps the earliest check-in); either way a
+    `CheckInConflict` row records the scan that lost and the outcome has `conflict=True`.
+
+    Two statements in the locked transaction on the happy path (the delegate with its unit and badge style;
+    INSERT … ON CONFLICT DO NOTHING): the hot path of the desk, measured by bench/bench_checkin.py.
     """
     try:
         claim = read_badge_code(secret_key, code)
@@ -43,33 +130,170 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
         return ScanOutcome("invalid", None, None)
     if claim.conference_id != conference_id:
         return ScanOutcome("wrong_conference", None, None)
+    now = utcnow()
+    offline = scanned_at is not None
+    at = min(scanned_at, now + CLOCK_SKEW) if offline else now
 
     try:
-        with serialized(db.session, select(Delegate.id).where(Delegate.id == claim.delegate_id)):
-            delegate = db.session.get(Delegate, claim.delegate_id)
-            if delegate is None or delegate.conference_id != conference_id or delegate.badge_serial != claim.serial:
+        with serialized(db.session, _lock(claim.delegate_id)):
+            found = _card(claim.delegate_id)
+            if found is None or found[0] != conference_id or found[1] != claim.serial:
                 db.session.rollback()
-                return ScanOutcome("revoked", delegate if delegate and delegate.conference_id == conference_id
-                                   else None, None)
-            existing = db.session.execute(
-                select(CheckIn).where(CheckIn.delegate_id == delegate.id)
+                return ScanOutcome("revoked", found[2] if found and found[0] == conference_id else None, None)
+            card = found[2]
+            # The happy path is one statement: insert unless the delegate already has a check-in.
+            inserted = db.session.execute(
+                _insert_once(db.session).values(
+                    conference_id=conference_id, delegate_id=card.id, desk=desk, user_id=user_id, nonce=nonce,
+                    checked_in_at=at, offline=offline).on_conflict_do_nothing(index_elements=["delegate_id"])
+                .returning(CheckIn.id)
             ).scalar_one_or_none()
-            if existing is not None:
-                db.session.rollback()
-                same_request = nonce is not None and existing.nonce == nonce
-                return ScanOutcome("checked_in" if same_request else "already_checked_in", delegate,
-                                   existing.checked_in_at, existing.desk)
-            record = CheckIn(conference_id=conference_id, delegate_id=delegate.id, desk=desk,
-                             user_id=user_id, nonce=nonce)
-            db.session.add(record)
+            if inserted is None:
+                _id, existing_nonce, existing_at, existing_desk = existing = _existing(card.id)
+                if nonce is not None and existing_nonce == nonce:
+                    db.session.rollback()
+                    return ScanOutcome("checked_in", card, existing_at, existing_desk)
+                if not offline:
+                    db.session.rollback()
+                    return ScanOutcome("already_checked_in", card, existing_at, existing_desk)
+                return _resolve_offline_conflict(existing, card, conference_id, at, desk, user_id, nonce)
+            audit_record("checkin", inserted, "create", conference_id=conference_id, user_id=user_id,
+                         after={"delegate_id": card.id, "desk": desk, "offline": offline})  # audit log (issue 3)
         db.session.commit()
     except IntegrityError:
         # Only the unique delegate_id can clash: another desk checked this delegate in first.
         db.session.rollback()
-        existing = db.session.execute(
-            select(CheckIn).where(CheckIn.delegate_id == claim.delegate_id)
+        _id, existing_nonce, existing_at, existing_desk = _existing(claim.delegate_id)
+        same_request = nonce is not None and existing_nonce == nonce
+        return ScanOutcome("checked_in" if same_request else "already_checked_in", _card(claim.delegate_id)[2],
+                           existing_at, existing_desk)
+    return ScanOutcome("checked_in", card, at, desk)
+
+
+def _resolve_offline_conflict(existing, card: DelegateCard, conference_id: int, at: datetime, desk: str | None,
+                              user_id: int | None, nonce: str | None) -> ScanOutcome:
+    """Inside the locked transaction: keep the earliest of `existing` and the offline scan at `at`. Commits."""
+    record_id, _nonce, existing_at, existing_desk = existing
+    if at < existing_at:
+        db.session.execute(update(CheckIn).where(CheckIn.id == record_id).values(
+            desk=desk, checked_in_at=at, user_id=user_id, nonce=nonce, offline=True))
+        kept_desk, kept_at, lost_desk, lost_at = desk, at, existing_desk, existing_at
+        result = "checked_in"
+    else:
+        kept_desk, kept_at, lost_desk, lost_at = existing_desk, existing_at, desk, at
+        result = "already_checked_in"
+    db.session.add(CheckInConflict(conference_id=conference_id, delegate_id=card.id, kept_desk=kept_desk,
+                                   kept_at=kept_at, other_desk=lost_desk, other_at=lost_at))
+    db.session.commit()
+    return ScanOutcome(result, card, kept_at, kept_desk, conflict=True)
+
+
+@dataclass(frozen=True)
+class OfflineScan:
+    """One scan queued by an offline desk: the code, its nonce, the desk's clock at the scan (naive UTC) and
+    the desk's name at the scan (None: the name the sync request gives)."""
+
+    code: str
+    nonce: str | None
+    scanned_at: datetime
+    desk: str | None = None
+
+
+@dataclass
+class SyncReport:
+    """What a sync did: one outcome per queued scan, in order, and how many were conflicts."""
+
+    outcomes: list[ScanOutcome] = field(default_factory=list)
+
+    @property
+    def conflicts(self) -> int:
+        return sum(1 for o in self.outcomes if o.conflict)
+
+
+def sync_offline_scans(secret_key: str, conference_id: int, scans: list[OfflineScan], *, desk: str | None,
+                       user_id: int | None) -> SyncReport:
+    """Apply the scans an offline desk queued, oldest first; each is its own transaction (see `check_in`).
+
+    A scan already synced (same nonce) answers `checked_in` again and changes nothing, so a desk that lost
+    the answer of a sync can simply send its queue again.
+    """
+    report = SyncReport()
+    for scan in scans:
+        report.outcomes.append(check_in(secret_key, conference_id, scan.code, desk=scan.desk or desk, user_id=user_id,
+                                        nonce=scan.nonce, scanned_at=scan.scanned_at))
+    return report
+
+
+class UndoRefused(ValueError):
+    """Undo is not allowed; `reason` is one of UNDO_RESULTS other than `undone`."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def undo_check_in(conference_id: int, desk: str | None, nonce: str) -> DelegateCard:
+    """Cancel the check-in made by the scan `nonce`, if it is the last check-in of `desk`. Commits.
+
+    Returns the delegate (now not checked in). Raises UndoRefused: `not_found` (no check-in with this
+    nonce at this conference), `other_desk` (it was made by another desk), `not_last` (the desk has checked
+    someone in since). Nothing is changed when refused.
+    """
+    guard = select(CheckIn.id).where(CheckIn.conference_id == conference_id, CheckIn.nonce == nonce)
+    with locked_write(db.session, guard):
+        record = db.session.execute(
+            select(CheckIn).where(CheckIn.conference_id == conference_id, CheckIn.nonce == nonce)
+        ).scalar_one_or_none()
+        if record is None:
+            raise UndoRefused("not_found")
+        if (record.desk or "") != (desk or ""):
+            raise UndoRefused("other_desk")
+        last_id = db.session.execute(
+            select(func.max(CheckIn.id)).where(CheckIn.conference_id == conference_id,
+                                               func.coalesce(CheckIn.desk, "") == (desk or ""))
         ).scalar_one()
-        same_request = nonce is not None and existing.nonce == nonce
-        return ScanOutcome("checked_in" if same_request else "already_checked_in", existing.delegate,
-                           existing.checked_in_at, existing.desk)
-    return ScanOutcome("checked_in", delegate, record.checked_in_at, desk)
+        if last_id != record.id:
+            raise UndoRefused("not_last")
+        card = card_of(record.delegate)
+        audit_record("checkin", record.id, "undo", conference_id=conference_id,
+                     before={"delegate_id": record.delegate_id, "desk": record.desk})  # audit log (issue 3)
+        db.session.delete(record)
+    return card
+
+
+def code_hash(code: str) -> str:
+    """SHA-256 of a badge code, hex: what an offline desk keeps instead of the code itself."""
+    return hashlib.sha256(code.strip().encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class CachedBadge:
+    """One entry of the offline desk's list: hash of the valid code, name, unit, kind and check-in (if any)."""
+
+    hash: str
+    name: str
+    unit: str
+    category: str
+    checked_in_at: datetime | None
+    desk: str | None
+
+
+def offline_badge_list(secret_key: str, conference_id: int) -> list[CachedBadge]:
+    """The conference's currently valid badge codes as hashes, with name and unit only (2 queries).
+
+    Revoked (older) codes are not in the list, so an offline desk refuses them too.
+    """
+    delegates = db.session.execute(
+        select(Delegate).where(Delegate.conference_id == conference_id).order_by(Delegate.id)
+    ).scalars().all()
+    arrivals = dict(db.session.execute(
+        select(CheckIn.delegate_id, CheckIn).where(CheckIn.conference_id == conference_id)
+    ).all())
+    result = []
+    for d in delegates:
+        record = arrivals.get(d.id)
+        kind = "presidium" if d.presidium_order else d.category
+        result.append(CachedBadge(code_hash(make_badge_code(secret_key, conference_id, d.id, d.badge_serial)),
+                                  d.full_name, d.affiliation, kind,
+                                  record.checked_in_at if record else None, record.desk if record else None))
+    return result

@@ -1,30 +1,51 @@
-"""Check-in desk page, the scan API and the name search fallback."""
+"""Check-in desk page, the scan API (online, undo, offline sync and badge list), name search, live board."""
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, g, jsonify, render_template, request
-from flask_babel import format_datetime
+from datetime import UTC, datetime
+
+from flask import Blueprint, current_app, g, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, or_, select
 
 from conference.auth.access import can_access_conference, get_conference_or_403, roles_required
-from conference.badges.services import badge_code
-from conference.checkin import services
+from conference.badges import services as badges
+from conference.checkin import queries, services
 from conference.checkin.models import CheckIn
+from conference.db import utcnow
 from conference.delegates.models import Delegate
 from conference.events.models import Conference
-from conference.exports.reports import CATEGORY_NAMES
 from conference.extensions import db
 from conference.views_common import to_local
 
 bp = Blueprint("checkin", __name__)
 
 
+def _category(category: str) -> str:
+    """A delegate's category as the desk shows it."""
+    return _("Điển hình tiên tiến") if category == "exemplar" else _("Khách mời")
+
+#: Most scans one sync request may carry (a desk queues far fewer; the rest waits for the next sync).
+SYNC_LIMIT = 500
+
+
+def _titles() -> dict[str, str]:
+    return {
+        "checked_in": "✔ " + _("Đã điểm danh"),
+        "already_checked_in": "⚠ " + _("Đã điểm danh trước đó"),
+        "invalid": "✖ " + _("Mã không hợp lệ"),
+        "revoked": "✖ " + _("Thẻ đã thu hồi"),
+        "wrong_conference": "✖ " + _("Sai hội nghị"),
+        "queued": "✔ " + _("Đã điểm danh (chờ đồng bộ)"),
+        "undone": "↺ " + _("Đã hủy điểm danh"),
+    }
+
+
 @bp.route("/conferences/<int:conference_id>/checkin")
 @roles_required("checkin", "organizer")
 def desk(conference_id: int):
-    """The desk: a scanner field that keeps focus, a name search, a big coloured result."""
+    """The desk: camera, a scanner field that keeps focus, a name search, a big coloured result; works offline."""
     conference = g.conference = get_conference_or_403(conference_id)
     total = db.session.execute(
         select(func.count()).select_from(Delegate).where(Delegate.conference_id == conference.id)
@@ -32,19 +53,44 @@ def desk(conference_id: int):
     arrived = db.session.execute(
         select(func.count()).select_from(CheckIn).where(CheckIn.conference_id == conference.id)
     ).scalar_one()
-    titles = {
-        "checked_in": "✔ " + _("Đã điểm danh"),
-        "already_checked_in": "⚠ " + _("Đã điểm danh trước đó"),
-        "invalid": "✖ " + _("Mã không hợp lệ"),
-        "revoked": "✖ " + _("Thẻ đã thu hồi"),
-        "wrong_conference": "✖ " + _("Sai hội nghị"),
+    messages = {
+        "network": _("Mất kết nối máy chủ. Thử quét lại."),
+        "empty": _("Không tìm thấy đại biểu."),
+        "checked": _("đã điểm danh"),
+        "checkin": _("Điểm danh"),
+        "reprint": _("In lại thẻ"),
+        "reprint_confirm": _("In lại thẻ cho %(name)s? Thẻ cũ sẽ không còn giá trị."),
+        "ready": _("Sẵn sàng quét"),
+        "offline": _("Mất mạng: đang điểm danh ngoại tuyến"),
+        "online": _("Đã kết nối"),
+        "queued": _("Đã điểm danh lúc %(time)s (ngoại tuyến, sẽ đồng bộ khi có mạng)."),
+        "offline_already": _("Đã điểm danh lúc %(time)s tại %(desk)s."),
+        "offline_unknown": _("Mã không có trong danh sách thẻ hợp lệ đã tải về bàn này."),
+        "no_list": _("Bàn chưa tải danh sách thẻ: chưa thể điểm danh ngoại tuyến."),
+        "synced": _("Đã đồng bộ %(n)s lượt điểm danh."),
+        "conflicts": _("%(n)s lượt trùng với bàn khác: giữ lượt điểm danh sớm nhất."),
+        "undo_failed": _("Không hủy được: chỉ hủy được lượt điểm danh cuối cùng của chính bàn này."),
+        "camera_error": _("Không mở được camera. Dùng máy quét hoặc tìm theo tên."),
+        "camera_on": _("Đang quét bằng camera…"),
+        "desk_required": _("Nhập tên bàn trước khi quét."),
+        "session": _("Phiên đăng nhập đã hết. Vui lòng đăng nhập lại."),
+        "list": _("Danh sách %(n)s thẻ, tải lúc %(time)s"),
     }
-    return render_template("checkin/desk.html", conference=conference, total=total, arrived=arrived, titles=titles)
+    return render_template(
+        "checkin/desk.html", conference=conference, total=total, arrived=arrived, titles=_titles(),
+        messages=messages,
+        urls={"api": url_for("checkin.api_checkin"), "undo": url_for("checkin.api_undo"),
+              "sync": url_for("checkin.api_sync"), "ping": url_for("checkin.api_ping", conference_id=conference.id),
+              "badges": url_for("checkin.api_badges", conference_id=conference.id),
+              "search": url_for("checkin.api_search", conference_id=conference.id),
+              "reprint": url_for("badges.reprint", conference_id=conference.id, delegate_id=0),
+              "wasm": url_for("static", filename="vendor/zxing-wasm/zxing_reader.wasm")},
+    )
 
 
 def _message(outcome: services.ScanOutcome) -> str:
     """The Vietnamese sentence shown under the delegate's name (the name itself is shown big)."""
-    when = format_datetime(to_local(outcome.checked_in_at), "HH:mm") if outcome.checked_in_at else ""
+    when = to_local(outcome.checked_in_at).strftime("%H:%M") if outcome.checked_in_at else ""
     return {
         "checked_in": _("Đã điểm danh lúc %(time)s. Chào mừng đại biểu!", time=when),
         "already_checked_in": _("Đã điểm danh lúc %(time)s tại %(desk)s.", time=when,
@@ -55,6 +101,50 @@ def _message(outcome: services.ScanOutcome) -> str:
     }[outcome.result]
 
 
+def _delegate_json(card: services.DelegateCard | None, styles: dict[str, tuple[str, str]]) -> dict | None:
+    if card is None:
+        return None
+    label, colour = card.style or styles[card.kind]
+    return {"name": card.full_name, "unit": card.affiliation, "category": _category(card.category),
+            "badge": label, "colour": colour}
+
+
+def _outcome_json(outcome: services.ScanOutcome, styles) -> dict:
+    return {
+        "result": outcome.result,
+        "delegate": _delegate_json(outcome.delegate, styles),
+        "checked_in_at": to_local(outcome.checked_in_at).isoformat() if outcome.checked_in_at else None,
+        "desk": outcome.desk,
+        "conflict": outcome.conflict,
+        "message": _message(outcome),
+    }
+
+
+def _refused(message: str, status: int, result: str = "error"):
+    return jsonify({"result": result, "delegate": None, "checked_in_at": None, "message": message}), status
+
+
+def _api_conference(payload: dict):
+    """The conference named in a desk API request, if the user works on it (default: the newest one)."""
+    conference_id = payload.get("conference_id")
+    if conference_id is None:
+        conference_id = db.session.execute(
+            select(Conference.id).where(Conference.host_id == current_user.organization_id)
+            .order_by(Conference.held_on.desc()).limit(1)
+        ).scalar_one_or_none()
+    valid_id = isinstance(conference_id, int) and not isinstance(conference_id, bool)
+    conference = db.session.execute(  # id and host only: the scan API's hot path
+        select(Conference.id, Conference.host_id).where(Conference.id == conference_id)
+    ).one_or_none() if valid_id else None
+    if conference is None or not can_access_conference(current_user, conference):
+        return None
+    return conference
+
+
+def _desk_name(payload: dict) -> str | None:
+    return " ".join(str(payload.get("desk") or "").split())[:60] or None
+
+
 @bp.route("/api/checkin", methods=["POST"])
 @roles_required("checkin", "organizer")
 def api_checkin():
@@ -63,38 +153,118 @@ def api_checkin():
     Request JSON: {"code": str, "conference_id": int (optional: the newest conference of the user's
     organization), "desk": str (optional), "nonce": str (optional, makes retries idempotent)}; the CSRF
     token goes in the X-CSRFToken header.
-    Response JSON: {"result", "delegate": {"name", "unit", "category"} | null, "checked_in_at": ISO-8601 |
-    null, "message": Vietnamese text}; result ∈ checked_in, already_checked_in, invalid, revoked,
-    wrong_conference.
+    Response JSON: {"result", "delegate": {"name", "unit", "category", "badge", "colour"} | null,
+    "checked_in_at": ISO-8601 | null, "desk", "conflict", "message": Vietnamese text}; result ∈ checked_in,
+    already_checked_in, invalid, revoked, wrong_conference.
     """
     payload = request.get_json(silent=True) or {}
+    conference = _api_conference(payload)
+    if conference is None:
+        return _refused(_("Bạn không làm việc tại hội nghị này."), 403, "wrong_conference")
     code = payload.get("code")
-    conference_id = payload.get("conference_id")
     if not isinstance(code, str):
-        return jsonify({"result": "invalid", "delegate": None, "checked_in_at": None,
-                        "message": _("Thiếu mã thẻ.")}), 400
-    if conference_id is None:
-        conference_id = db.session.execute(
-            select(Conference.id).where(Conference.host_id == current_user.organization_id)
-            .order_by(Conference.held_on.desc()).limit(1)
-        ).scalar_one_or_none()
-    valid_id = isinstance(conference_id, int) and not isinstance(conference_id, bool)
-    conference = db.session.get(Conference, conference_id) if valid_id else None
-    if conference is None or not can_access_conference(current_user, conference):
-        return jsonify({"result": "wrong_conference", "delegate": None, "checked_in_at": None,
-                        "message": _("Bạn không làm việc tại hội nghị này.")}), 403
-    desk_name = str(payload.get("desk") or "")[:60] or None
+        return _refused(_("Thiếu mã thẻ."), 400, "invalid")
     nonce = str(payload.get("nonce") or "")[:64] or None
-    outcome = services.check_in(current_app.config["SECRET_KEY"], conference.id, code, desk=desk_name,
+    outcome = services.check_in(current_app.config["SECRET_KEY"], conference.id, code, desk=_desk_name(payload),
                                 user_id=current_user.id, nonce=nonce)
-    delegate = outcome.delegate
-    return jsonify({
-        "result": outcome.result,
-        "delegate": {"name": delegate.full_name, "unit": delegate.affiliation,
-                     "category": CATEGORY_NAMES[delegate.category]} if delegate else None,
-        "checked_in_at": to_local(outcome.checked_in_at).isoformat() if outcome.checked_in_at else None,
-        "message": _message(outcome),
-    })
+    return jsonify(_outcome_json(outcome, badges.DEFAULT_STYLES))  # the card carries the stored style
+
+
+@bp.route("/api/conferences/<int:conference_id>/ping")
+@roles_required("checkin", "organizer")
+def api_ping(conference_id: int):
+    """The cheapest answer of the desk API ({"ok": true}): an offline desk asks it to see the network is back.
+    Also the trivial endpoint bench/bench_checkin.py compares the scan API with (same login and access check)."""
+    get_conference_or_403(conference_id)
+    return jsonify({"ok": True})
+
+
+@bp.route("/api/checkin/undo", methods=["POST"])
+@roles_required("checkin", "organizer")
+def api_undo():
+    """Undo the last check-in of this desk. JSON {"conference_id", "desk", "nonce" (of the scan to undo)}.
+
+    Response: {"result": "undone", "delegate", "message"}, or 409 with result not_found / other_desk /
+    not_last and a Vietnamese message; nothing is changed then.
+    """
+    payload = request.get_json(silent=True) or {}
+    conference = _api_conference(payload)
+    if conference is None:
+        return _refused(_("Bạn không làm việc tại hội nghị này."), 403, "wrong_conference")
+    nonce = payload.get("nonce")
+    if not isinstance(nonce, str) or not nonce:
+        return _refused(_("Thiếu mã lượt quét cần hủy."), 400)
+    try:
+        delegate = services.undo_check_in(conference.id, _desk_name(payload), nonce[:64])
+    except services.UndoRefused as refusal:
+        messages = {
+            "not_found": _("Không tìm thấy lượt điểm danh này (có thể đã hủy)."),
+            "other_desk": _("Lượt điểm danh này do bàn khác thực hiện: chỉ bàn đó được hủy."),
+            "not_last": _("Chỉ hủy được lượt điểm danh cuối cùng của bàn này."),
+        }
+        return _refused(messages[refusal.reason], 409, refusal.reason)
+    return jsonify({"result": "undone", "delegate": _delegate_json(delegate, badges.category_styles(conference.id)),
+                    "message": _("Đã hủy điểm danh của %(name)s.", name=delegate.full_name)})
+
+
+def _parse_time(value) -> datetime | None:
+    """An ISO-8601 time with an offset (what a browser's `toISOString()` gives) as naive UTC, else None."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return None
+    return moment.astimezone(UTC).replace(tzinfo=None)  # stored naive UTC
+
+
+@bp.route("/api/checkin/sync", methods=["POST"])
+@roles_required("checkin", "organizer")
+def api_sync():
+    """Sync the scans an offline desk queued.
+
+    Request JSON: {"conference_id", "desk", "scans": [{"code", "nonce", "scanned_at": ISO-8601 with offset,
+    "desk" (optional, the desk's name at the scan)}]}
+    (at most SYNC_LIMIT). Response: {"results": [scan result JSON + "nonce"], "synced": n, "conflicts": n}.
+    A malformed scan refuses the whole request (400) and nothing is written.
+    """
+    payload = request.get_json(silent=True) or {}
+    conference = _api_conference(payload)
+    if conference is None:
+        return _refused(_("Bạn không làm việc tại hội nghị này."), 403, "wrong_conference")
+    raw = payload.get("scans")
+    if not isinstance(raw, list) or len(raw) > SYNC_LIMIT:
+        return _refused(_("Danh sách lượt quét không hợp lệ."), 400)
+    scans = []
+    for item in raw:
+        at = _parse_time(item.get("scanned_at")) if isinstance(item, dict) else None
+        if at is None or not isinstance(item.get("code"), str) or not isinstance(item.get("nonce"), str):
+            return _refused(_("Danh sách lượt quét không hợp lệ."), 400)
+        scans.append(services.OfflineScan(item["code"], item["nonce"][:64], at, _desk_name(item)))
+    scans.sort(key=lambda s: s.scanned_at)
+    report = services.sync_offline_scans(current_app.config["SECRET_KEY"], conference.id, scans,
+                                         desk=_desk_name(payload), user_id=current_user.id)
+    styles = badges.category_styles(conference.id)
+    results = [{**_outcome_json(o, styles), "nonce": s.nonce} for s, o in zip(scans, report.outcomes)]
+    return jsonify({"results": results, "synced": len(results), "conflicts": report.conflicts})
+
+
+@bp.route("/api/conferences/<int:conference_id>/badges")
+@roles_required("checkin", "organizer")
+def api_badges(conference_id: int):
+    """The offline desk's list: SHA-256 of every valid badge code with name, unit, badge label and colour,
+    and the check-in time and desk of those already arrived. No codes, no other personal data."""
+    conference = get_conference_or_403(conference_id)
+    cats = badges.categories(conference.id)
+    entries = services.offline_badge_list(current_app.config["SECRET_KEY"], conference.id)
+    return jsonify({"conference_id": conference.id, "badges": [
+        {"hash": e.hash, "name": e.name, "unit": e.unit, "badge": cats[e.category].label,
+         "colour": cats[e.category].colour,
+         "checked_in_at": to_local(e.checked_in_at).isoformat() if e.checked_in_at else None, "desk": e.desk}
+        for e in entries
+    ]}), 200, {"Cache-Control": "private, no-store"}
 
 
 @bp.route("/api/conferences/<int:conference_id>/delegates")
@@ -116,7 +286,22 @@ def api_search(conference_id: int):
     ).all()
     secret = current_app.config["SECRET_KEY"]
     return jsonify({"delegates": [
-        {"name": d.full_name, "unit": d.affiliation, "category": CATEGORY_NAMES[d.category],
-         "code": badge_code(secret, d), "checked_in": at is not None}
+        {"id": d.id, "name": d.full_name, "unit": d.affiliation, "category": _category(d.category),
+         "code": badges.badge_code(secret, d), "checked_in": at is not None}
         for d, at in rows
     ]})
+
+
+@bp.route("/conferences/<int:conference_id>/board")
+@roles_required("organizer")
+def board(conference_id: int):
+    """Live attendance board; `?fragment=1` returns only the figures (the page reloads them every 5 s)."""
+    conference = g.conference = get_conference_or_403(conference_id)
+    cats = badges.categories(conference.id)
+    figures = queries.board(conference.id, {k: c.label for k, c in cats.items()}, _("Đại biểu khách mời"))
+    peak = max((n for _at, n in figures.timeline), default=0)
+    context = {"conference": conference, "board": figures, "cats": cats, "peak": peak, "to_local": to_local,
+               "updated": to_local(utcnow())}
+    if request.args.get("fragment") == "1":
+        return render_template("checkin/_board.html", **context)
+    return render_template("checkin/board.html", **context)

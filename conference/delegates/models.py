@@ -20,7 +20,8 @@ class Delegate(PersonDetails, db.Model):
 
     Exemplar delegates come from approved nominations (`nomination_id`, one delegate per nomination);
     guests are added by the organizer. `presidium_order` (1..n) marks the presidium, unique per
-    conference. `badge_serial` is signed into the badge code; raising it revokes printed badges.
+    conference. `upper_order` (1..n) marks the exemplars chosen for the upper-level conference (đại biểu dự
+    Hội nghị cấp trên), in order, unique per conference. `badge_serial` is signed into the badge code; raising it revokes printed badges.
     """
 
     __tablename__ = "delegates"
@@ -30,6 +31,9 @@ class Delegate(PersonDetails, db.Model):
         CheckConstraint("badge_serial >= 1", name="badge_serial_positive"),
         CheckConstraint("gender IS NULL OR gender IN ('male', 'female')", name="gender_known"),
         UniqueConstraint("conference_id", "presidium_order", name="uq_delegates_presidium_seat"),
+        CheckConstraint("upper_order IS NULL OR upper_order BETWEEN 1 AND 10000", name="upper_order_range"),
+        CheckConstraint("upper_order IS NULL OR category = 'exemplar'", name="upper_only_exemplars"),
+        UniqueConstraint("conference_id", "upper_order", name="uq_delegates_upper_seat"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -39,6 +43,8 @@ class Delegate(PersonDetails, db.Model):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"), index=True)
     notes: Mapped[str | None] = mapped_column(Text)
     presidium_order: Mapped[int | None] = mapped_column()
+    #: Place (1..n) in the list of delegates chosen for the upper-level conference; None = not chosen.
+    upper_order: Mapped[int | None] = mapped_column()
     badge_serial: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from conference.audit.services import record
 from conference.db import locked_write
 from conference.delegates.models import Delegate
 from conference.events.models import Conference
@@ -44,6 +45,8 @@ def seat_delegate(conference: Conference, *, category: str, **fields) -> Delegat
     delegate = Delegate(conference_id=conference.id, category=category, **fields)
     db.session.add(delegate)
     db.session.flush()
+    record("delegate", delegate.id, "create", conference_id=conference.id, unit_id=delegate.unit_id,
+           after={"category": category, "full_name": delegate.full_name})  # audit log (issue 3)
     return delegate
 
 
@@ -83,6 +86,8 @@ def remove_guest(delegate: Delegate) -> None:
     checked = db.session.execute(select(CheckIn.id).where(CheckIn.delegate_id == delegate.id)).first()
     if checked:
         raise RuleViolation("Đại biểu đã điểm danh, không thể xoá.")
+    record("delegate", delegate.id, "delete", conference_id=delegate.conference_id,
+           before={"category": delegate.category, "full_name": delegate.full_name})  # audit log (issue 3)
     db.session.delete(delegate)
     db.session.commit()
 
@@ -116,3 +121,4 @@ def set_presidium(conference_id: int, delegate_ids: list[int]) -> None:
         db.session.flush()
         for order, delegate_id in enumerate(delegate_ids, start=1):
             members[delegate_id].presidium_order = order
+        record("delegate", None, "presidium", conference_id=conference_id, after={"presidium": delegate_ids})

@@ -25,7 +25,7 @@ from conference.delegates.services import add_guest, set_presidium
 from conference.events.models import Conference
 from conference.extensions import db
 from conference.nominations.services import Actor, approve_nomination, return_nomination, submit_nomination
-from conference.organizations.models import Organization
+from conference.organizations.models import Block, Organization
 from conference.quotas.services import allocate_proportionally
 
 PLAN_REFERENCE = "65/KH-LĐLĐ"
@@ -109,10 +109,10 @@ def load_demo() -> tuple[Conference, bool]:
                             contact="Đ/c Mai Thanh Thủy, SĐT 0916137383")
     db.session.add_all([province, district])
     db.session.flush()
-    units = []
+    units, blocks = [], {}
     with _units_file().open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            units.append(Organization(name=row["name"], block=row["block"], member_count=int(row["member_count"]),
+            units.append(Organization(name=row["name"], block=_block(blocks, district.id, row["block"]), member_count=int(row["member_count"]),
                                       contact=row["contact"], level="grassroots", parent_id=district.id))
     db.session.add_all(units)
 
@@ -156,6 +156,14 @@ def load_demo() -> tuple[Conference, bool]:
     return conference, True
 
 
+
+def _block(blocks: dict, host_id: int, name: str) -> Block:
+    """One Block (khối) row per name of units.csv."""
+    if name not in blocks:
+        blocks[name] = Block(organization_id=host_id, name=name)
+    return blocks[name]
+
+
 MIDDLE_NAMES = {"male": ("Văn", "Minh", "Hữu", "Đức", "Quốc", "Thanh", "Công", "Hoàng"),
                 "female": ("Thị", "Ngọc", "Thu", "Thanh", "Kim", "Mỹ", "Thị", "Hồng")}
 
@@ -195,8 +203,8 @@ def _nominate(conference: Conference, units: list[Organization], quotas: dict, f
             collective = i == 0 and quotas[unit.id] >= 6
             data = {
                 "kind": "collective" if collective else "individual",
-                "position": f"{rng.choice(POSITIONS[unit.block])}, {workplace(unit.name)}",
-                "direct_worker": unit.block == "Doanh nghiệp" or rng.random() < 0.3,
+                "position": f"{rng.choice(POSITIONS[unit.block.name])}, {workplace(unit.name)}",
+                "direct_worker": unit.block.name == "Doanh nghiệp" or rng.random() < 0.3,
                 "party_member": rng.random() < 0.4,
                 "titles": rng.choice(TITLES),
                 "achievements": rng.choice(ACHIEVEMENTS),
@@ -204,7 +212,7 @@ def _nominate(conference: Conference, units: list[Organization], quotas: dict, f
             }
             data.update(_person(faker, rng))
             if collective:
-                data["full_name"] = f"Tập thể {rng.choice(COLLECTIVES[unit.block])}, {workplace(unit.name)}"
+                data["full_name"] = f"Tập thể {rng.choice(COLLECTIVES[unit.block.name])}, {workplace(unit.name)}"
             nomination = submit_nomination(conference.id, unit.id, data, actor, demo_day)
             roll = rng.random()
             if roll < 0.7:

@@ -11,7 +11,7 @@ from conference.delegates.models import Delegate
 from conference.events.models import Conference
 from conference.events.rules import SeatSplit, SplitCheck, check_split
 from conference.extensions import db
-from conference.nominations.models import Nomination
+from conference.nominations.models import PENDING_STATUSES, Nomination
 from conference.quotas.models import Quota
 
 
@@ -42,10 +42,15 @@ def dashboard(conference: Conference) -> Dashboard:
     allocated = db.session.execute(
         select(func.coalesce(func.sum(Quota.seats), 0)).where(Quota.conference_id == cid)
     ).scalar_one()
-    nominations = {"submitted": 0, "approved": 0, "returned": 0}
-    nominations.update(dict(db.session.execute(
+    by_status = dict(db.session.execute(
         select(Nomination.status, func.count()).where(Nomination.conference_id == cid).group_by(Nomination.status)
-    ).all()))
+    ).all())
+    # "Waiting" is everything the organizer still has to review: submitted and resubmitted.
+    nominations = {
+        "waiting": sum(by_status.get(s, 0) for s in PENDING_STATUSES),
+        "approved": by_status.get("approved", 0),
+        "returned": by_status.get("returned", 0),
+    }
     row = db.session.execute(
         select(
             func.count().filter(Delegate.category == "exemplar"),

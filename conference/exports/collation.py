@@ -23,8 +23,9 @@ and other Latin diacritics (ç, ü, ñ, ...) are secondary differences as in ICU
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
-__all__ = ["name_sort_key", "vietnamese_key"]
+__all__ = ["compact_key", "compact_name_key", "name_sort_key", "vietnamese_key"]
 
 # Primary order of letters (CLDR vi: the six Vietnamese letters take their own places).
 _ALPHABET = (
@@ -194,3 +195,62 @@ def name_sort_key(full_name: str) -> tuple[tuple, tuple]:
     words = unicodedata.normalize("NFC", full_name).split()
     given = words[-1] if words else ""
     return vietnamese_key(given), vietnamese_key(" ".join(words[:-1]))
+
+
+_GROUP_SPAN = 0x110000  # one more than the largest code point: (group, rank) → group × span + rank
+
+
+def compact_key(*keys: tuple) -> bytes:
+    """The keys of :func:`vietnamese_key` as one ``bytes`` value that sorts the same way as the tuple of them.
+
+    Each weight becomes 4 bytes big-endian, plus one (primary ``(group, rank)`` pairs as
+    ``group × 0x110000 + rank + 1``), and every level ends with four zero bytes, which sort below any weight:
+    so a level that is a prefix of another sorts first, as in tuple comparison. A key of 20 letters takes
+    about 200 bytes instead of the few kilobytes of nested tuples, which matters when sorting 100,000 rows.
+    """
+    out = bytearray()
+    end = bytes(4)
+    for key in keys:
+        primary, secondary, tertiary = key
+        for group, rank in primary:
+            out += (group * _GROUP_SPAN + rank + 1).to_bytes(4, "big")
+        out += end
+        for level in (secondary, tertiary):
+            for weight in level:
+                out += (weight + 1).to_bytes(4, "big")
+            out += end
+    return bytes(out)
+
+
+@lru_cache(maxsize=65536)
+def _compact_word(word: str) -> tuple[bytes, bytes, bytes]:
+    """The three levels of one word's key as 4-byte weights, without level ends (see :func:`compact_key`)."""
+    primary, secondary, tertiary = vietnamese_key(word)
+    return (
+        b"".join((group * _GROUP_SPAN + rank + 1).to_bytes(4, "big") for group, rank in primary),
+        b"".join((weight + 1).to_bytes(4, "big") for weight in secondary),
+        b"".join((weight + 1).to_bytes(4, "big") for weight in tertiary),
+    )
+
+
+def compact_name_key(full_name: str) -> bytes:
+    """:func:`name_sort_key` as compact ``bytes``: the same order (see :func:`compact_key`), for long lists.
+
+    A key's levels are per character, so the key of "Lê Văn" is the keys of "Lê", " " and "Văn" put end to
+    end; each word's key is computed once and cached (names repeat the same few hundred words).
+
+    Raises ``TypeError`` if ``full_name`` is not a ``str``.
+    """
+    if not isinstance(full_name, str):
+        raise TypeError(f"compact_name_key() needs a str, not {type(full_name).__name__}")
+    words = unicodedata.normalize("NFC", full_name).split()
+    given = words[-1:] or [""]
+    space = _compact_word(" ")
+    end = bytes(4)
+    out = []
+    for part in (given, words[:-1]):
+        keys = [_compact_word(word) for word in part]
+        for level in range(3):
+            joiner = space[level]
+            out.append(joiner.join(key[level] for key in keys) + end)
+    return b"".join(out)

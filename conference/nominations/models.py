@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from conference.db import utcnow
@@ -12,10 +22,20 @@ from conference.extensions import db
 from conference.organizations.models import Organization
 
 NOMINATION_KINDS = ("individual", "collective")
-NOMINATION_STATUSES = ("submitted", "approved", "returned")
-#: Statuses that hold one of the unit's quota seats (issue 3: "Only submitted and approved ones count").
-COUNTED_STATUSES = ("submitted", "approved")
+#: draft → submitted → approved / returned (with a reason) → resubmitted → approved / returned; withdrawn.
+NOMINATION_STATUSES = ("draft", "submitted", "approved", "returned", "resubmitted", "withdrawn")
+#: Statuses that hold one of the unit's quota seats (issue 3: "Only submitted and approved ones count";
+#: a resubmitted nomination is submitted again).
+COUNTED_STATUSES = ("submitted", "resubmitted", "approved")
+#: Statuses waiting for the organizer's review.
+PENDING_STATUSES = ("submitted", "resubmitted")
 GENDERS = ("male", "female")
+#: Thành tích tiêu biểu: a short citation (issue 3: "a short achievements text with a length cap").
+ACHIEVEMENTS_MAX = 2000
+#: Trình độ chuyên môn, the levels of the Vietnamese education system (Luật Giáo dục 2019, Luật Giáo dục
+#: nghề nghiệp 2014), as the delegate summary list writes them.
+EDUCATION_LEVELS = ("Tiến sĩ", "Thạc sĩ", "Đại học", "Cao đẳng", "Trung cấp", "Sơ cấp", "Chưa qua đào tạo")
+REFERENCE_KINDS = ("movement", "title")
 
 
 class PersonDetails:
@@ -41,16 +61,27 @@ class PersonDetails:
 class Nomination(PersonDetails, db.Model):
     """One exemplar proposed by a unit for a conference.
 
-    `status`: submitted → approved (becomes a delegate) or returned (with `return_reason`);
-    a returned nomination the unit fixes is submitted again.
+    `status`: see `NOMINATION_STATUSES`; a draft holds no seat; submitted → approved (becomes a delegate)
+    or returned (with `return_reason`, which the unit sees); a returned nomination the unit fixes becomes
+    resubmitted; the unit may withdraw one that is not approved. `movements`: the emulation movements
+    (phong trào thi đua) the achievement belongs to, one per line; `titles` (PersonDetails): commendation
+    titles and forms received, one per line. A unit cannot propose the same person twice (same name,
+    year of birth and unit) unless the first was withdrawn: a partial unique index.
     """
 
     __tablename__ = "nominations"
     __table_args__ = (
         CheckConstraint("kind IN ('individual', 'collective')", name="kind_known"),
-        CheckConstraint("status IN ('submitted', 'approved', 'returned')", name="status_known"),
+        CheckConstraint(
+            "status IN ('draft', 'submitted', 'approved', 'returned', 'resubmitted', 'withdrawn')",
+            name="status_known",
+        ),
         CheckConstraint("gender IS NULL OR gender IN ('male', 'female')", name="gender_known"),
         CheckConstraint("birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100", name="birth_year_range"),
+        CheckConstraint(f"achievements IS NULL OR length(achievements) <= {ACHIEVEMENTS_MAX}",
+                        name="achievements_length"),
+        Index("uq_nominations_person", "conference_id", "unit_id", "full_name", "birth_year", unique=True,
+              sqlite_where=text("status <> 'withdrawn'"), postgresql_where=text("status <> 'withdrawn'")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -59,8 +90,57 @@ class Nomination(PersonDetails, db.Model):
     phone: Mapped[str | None] = mapped_column(String(30))
     status: Mapped[str] = mapped_column(String(20), default="submitted", index=True)
     return_reason: Mapped[str | None] = mapped_column(Text)
+    birth_date: Mapped[date | None] = mapped_column()
+    education: Mapped[str | None] = mapped_column(String(60))
+    movements: Mapped[str | None] = mapped_column(Text)
+    has_photo: Mapped[bool] = mapped_column(default=False)
     submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     submitted_at: Mapped[datetime] = mapped_column(default=utcnow)
     reviewed_at: Mapped[datetime | None] = mapped_column()
 
     unit: Mapped[Organization] = relationship(lazy="joined")
+
+
+class NominationPhoto(db.Model):
+    """The exemplar's photo, re-encoded as JPEG by `photos.reencode_photo`; kept apart so lists never load it."""
+
+    __tablename__ = "nomination_photos"
+
+    nomination_id: Mapped[int] = mapped_column(ForeignKey("nominations.id", ondelete="CASCADE"), primary_key=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    width: Mapped[int] = mapped_column()
+    height: Mapped[int] = mapped_column()
+
+
+class ReferenceItem(db.Model):
+    """One entry of a host organization's reference lists the organizer edits.
+
+    `kind`: 'movement' (phong trào thi đua) or 'title' (danh hiệu thi đua, hình thức khen thưởng);
+    `position` orders the list.
+    """
+
+    __tablename__ = "reference_items"
+    __table_args__ = (
+        UniqueConstraint("organization_id", "kind", "name", name="uq_reference_items_organization_kind_name"),
+        CheckConstraint("kind IN ('movement', 'title')", name="kind_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(300))
+    position: Mapped[int] = mapped_column(default=0)
+
+
+class NominationImport(db.Model):
+    """An uploaded template waiting for confirmation: its parsed rows (JSON), kept between the preview
+    and the "import" click so the app stays stateless across processes. Deleted once imported."""
+
+    __tablename__ = "nomination_imports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    filename: Mapped[str] = mapped_column(String(255))
+    rows: Mapped[list] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,20 +1,30 @@
-"""Units nominate their exemplars; the organizer reviews them."""
+"""Units nominate their exemplars (form or Excel template); the organizer reviews them."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
 from conference.auth.access import get_conference_or_403, roles_required
 from conference.events.rules import RuleViolation
 from conference.extensions import db
-from conference.nominations import services
-from conference.nominations.forms import ApproveForm, NominationForm, ReturnForm
-from conference.nominations.models import NOMINATION_STATUSES, Nomination
-from conference.quotas.models import Quota
-from conference.quotas.services import units_of, used_seats_by_unit
+from conference.nominations import imports, queries, services
+from conference.nominations.forms import (
+    ActionForm,
+    ApproveForm,
+    NominationForm,
+    ReferenceForm,
+    ReturnForm,
+    UploadForm,
+)
+from conference.nominations.models import Nomination, NominationImport, NominationPhoto
+from conference.nominations.photos import reencode_photo
+from conference.nominations.references import parse_reference_text, reference_lists, save_reference_list
+from conference.nominations.rules import days_left
+from conference.nominations.template import build_template
+from conference.organizations.services import blocks_of
+from conference.quotas.services import units_of
 from conference.views_common import local_today, safe_local_url
 
 bp = Blueprint("nominations", __name__)
@@ -36,54 +46,67 @@ def _get_nomination_or_403(nomination_id: int) -> Nomination:
     return nomination
 
 
+def _back(default: str) -> str:
+    return safe_local_url(request.form.get("back")) or default
+
+
 @bp.route("/conferences/<int:conference_id>/nominations")
 @roles_required("organizer", "unit")
 def index(conference_id: int):
-    """Unit: its nominations, quota and deadline. Organizer: the review list, filtered by status and unit."""
+    """Unit: its nominations, quota, deadline and days left. Organizer: the review queue with filters."""
     conference = g.conference = get_conference_or_403(conference_id)
-    query = select(Nomination).where(Nomination.conference_id == conference.id)
     if current_user.role == "unit":
         unit_id = current_user.organization_id
-        nominations = db.session.execute(query.where(Nomination.unit_id == unit_id).order_by(Nomination.id)).scalars()
-        quota = db.session.execute(
-            select(Quota.seats).where(Quota.conference_id == conference.id, Quota.unit_id == unit_id)
-        ).scalar_one_or_none() or 0
-        used = used_seats_by_unit(conference.id).get(unit_id, 0)
         today = local_today()
-        deadline = conference.nomination_deadline
+        deadline = services.unit_deadline(conference, unit_id)
+        left = days_left(deadline, today)
+        used = services.counted_nominations(conference.id, unit_id)
         return render_template(
-            "nominations/unit_index.html", conference=conference, nominations=list(nominations), quota=quota,
-            used=used, deadline=deadline, days_left=(deadline - today).days if deadline else None,
-            closed=bool(deadline and today > deadline),
+            "nominations/unit_index.html", conference=conference,
+            nominations=queries.unit_nominations(conference.id, unit_id), quota=services.unit_quota(conference.id,
+                                                                                                  unit_id),
+            used=used, deadline=deadline, days_left=left, closed=left is not None and left < 0,
+            action_form=ActionForm(), block=current_user.organization.block,
         )
-    status = request.args.get("status", "submitted")
-    unit_id = request.args.get("unit", type=int)
-    if status in NOMINATION_STATUSES:
-        query = query.where(Nomination.status == status)
-    if unit_id:
-        query = query.where(Nomination.unit_id == unit_id)
-    nominations = db.session.execute(query.order_by(Nomination.submitted_at, Nomination.id)).scalars().all()
-    return render_template(
-        "nominations/review.html", conference=conference, nominations=nominations, status=status,
-        unit_id=unit_id, units=units_of(conference), approve_form=ApproveForm(), return_form=ReturnForm(),
-        back=request.full_path.rstrip("?"),
+    flt = queries.ReviewFilter(
+        status=request.args.get("status", "pending") if request.args.get("status") in queries.STATUS_FILTERS
+        else "pending",
+        unit_id=request.args.get("unit", type=int), block_id=request.args.get("block", type=int),
+        priority=request.args.get("priority") if request.args.get("priority") in queries.PRIORITY_GROUPS else None,
     )
+    nominations, total = queries.review_list(conference.id, flt)
+    return render_template(
+        "nominations/review.html", conference=conference, nominations=nominations, total=total, flt=flt,
+        units=units_of(conference), blocks=blocks_of(conference.host_id),
+        counts=queries.unit_counts(conference.id, conference.host_id),
+        shares=queries.priority_shares(conference.id), approve_form=ApproveForm(), return_form=ReturnForm(),
+        back=request.full_path.rstrip("?"), page_size=queries.PAGE_SIZE,
+    )
+
+
+def _photo_from(form: NominationForm):
+    """The re-encoded upload of the form's photo field, or None. Raises RuleViolation for a bad image."""
+    upload = form.photo.data
+    if upload is None or not getattr(upload, "filename", ""):
+        return None
+    return reencode_photo(upload.read())
 
 
 @bp.route("/conferences/<int:conference_id>/nominations/new", methods=["GET", "POST"])
 @roles_required("unit")
 def create(conference_id: int):
-    """A unit submits one exemplar; refused past its quota or its deadline, with the reason."""
+    """A unit files one exemplar: saved as a draft, or submitted (refused past its quota or its deadline)."""
     conference = g.conference = get_conference_or_403(conference_id)
-    form = NominationForm()
+    form = NominationForm(references=reference_lists(conference.host_id))
     if form.validate_on_submit():
+        draft = request.form.get("action") == "draft"
         try:
-            services.submit_nomination(conference.id, current_user.organization_id, form.service_data(), _actor(),
-                                       local_today())
+            services.create_nomination(conference.id, current_user.organization_id, form.service_data(), _actor(),
+                                       local_today(), draft=draft, photo=_photo_from(form))
         except RuleViolation as error:
             flash(str(error), "danger")
         else:
-            flash(_("Đã gửi hồ sơ. Ban Tổ chức sẽ xem xét."), "success")
+            flash(_("Đã lưu nháp hồ sơ.") if draft else _("Đã gửi hồ sơ. Ban Tổ chức sẽ xem xét."), "success")
             return redirect(url_for("nominations.index", conference_id=conference.id))
     return render_template("nominations/form.html", conference=conference, form=form, nomination=None)
 
@@ -94,27 +117,75 @@ def show(nomination_id: int):
     """One nomination in full, with the review actions for the organizer."""
     nomination = _get_nomination_or_403(nomination_id)
     return render_template("nominations/show.html", conference=g.conference, nomination=nomination,
-                           approve_form=ApproveForm(), return_form=ReturnForm())
+                           approve_form=ApproveForm(), return_form=ReturnForm(), action_form=ActionForm())
+
+
+@bp.route("/nominations/<int:nomination_id>/photo.jpg")
+@roles_required("organizer", "unit")
+def photo(nomination_id: int):
+    """The exemplar's re-encoded photo (JPEG)."""
+    nomination = _get_nomination_or_403(nomination_id)
+    stored = db.session.get(NominationPhoto, nomination.id)
+    if stored is None:
+        return redirect(url_for("static", filename="img/no-photo.svg"))
+    return Response(stored.content, mimetype="image/jpeg", headers={"Cache-Control": "private, max-age=300",
+                                                                     "X-Content-Type-Options": "nosniff"})
 
 
 @bp.route("/nominations/<int:nomination_id>/edit", methods=["GET", "POST"])
-@roles_required("unit")
+@roles_required("organizer", "unit")
 def edit(nomination_id: int):
-    """The unit fixes a submitted or returned nomination; a returned one is submitted again."""
+    """The unit fixes a draft, submitted or returned nomination (a returned one is resubmitted); after the
+    deadline only the organizer edits."""
     nomination = _get_nomination_or_403(nomination_id)
-    if nomination.status == "approved":
-        flash(_("Hồ sơ đã được duyệt, không thể sửa."), "warning")
+    if nomination.status in ("approved", "withdrawn"):
+        flash(_("Hồ sơ đã được duyệt hoặc đã rút, không thể sửa."), "warning")
         return redirect(url_for("nominations.show", nomination_id=nomination.id))
-    form = NominationForm(obj=nomination)
+    references = reference_lists(g.conference.host_id)
+    form = NominationForm(references=references, nomination=nomination) if request.method == "GET" else \
+        NominationForm(references=references, data=NominationForm.initial_data(nomination, references))
     if form.validate_on_submit():
         try:
-            services.update_nomination(nomination.id, form.service_data(), _actor(), local_today())
+            services.update_nomination(nomination.id, form.service_data(), _actor(), local_today(),
+                                       photo=_photo_from(form), remove_photo=bool(form.remove_photo.data))
         except RuleViolation as error:
             flash(str(error), "danger")
         else:
-            flash(_("Đã gửi lại hồ sơ."), "success")
+            flash(_("Đã lưu hồ sơ."), "success")
+            if current_user.role == "organizer":
+                return redirect(url_for("nominations.show", nomination_id=nomination.id))
             return redirect(url_for("nominations.index", conference_id=nomination.conference_id))
     return render_template("nominations/form.html", conference=g.conference, form=form, nomination=nomination)
+
+
+@bp.route("/nominations/<int:nomination_id>/submit", methods=["POST"])
+@roles_required("unit")
+def submit(nomination_id: int):
+    """Send a draft to the organizer."""
+    nomination = _get_nomination_or_403(nomination_id)
+    if ActionForm().validate_on_submit():
+        try:
+            services.submit_draft(nomination.id, _actor(), local_today())
+        except RuleViolation as error:
+            flash(str(error), "danger")
+        else:
+            flash(_("Đã gửi hồ sơ của %(name)s.", name=nomination.full_name), "success")
+    return redirect(url_for("nominations.index", conference_id=nomination.conference_id))
+
+
+@bp.route("/nominations/<int:nomination_id>/withdraw", methods=["POST"])
+@roles_required("unit")
+def withdraw(nomination_id: int):
+    """The unit withdraws a nomination that is not approved; its seat is freed."""
+    nomination = _get_nomination_or_403(nomination_id)
+    if ActionForm().validate_on_submit():
+        try:
+            services.withdraw_nomination(nomination.id, _actor(), local_today())
+        except RuleViolation as error:
+            flash(str(error), "danger")
+        else:
+            flash(_("Đã rút hồ sơ của %(name)s.", name=nomination.full_name), "success")
+    return redirect(url_for("nominations.index", conference_id=nomination.conference_id))
 
 
 @bp.route("/nominations/<int:nomination_id>/approve", methods=["POST"])
@@ -124,13 +195,28 @@ def approve(nomination_id: int):
     nomination = _get_nomination_or_403(nomination_id)
     if ApproveForm().validate_on_submit():
         try:
-            services.approve_nomination(nomination.id)
+            services.approve_nomination(nomination.id, _actor())
         except RuleViolation as error:
             flash(str(error), "danger")
         else:
             flash(_("Đã duyệt hồ sơ của %(name)s.", name=nomination.full_name), "success")
-    return redirect(safe_local_url(request.form.get("back"))
-                    or url_for("nominations.index", conference_id=nomination.conference_id))
+    return redirect(_back(url_for("nominations.index", conference_id=nomination.conference_id)))
+
+
+@bp.route("/conferences/<int:conference_id>/nominations/approve", methods=["POST"])
+@roles_required("organizer")
+def bulk_approve(conference_id: int):
+    """Approve the ticked nominations, all or none."""
+    conference = g.conference = get_conference_or_403(conference_id)
+    if ApproveForm().validate_on_submit():
+        ids = [int(v) for v in request.form.getlist("ids") if v.isdigit()]
+        try:
+            count = services.approve_nominations(conference.id, ids, _actor())
+        except RuleViolation as error:
+            flash(str(error), "danger")
+        else:
+            flash(_("Đã duyệt %(n)s hồ sơ.", n=count), "success")
+    return redirect(_back(url_for("nominations.index", conference_id=conference.id)))
 
 
 @bp.route("/nominations/<int:nomination_id>/return", methods=["POST"])
@@ -141,13 +227,100 @@ def return_(nomination_id: int):
     form = ReturnForm()
     if form.validate_on_submit():
         try:
-            services.return_nomination(nomination.id, form.reason.data)
+            services.return_nomination(nomination.id, form.reason.data, _actor())
         except RuleViolation as error:
             flash(str(error), "danger")
         else:
             flash(_("Đã trả lại hồ sơ của %(name)s.", name=nomination.full_name), "success")
     else:
         flash(_("Nhập lý do trả lại."), "danger")
-    return redirect(safe_local_url(request.form.get("back"))
-                    or url_for("nominations.index", conference_id=nomination.conference_id))
+    return redirect(_back(url_for("nominations.index", conference_id=nomination.conference_id)))
 
+
+# Excel template in
+
+
+@bp.route("/conferences/<int:conference_id>/nominations/template.xlsx")
+@roles_required("organizer", "unit")
+def template(conference_id: int):
+    """The xlsx template of this conference (units and reference lists as dropdowns)."""
+    conference = get_conference_or_403(conference_id)
+    lists = reference_lists(conference.host_id)
+    own = current_user.organization if current_user.role == "unit" else None
+    deadline = services.unit_deadline(conference, own.id) if own else conference.nomination_deadline
+    content = build_template(
+        conference_name=conference.name, unit_names=[u.name for u in units_of(conference)],
+        movements=lists["movement"], titles=lists["title"], own_unit=own.name if own else None,
+        deadline_text=deadline.strftime("%d/%m/%Y") if deadline else None,
+    )
+    return Response(content, mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    headers={"Content-Disposition": f"attachment; filename=mau-ho-so-hoi-nghi-{conference.id}.xlsx"})
+
+
+def _own_batch(conference_id: int) -> NominationImport | None:
+    return db.session.execute(
+        db.select(NominationImport).where(NominationImport.conference_id == conference_id,
+                                          NominationImport.user_id == current_user.id)
+    ).scalar_one_or_none()
+
+
+@bp.route("/conferences/<int:conference_id>/nominations/import", methods=["GET", "POST"])
+@roles_required("organizer", "unit")
+def upload(conference_id: int):
+    """Upload a filled template; the page then previews every row with its problems."""
+    conference = g.conference = get_conference_or_403(conference_id)
+    form = UploadForm()
+    if form.validate_on_submit():
+        upload_file = form.file.data
+        own = current_user.organization if current_user.role == "unit" else None
+        try:
+            imports.prepare_import(conference, own, current_user.id, upload_file.filename or "", upload_file.read())
+        except RuleViolation as error:
+            flash(str(error), "danger")
+        return redirect(url_for("nominations.upload", conference_id=conference.id))
+    batch = _own_batch(conference.id)
+    rows = imports.batch_rows(batch) if batch else []
+    return render_template("nominations/import.html", conference=conference, form=form, batch=batch, rows=rows,
+                           bad=sum(1 for r in rows if r.problems), confirm_form=ActionForm())
+
+
+@bp.route("/conferences/<int:conference_id>/nominations/import/confirm", methods=["POST"])
+@roles_required("organizer", "unit")
+def confirm_upload(conference_id: int):
+    """Import every row of the previewed file, or none."""
+    conference = g.conference = get_conference_or_403(conference_id)
+    batch = _own_batch(conference.id)
+    if not ActionForm().validate_on_submit() or batch is None:
+        flash(_("Chưa có tệp nào để nhập; hãy tải tệp lên."), "warning")
+        return redirect(url_for("nominations.upload", conference_id=conference.id))
+    try:
+        count = imports.confirm_import(batch.id, _actor(), local_today())
+    except RuleViolation as error:
+        flash(str(error), "danger")
+        return redirect(url_for("nominations.upload", conference_id=conference.id))
+    flash(_("Đã nhập và gửi %(n)s hồ sơ.", n=count), "success")
+    return redirect(url_for("nominations.index", conference_id=conference.id))
+
+
+# Reference lists
+
+
+@bp.route("/conferences/<int:conference_id>/references", methods=["GET", "POST"])
+@roles_required("organizer")
+def references(conference_id: int):
+    """The organizer edits the emulation movements and commendation titles the forms offer."""
+    conference = g.conference = get_conference_or_403(conference_id)
+    lists = reference_lists(conference.host_id)
+    form = ReferenceForm(data={"movements": "\n".join(lists["movement"]), "titles": "\n".join(lists["title"])})
+    if form.validate_on_submit():
+        try:
+            movements = parse_reference_text(form.movements.data)
+            titles = parse_reference_text(form.titles.data)
+        except RuleViolation as error:
+            flash(str(error), "danger")
+        else:
+            save_reference_list(conference.host_id, "movement", movements, conference.id)
+            save_reference_list(conference.host_id, "title", titles, conference.id)
+            flash(_("Đã lưu danh mục."), "success")
+            return redirect(url_for("nominations.references", conference_id=conference.id))
+    return render_template("nominations/references.html", conference=conference, form=form)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from conference.audit.services import record
 from conference.db import locked_write
 from conference.events.models import Conference
 from conference.events.rules import RuleViolation
@@ -67,6 +68,9 @@ def save_quotas(conference: Conference, seats_by_unit: dict[int, int]) -> None:
                     f"({used[unit_id]})."
                 )
         for unit_id, seats in seats_by_unit.items():
+            if unit_id not in existing or existing[unit_id].seats != seats:  # audit log (issue 3)
+                record("quota", unit_id, "update", conference_id=conference_id, unit_id=unit_id,
+                       before={"seats": existing[unit_id].seats if unit_id in existing else None}, after={"seats": seats})
             if unit_id in existing:
                 existing[unit_id].seats = seats
             else:

@@ -51,7 +51,19 @@ ROUTES: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     "nominations.index": (frozenset({"GET"}), ORGANIZER_OR_UNIT),
     "nominations.create": (frozenset({"GET", "POST"}), UNIT),
     "nominations.show": (frozenset({"GET"}), ORGANIZER_OR_UNIT),
-    "nominations.edit": (frozenset({"GET", "POST"}), UNIT),
+    "nominations.edit": (frozenset({"GET", "POST"}), ORGANIZER_OR_UNIT),  # issue 3: organizer edits after the deadline
+    "nominations.submit": (frozenset({"POST"}), UNIT),
+    "nominations.withdraw": (frozenset({"POST"}), UNIT),
+    "nominations.photo": (frozenset({"GET"}), ORGANIZER_OR_UNIT),
+    "nominations.bulk_approve": (frozenset({"POST"}), ORGANIZER),
+    "nominations.template": (frozenset({"GET"}), ORGANIZER_OR_UNIT),
+    "nominations.upload": (frozenset({"GET", "POST"}), ORGANIZER_OR_UNIT),
+    "nominations.confirm_upload": (frozenset({"POST"}), ORGANIZER_OR_UNIT),
+    "nominations.references": (frozenset({"GET", "POST"}), ORGANIZER),
+    "organizations.units": (frozenset({"GET", "POST"}), ORGANIZER),
+    "organizations.import_units": (frozenset({"POST"}), ORGANIZER),
+    "organizations.edit_unit": (frozenset({"GET", "POST"}), ORGANIZER),
+    "audit.index": (frozenset({"GET"}), ORGANIZER),
     "nominations.approve": (frozenset({"POST"}), ORGANIZER),
     "nominations.return_": (frozenset({"POST"}), ORGANIZER),
     "delegates.index": (frozenset({"GET"}), ORGANIZER),
@@ -69,7 +81,25 @@ ROUTES: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     "checkin.desk": (frozenset({"GET"}), DESK),
     "checkin.api_checkin": (frozenset({"POST"}), DESK),
     "checkin.api_search": (frozenset({"GET"}), DESK),
+    "checkin.api_undo": (frozenset({"POST"}), DESK),  # issue 5
+    "checkin.api_ping": (frozenset({"GET"}), DESK),
+    "checkin.api_sync": (frozenset({"POST"}), DESK),
+    "checkin.api_badges": (frozenset({"GET"}), DESK),
+    "checkin.board": (frozenset({"GET"}), ORGANIZER),
+    "badges.categories": (frozenset({"GET", "POST"}), ORGANIZER),
+    "badges.badge_png": (frozenset({"GET"}), ORGANIZER),
+    "badges.badge_svg": (frozenset({"GET"}), ORGANIZER),
+    "badges.single": (frozenset({"GET"}), DESK),
+    "badges.reprint": (frozenset({"POST"}), DESK),
     "exports.delegates_xlsx": (frozenset({"GET"}), ORGANIZER),
+    "exports.index": (frozenset({"GET"}), ORGANIZER),  # issue 4
+    "exports.settings": (frozenset({"POST"}), ORGANIZER),
+    "exports.upper_xlsx": (frozenset({"GET"}), ORGANIZER),
+    "exports.quotas_xlsx": (frozenset({"GET"}), ORGANIZER),
+    "exports.import_upload": (frozenset({"GET", "POST"}), ORGANIZER),
+    "exports.import_confirm": (frozenset({"POST"}), ORGANIZER),
+    "delegates.upper": (frozenset({"GET", "POST"}), ORGANIZER),
+    "delegates.upper_quota": (frozenset({"POST"}), ORGANIZER),
 }
 
 #: Routes that act on one conference of the host federation (by id in the URL, or in the API's JSON).
@@ -109,10 +139,12 @@ class Seeded:
     other_unit_nomination_id: int  # unit2's, submitted
     delegate_id: int  # from unit1's approved nomination
     item_id: int  # an agenda item
+    unit_id: int = 0  # unit1
 
     def url_args(self) -> dict[str, int]:
         return {"conference_id": self.conference_id, "nomination_id": self.nomination_id,
-                "delegate_id": self.delegate_id, "item_id": self.item_id}
+                "delegate_id": self.delegate_id, "item_id": self.item_id,
+                "unit_id": self.unit_id}
 
 
 def seed(app) -> Seeded:
@@ -129,7 +161,7 @@ def seed(app) -> Seeded:
         item = add_item(cid, {"starts_at": time(7, 30), "title": "Khai mạc hội nghị", "presenter": None})
         return Seeded(conference_id=cid, other_conference_id=world.other_conference_id,
                       nomination_id=pending.id, other_unit_nomination_id=other.id,
-                      delegate_id=delegate_id, item_id=item.id)
+                      delegate_id=delegate_id, item_id=item.id, unit_id=unit1)
 
 
 def _delegate_of(nomination_id: int) -> int:
@@ -147,7 +179,7 @@ def request(client, method: str, url: str, ids: Seeded):
     """One request; the scan API gets a JSON body naming the conference, forms get an empty body."""
     if method == "GET":
         return client.get(url)
-    if url == "/api/checkin":
+    if url in ("/api/checkin", "/api/checkin/undo", "/api/checkin/sync"):
         return client.post(url, json={"code": "not-a-code", "conference_id": ids.conference_id})
     return client.post(url, data={})
 

@@ -91,7 +91,9 @@ def test_first_scan_checks_in_and_names_the_delegate(app, scan, desk):
     assert response.status_code == 200
     body = response.get_json()
     assert body["result"] == "checked_in"
-    assert body["delegate"] == {"name": NAME, "unit": UNIT_NAME, "category": "Điển hình tiên tiến"}
+    assert body["delegate"] == {"name": NAME, "unit": UNIT_NAME, "category": "Điển hình tiên tiến",
+                                "badge": "Đại biểu điển hình tiên tiến", "colour": "#0b4f9c"}
+    assert body["desk"] == "Bàn 1"
     moment = datetime.fromisoformat(body["checked_in_at"])
     assert moment.utcoffset() == LOCAL_TZ.utcoffset(moment.replace(tzinfo=None))  # Vietnam time, +07:00
     # The name is in `delegate`, shown big at the desk; the message says when.

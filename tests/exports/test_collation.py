@@ -185,3 +185,19 @@ def test_realistic_delegate_list_in_vietnamese_order():
     assert names_sorted(names) == expected
     assert names_sorted(expected[::-1]) == expected
     assert names_sorted([nfd(name) for name in names]) == [nfd(name) for name in expected]
+
+
+def test_compact_name_key_sorts_exactly_like_name_sort_key():
+    import itertools
+    import random
+
+    from conference.exports.collation import compact_name_key
+
+    letters = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ àáảãạ-'0"
+    rng = random.Random(4)
+    names = [" ".join("".join(rng.choice(letters) for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(1, 3)))
+             for _ in range(3000)]
+    names += ["Trần Thị An", "Phạm Đức Anh", "Lê Văn Ánh", "Nguyễn Văn Bình", "Lê Thị An", "", "An", "an", "Án"]
+    assert sorted(names, key=compact_name_key) == sorted(names, key=name_sort_key)
+    for a, b in itertools.pairwise(names):
+        assert (compact_name_key(a) < compact_name_key(b)) == (name_sort_key(a) < name_sort_key(b))

@@ -75,7 +75,7 @@ def test_returned_nomination_frees_its_seat_and_resubmitting_takes_it_again(ctx)
     return_nomination(second.id, "Trùng")
     update_nomination(first.id, nomination_data("Võ Thị Hoa", achievements="Thêm số liệu"), Actor(None), TODAY)
     fixed = db.session.get(Nomination, first.id)
-    assert (fixed.status, fixed.return_reason, fixed.achievements) == ("submitted", None, "Thêm số liệu")
+    assert (fixed.status, fixed.return_reason, fixed.achievements) == ("resubmitted", None, "Thêm số liệu")
 
 
 def test_return_needs_a_reason(ctx):

@@ -1,0 +1,327 @@
+"""Benchmarks of the check-in day: prints figures, asserts nothing.
+
+Run: .venv/bin/python bench/bench_checkin.py [--duration 10] [--only http,camera,sheet]
+
+1. Scan API under load: the app served by gunicorn on 127.0.0.1 (SQLite in WAL mode, a temporary file),
+   `wrk` in a second process with 16 connections (2 threads), every request a distinct badge; side by side
+   with the trivial endpoint GET /api/conferences/<id>/ping of the same app (same login, same session) in the same
+   run. Requests/s, p50/p99 latency. Targets (issue 5): check-in ≥ 50 % of the trivial endpoint's
+   requests/s, p99 < 20 ms.
+2. Camera path: time from the fake camera's first frame (Chromium --use-file-for-fake-video-capture, a y4m
+   of a real badge) to the green result at the desk, median of 20 (target < 500 ms).
+3. Badge sheet (A4, 8 a page) for 250 and 10,000 delegates: seconds and peak memory, each in a fresh
+   process (target: 10,000 in < 20 s).
+Needs Debian's wrk, chromium and ffmpeg (`make system-deps`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+import urllib.parse
+import urllib.request
+from datetime import date
+from http.cookiejar import CookieJar
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from werkzeug.security import generate_password_hash
+
+from conference import create_app
+from conference.auth.models import User
+from conference.badges.codes import make_badge_code
+from conference.delegates.models import Delegate
+from conference.events.models import Conference
+from conference.extensions import db
+from conference.organizations.models import Organization
+
+SECRET = "bench-secret-key-bench-secret-key"
+PASSWORD = "bench1234"
+TOKEN = re.compile(r'<meta name="csrf-token" content="([^"]+)">')
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def seed(url: str, delegates: int, units: int = 30) -> tuple[int, list[str]]:
+    """A migrated database with one conference of `delegates` delegates (exemplars of `units` units), a
+    check-in user `dontiep` and an organizer `bantochuc`; returns the conference id and the badge codes."""
+    from flask_migrate import upgrade
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": SECRET, "TESTING": False})
+    with app.app_context():
+        upgrade()
+        host = Organization(name="Liên đoàn Lao động huyện Vĩnh Thuận", level="district")
+        db.session.add(host)
+        db.session.flush()
+        unit_rows = [Organization(name=f"Công đoàn cơ sở số {i + 1}", level="grassroots", parent_id=host.id,
+                                  member_count=100) for i in range(units)]
+        db.session.add_all(unit_rows)
+        conference = Conference(host_id=host.id, name="Hội nghị (bench)", level="district", held_on=date(2025, 4, 10),
+                                delegate_cap=100000)
+        db.session.add(conference)
+        db.session.flush()
+        hashed = generate_password_hash(PASSWORD)
+        db.session.add_all([
+            User(username="dontiep", role="checkin", organization_id=host.id, full_name="Bàn", password_hash=hashed),
+            User(username="bantochuc", role="organizer", organization_id=host.id, full_name="BTC",
+                 password_hash=hashed)])
+        given = ["An", "Bình", "Châu", "Dũng", "Giang", "Hoa", "Hùng", "Lan", "Mai", "Nam", "Phúc", "Yến"]
+        db.session.execute(db.insert(Delegate), [
+            {"conference_id": conference.id, "category": "exemplar", "unit_id": unit_rows[i % units].id,
+             "full_name": f"Nguyễn Văn {given[i % len(given)]} {i}", "badge_serial": 1, "position": "Công nhân"}
+            for i in range(delegates)])
+        db.session.commit()
+        ids = db.session.execute(db.select(Delegate.id).order_by(Delegate.id)).scalars().all()
+        codes = [make_badge_code(SECRET, conference.id, i, 1) for i in ids]
+        cid = conference.id
+        db.session.remove()
+        db.engine.dispose()
+    return cid, codes
+
+
+class Session:
+    """A logged-in HTTP session (cookie + CSRF token) against the served app."""
+
+    def __init__(self, base: str, username: str):
+        self.base = base
+        self.jar = CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        token = TOKEN.search(self.get("/login")).group(1)
+        self.post("/login", {"username": username, "password": PASSWORD, "csrf_token": token})
+        self.token = TOKEN.search(self.get("/")).group(1)
+
+    def get(self, path: str) -> str:
+        return self.opener.open(self.base + path, timeout=10).read().decode()
+
+    def post(self, path: str, form: dict) -> str:
+        data = urllib.parse.urlencode(form).encode()
+        return self.opener.open(self.base + path, data=data, timeout=10).read().decode()
+
+    @property
+    def cookie(self) -> str:
+        return "; ".join(f"{c.name}={c.value}" for c in self.jar)
+
+
+def start_gunicorn(url: str, port: int, workers: int, log: Path) -> subprocess.Popen:
+    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": SECRET, "CONFERENCE_ENV": "production"}
+    process = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{port}",
+         "--access-logfile", "/dev/null", "wsgi:app"],
+        cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=1).read()
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.terminate()
+    raise RuntimeError(f"gunicorn did not start, see {log}")
+
+
+WRK_SCRIPT = """
+local codes = dofile("%(codes)s")
+local counter = 0
+local threads = {}
+function setup(thread)
+  thread:set("tid", #threads)
+  table.insert(threads, thread)
+end
+function init(args)
+  tid = tonumber(tid) or 0
+end
+request = function()
+  local i = (counter * %(threads)d + tid) %% #codes + 1
+  counter = counter + 1
+  local body = string.format('{"code":"%%s","conference_id":%(cid)d,"desk":"Bench %%d","nonce":"n%%d-%%d"}',
+                             codes[i], tid, tid, counter)
+  return wrk.format("POST", "/api/checkin", {["Content-Type"] = "application/json",
+                    ["X-CSRFToken"] = "%(token)s", ["Cookie"] = "%(cookie)s"}, body)
+end
+"""
+
+
+def parse_wrk(text: str) -> dict:
+    def latency_ms(label: str) -> float:
+        match = re.search(rf"^\s*{label}\s+([\d.]+)(us|ms|s)\s*$", text, re.MULTILINE)
+        value, unit = float(match.group(1)), match.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)),
+            "p50": latency_ms("50%"), "p99": latency_ms("99%"),
+            "requests": int(re.search(r"(\d+) requests in", text).group(1)),
+            "non2xx": int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", text)) else 0}
+
+
+def bench_http(duration: int, workers: int) -> None:
+    if not shutil.which("wrk"):
+        print("wrk not found: `apt-get install -y wrk` (make system-deps)")
+        return
+    with tempfile.TemporaryDirectory(prefix="bench-checkin-") as tmp:
+        tmpdir = Path(tmp)
+        url = f"sqlite:///{tmpdir / 'bench.db'}"
+        cid, codes = seed(url, 30000)
+        port = free_port()
+        server = start_gunicorn(url, port, workers, tmpdir / "gunicorn.log")
+        try:
+            base = f"http://127.0.0.1:{port}"
+            session = Session(base, "dontiep")
+            (tmpdir / "codes.lua").write_text("return {" + ",".join(f'"{c}"' for c in codes) + "}\n")
+            script = tmpdir / "checkin.lua"
+            script.write_text(WRK_SCRIPT % {"codes": tmpdir / "codes.lua", "threads": 2, "cid": cid,
+                                            "token": session.token, "cookie": session.cookie})
+            common = ["wrk", "-t2", "-c16", f"-d{duration}s", "--latency"]
+            # Warm-up of both paths, then the two measured runs.
+            subprocess.run(common[:3] + ["-d2s", "-H", f"Cookie: {session.cookie}", f"{base}/api/conferences/{cid}/ping"],
+                           capture_output=True, check=True)
+            trivial = parse_wrk(subprocess.run(
+                common + ["-H", f"Cookie: {session.cookie}", f"{base}/api/conferences/{cid}/ping"],
+                capture_output=True, text=True, check=True).stdout)
+            checkin = parse_wrk(subprocess.run(common + ["-s", str(script), base],
+                                               capture_output=True, text=True, check=True).stdout)
+            from sqlalchemy import create_engine, text
+
+            engine = create_engine(url)
+            with engine.connect() as connection:
+                rows = connection.execute(text("SELECT count(*) FROM checkins")).scalar_one()
+            engine.dispose()
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    print(f"\nScan API, gunicorn -w {workers} (sync), SQLite WAL, wrk -t2 -c16 -d{duration}s, {os.cpu_count()} CPUs")
+    print(f"  {'endpoint':<28}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'requests':>10}{'non-2xx':>9}")
+    for name, r in (("GET /api/conferences/…/ping", trivial), ("POST /api/checkin", checkin)):
+        print(f"  {name:<28}{r['rps']:>9.0f}{r['p50']:>9.2f}{r['p99']:>9.2f}{r['requests']:>10}{r['non2xx']:>9}")
+    ratio = checkin["rps"] / trivial["rps"] if trivial["rps"] else 0
+    print(f"  check-in / trivial = {ratio:.0%} (target ≥ 50 %); check-in p99 {checkin['p99']:.1f} ms (target < 20 ms)")
+    print(f"  check-in rows written: {rows} (distinct badges; every request a new badge until {len(codes)})")
+
+
+def fake_camera_video(directory: Path, code: str, name: str) -> Path:
+    from conference.badges.images import badge_png
+
+    png = directory / "badge.png"
+    png.write_bytes(badge_png(code, name, "Công đoàn cơ sở số 1", "Đại biểu điển hình tiên tiến", "#0b4f9c",
+                              "HỘI NGHỊ TUYÊN DƯƠNG ĐIỂN HÌNH TIÊN TIẾN", "LĐLĐ huyện Vĩnh Thuận · 10/04/2025"))
+    video = directory / "badge.y4m"
+    subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-loop", "1", "-i", str(png), "-t", "4", "-r", "15", "-vf",
+                    "scale=560:-1,pad=640:480:60:40:gray,noise=alls=12:allf=t,format=yuv420p", str(video)],
+                   check=True)
+    return video
+
+
+def bench_camera(runs: int) -> None:
+    from playwright.sync_api import sync_playwright
+
+    args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--use-fake-ui-for-media-stream",
+            "--use-fake-device-for-media-stream"]
+    with tempfile.TemporaryDirectory(prefix="bench-camera-") as tmp:
+        tmpdir = Path(tmp)
+        url = f"sqlite:///{tmpdir / 'bench.db'}"
+        cid, codes = seed(url, runs)
+        port = free_port()
+        server = start_gunicorn(url, port, 2, tmpdir / "gunicorn.log")
+        times = []
+        try:
+            base = f"http://127.0.0.1:{port}"
+            with sync_playwright() as playwright:
+                for i, code in enumerate(codes):
+                    video = fake_camera_video(tmpdir, code, f"Đại biểu {i}")
+                    browser = playwright.chromium.launch(
+                        executable_path="/usr/bin/chromium", headless=True,
+                        args=args + [f"--use-file-for-fake-video-capture={video}"])
+                    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                                  has_touch=True, permissions=["camera"], locale="vi-VN")
+                    page = context.new_page()
+                    page.goto(base + "/login")
+                    page.fill("#username", "dontiep")
+                    page.fill("#password", PASSWORD)
+                    page.click("button[type=submit]")
+                    page.goto(f"{base}/conferences/{cid}/checkin")
+                    page.click("#camera-toggle")
+                    page.wait_for_selector("#result.ok", timeout=15000)
+                    t = page.evaluate("window.deskTimes")
+                    times.append(t["green"] - t["firstFrame"])
+                    browser.close()
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    print(f"\nCamera: fake camera's first frame → green result, {len(times)} runs (one fresh Chromium each)")
+    print(f"  median {statistics.median(times):.0f} ms, min {min(times):.0f} ms, max {max(times):.0f} ms "
+          f"(target median < 500 ms)")
+
+
+def sheet_child(count: int) -> None:
+    """In a fresh process: render the A4 sheet of `count` delegates; print JSON seconds and memory."""
+    with tempfile.TemporaryDirectory(prefix="bench-sheet-") as tmp:
+        url = f"sqlite:///{Path(tmp) / 'bench.db'}"
+        cid, _codes = seed(url, count)
+        app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": SECRET, "TESTING": True,
+                          "WTF_CSRF_ENABLED": False})
+        client = app.test_client()
+        client.post("/login", data={"username": "bantochuc", "password": PASSWORD})
+        start = time.perf_counter()
+        response = client.get(f"/conferences/{cid}/badges?order=unit")
+        body = response.get_data()
+        seconds = time.perf_counter() - start
+        assert response.status_code == 200 and body.count(b"<article") == count
+        del body, response
+        # Memory in a second render (tracemalloc slows Python down, so it is not on during the timing).
+        tracemalloc.start()
+        client.get(f"/conferences/{cid}/badges?order=unit").get_data()
+        _current, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(json.dumps({"count": count, "seconds": seconds, "peak_mb": peak / 2**20,
+                          "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def bench_sheet(counts: list[int]) -> None:
+    print("\nBadge sheet, A4 8 a page, order by unit (fresh process each; time without tracing, peak by tracemalloc)")
+    for count in counts:
+        out = subprocess.run([sys.executable, __file__, "--sheet-child", str(count)], capture_output=True, text=True,
+                             check=True).stdout
+        r = json.loads(out.strip().splitlines()[-1])
+        print(f"  {r['count']:>6} delegates: {r['seconds']:6.2f} s, peak Python memory {r['peak_mb']:6.1f} MB "
+              f"(process max RSS {r['max_rss_mb']:.0f} MB)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=10, help="seconds of each wrk run")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument("--runs", type=int, default=20, help="camera runs")
+    parser.add_argument("--only", default="http,camera,sheet")
+    parser.add_argument("--sheet-child", type=int, help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.sheet_child:
+        sheet_child(options.sheet_child)
+        return
+    parts = options.only.split(",")
+    if "http" in parts:
+        bench_http(options.duration, options.workers)
+    if "camera" in parts:
+        bench_camera(options.runs)
+    if "sheet" in parts:
+        bench_sheet([250, 10000])
+
+
+if __name__ == "__main__":
+    main()

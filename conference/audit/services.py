@@ -1,0 +1,82 @@
+"""Writing and reading the audit log (DESIGN.md: "Every state change is kept in an audit log: who, when,
+what, before/after").
+
+`record()` adds one row to the current session; the caller's transaction commits it together with the
+change, so a refused change leaves no log row either.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from conference.audit.models import AuditEntry
+from conference.extensions import db
+
+
+def _current_user_id() -> int | None:
+    """The logged-in user's id during a request, else None (CLI, demo loader, tests without a request)."""
+    try:
+        from flask import has_request_context
+        from flask_login import current_user
+    except ImportError:  # pragma: no cover
+        return None
+    if has_request_context() and getattr(current_user, "is_authenticated", False):
+        return current_user.id
+    return None
+
+
+def jsonable(value):
+    """A value as JSON keeps it: dates as ISO strings, bytes dropped, other scalars unchanged."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, bytes | bytearray):
+        return None
+    return value
+
+
+def snapshot(obj, fields) -> dict:
+    """{field: value} of `obj` for the audit log's before/after columns."""
+    return {name: jsonable(getattr(obj, name)) for name in fields}
+
+
+def changed(before: dict | None, after: dict | None) -> tuple[dict | None, dict | None]:
+    """Only the keys whose values differ, so the log shows what changed (both None when nothing did)."""
+    if before is None or after is None:
+        return before, after
+    keys = [k for k in after if before.get(k) != after.get(k)]
+    if not keys:
+        return None, None
+    return {k: before.get(k) for k in keys}, {k: after[k] for k in keys}
+
+
+def record(entity: str, entity_id: int | None, action: str, *, conference_id: int | None = None,
+           unit_id: int | None = None, before: dict | None = None, after: dict | None = None,
+           user_id: int | None = None) -> AuditEntry:
+    """Add one audit row to the session (no commit). `user_id` defaults to the logged-in user.
+
+    Args:
+        entity: what changed, e.g. 'nomination', 'quota', 'unit', 'delegate', 'checkin'.
+        action: how, e.g. 'create', 'update', 'submit', 'approve', 'return', 'withdraw', 'import'.
+        before / after: the changed fields' values (JSON-able; see `snapshot`).
+    """
+    entry = AuditEntry(
+        user_id=user_id if user_id is not None else _current_user_id(),
+        conference_id=conference_id, unit_id=unit_id, entity=entity, entity_id=entity_id, action=action,
+        before={k: jsonable(v) for k, v in before.items()} if before else None,
+        after={k: jsonable(v) for k, v in after.items()} if after else None,
+    )
+    db.session.add(entry)
+    return entry
+
+
+def audit_entries(conference_id: int, unit_id: int | None = None, entity: str | None = None,
+                  limit: int = 500) -> list[AuditEntry]:
+    """The newest `limit` rows of a conference's log, optionally of one unit and one kind of entity."""
+    query = select(AuditEntry).where(AuditEntry.conference_id == conference_id)
+    if unit_id:
+        query = query.where(AuditEntry.unit_id == unit_id)
+    if entity:
+        query = query.where(AuditEntry.entity == entity)
+    return list(db.session.execute(query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit)).scalars())

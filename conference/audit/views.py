@@ -1,0 +1,28 @@
+"""The audit log page: every change of a conference, filterable by unit and kind."""
+
+from __future__ import annotations
+
+from flask import Blueprint, g, render_template, request
+
+from conference.audit.services import audit_entries
+from conference.auth.access import get_conference_or_403, roles_required
+from conference.quotas.services import units_of
+from conference.views_common import to_local
+
+bp = Blueprint("audit", __name__)
+
+ENTITIES = ("nomination", "quota", "unit", "block", "delegate", "checkin", "reference_list")
+
+
+@bp.route("/conferences/<int:conference_id>/audit")
+@roles_required("organizer")
+def index(conference_id: int):
+    """Newest first; `?unit=<id>` and `?entity=<kind>` filter."""
+    conference = g.conference = get_conference_or_403(conference_id)
+    unit_id = request.args.get("unit", type=int)
+    entity = request.args.get("entity") if request.args.get("entity") in ENTITIES else None
+    entries = audit_entries(conference.id, unit_id, entity)
+    units = units_of(conference)
+    return render_template("audit/index.html", conference=conference, entries=entries, units=units,
+                           unit_names={u.id: u.name for u in units}, unit_id=unit_id, entity=entity,
+                           entities=ENTITIES, to_local=to_local)

@@ -1,0 +1,307 @@
+"""The Excel template of nominations: its columns, and the checking of uploaded rows (plain functions).
+
+Flow: `read_table` (spreadsheet.py) → `check_header` → `parse_rows` (per-row problems: missing name, year
+out of range, unknown unit, not yes/no, …) → `check_against_database` (duplicate of an existing nomination
+by name + year of birth + unit, over quota) → preview → `services`' import, all rows or none, in one
+transaction. Issue 4 reuses `parse_rows`/`RowResult` for a district's list one level up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from conference.nominations.models import ACHIEVEMENTS_MAX, EDUCATION_LEVELS
+from conference.nominations.rules import clean_text, person_key
+from conference.nominations.spreadsheet import ImportFileError, Table
+
+DATA_SHEET = "Hồ sơ"
+INSTRUCTIONS_SHEET = "Hướng dẫn"
+LISTS_SHEET = "Danh mục"
+SHEETS = (DATA_SHEET, INSTRUCTIONS_SHEET, LISTS_SHEET)
+#: Year of birth accepted for an individual (as on the form).
+BIRTH_YEAR_MIN, BIRTH_YEAR_MAX = 1930, 2010
+YES, NO = "Có", "Không"
+KIND_VALUES = {"cá nhân": "individual", "tập thể": "collective"}
+GENDER_VALUES = {"nam": "male", "nữ": "female"}
+YES_NO_VALUES = {"có": True, "không": False, "x": True}
+SEPARATOR = "; "
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    width: int
+    note: str
+
+
+COLUMNS = (
+    Column("unit", "Đơn vị", 34, "Chọn trong danh sách; để trống là đơn vị của bạn."),
+    Column("kind", "Loại", 11, "Cá nhân hoặc Tập thể."),
+    Column("full_name", "Họ và tên (hoặc tên tập thể)", 28, "Bắt buộc."),
+    Column("gender", "Giới tính", 10, "Nam hoặc Nữ; bắt buộc với cá nhân."),
+    Column("birth", "Ngày sinh hoặc năm sinh", 14,
+           f"Năm (ví dụ 1985) hoặc ngày dd/mm/yyyy; từ {BIRTH_YEAR_MIN} đến {BIRTH_YEAR_MAX}; bắt buộc với cá nhân."),
+    Column("ethnicity", "Dân tộc", 10, "Ví dụ Kinh, Khmer, Hoa."),
+    Column("education", "Trình độ chuyên môn", 16, "Chọn trong danh sách."),
+    Column("party_member", "Đảng viên", 10, "Có hoặc Không."),
+    Column("direct_worker", "CNVCLĐ trực tiếp sản xuất", 14, "Có hoặc Không."),
+    Column("position", "Chức vụ, nơi công tác", 30, ""),
+    Column("movements", "Phong trào thi đua", 34, "Chọn trong danh sách; nhiều mục cách nhau bằng dấu ;"),
+    Column("titles", "Danh hiệu thi đua, hình thức khen thưởng", 34,
+           "Chọn trong danh sách; nhiều mục cách nhau bằng dấu ;"),
+    Column("achievements", "Thành tích tiêu biểu", 50, f"Bắt buộc; tối đa {ACHIEVEMENTS_MAX} ký tự."),
+    Column("phone", "Số điện thoại", 14, ""),
+)
+HEADERS = tuple(c.header for c in COLUMNS)
+
+
+@dataclass
+class RowResult:
+    """One data row: its sheet `line`, the values as the service takes them, the unit, and its problems."""
+
+    line: int
+    data: dict
+    unit_id: int | None
+    unit_name: str | None
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def as_json(self) -> dict:
+        data = dict(self.data)
+        if isinstance(data.get("birth_date"), date):
+            data["birth_date"] = data["birth_date"].isoformat()
+        return {"line": self.line, "data": data, "unit_id": self.unit_id, "unit_name": self.unit_name,
+                "problems": self.problems}
+
+    @classmethod
+    def from_json(cls, value: dict) -> RowResult:
+        data = dict(value["data"])
+        if data.get("birth_date"):
+            data["birth_date"] = date.fromisoformat(data["birth_date"])
+        return cls(value["line"], data, value["unit_id"], value["unit_name"], list(value["problems"]))
+
+
+@dataclass(frozen=True)
+class ImportContext:
+    """What row checking needs to know: the units by name, the unit the uploader belongs to (None for
+    the organizer, who may import for any unit), and the reference lists."""
+
+    units: dict[str, int]
+    own_unit_id: int | None
+    own_unit_name: str | None
+    movements: tuple[str, ...]
+    titles: tuple[str, ...]
+
+
+def _key(value) -> str:
+    return (clean_text(str(value)) or "").casefold() if value is not None else ""
+
+
+def check_header(table: Table) -> None:
+    """The first row must be the template's headers, in order.
+
+    Raises:
+        ImportFileError: no rows, or a header differs (named) — e.g. a file that is not our template.
+    """
+    if not table.rows:
+        raise ImportFileError("Tệp không có dữ liệu.")
+    header = [_key(v) for v in table.rows[0]] + [""] * len(HEADERS)
+    for position, expected in enumerate(HEADERS):
+        if header[position] != expected.casefold():
+            raise ImportFileError(
+                f"Tệp không đúng mẫu: cột {position + 1} phải là “{expected}”. Hãy tải tệp mẫu và điền vào đó."
+            )
+    if len(table.rows) == 1:
+        raise ImportFileError("Tệp mẫu chưa có dòng hồ sơ nào.")
+
+
+def parse_birth(value) -> tuple[date | None, int | None, str | None]:
+    """A cell as (date of birth, year, problem). Accepts a date cell, a year (number or text) or dd/mm/yyyy."""
+    if value is None or value == "":
+        return None, None, None
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value, value.year, None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return None, value, None
+    text = clean_text(str(value)) or ""
+    if text.isdigit() and len(text) == 4:
+        return None, int(text), None
+    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            parsed = datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+        return parsed, parsed.year, None
+    return None, None, f"Ngày/năm sinh “{text}” không hợp lệ (ghi năm, ví dụ 1985, hoặc ngày dd/mm/yyyy)."
+
+
+def _split(value) -> list[str]:
+    return [clean_text(p) for p in str(value).split(";") if clean_text(p)] if value not in (None, "") else []
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime | date):
+        value = value.strftime("%d/%m/%Y")
+    return clean_text(str(value))
+
+
+def parse_row(line: int, values: list, context: ImportContext) -> RowResult:
+    """Check one data row on its own (no database): required fields, ranges, lists, the unit.
+
+    Returns:
+        a RowResult whose `problems` are Vietnamese sentences (empty when the row is fine).
+    """
+    cells = dict(zip((c.key for c in COLUMNS), list(values) + [None] * len(COLUMNS), strict=False))
+    problems: list[str] = []
+
+    unit_text = _text(cells["unit"])
+    unit_id, unit_name = None, None
+    if unit_text is None:
+        if context.own_unit_id is None:
+            problems.append("Thiếu tên đơn vị.")
+        else:
+            unit_id, unit_name = context.own_unit_id, context.own_unit_name
+    else:
+        unit_id = context.units.get(unit_text.casefold())
+        unit_name = unit_text
+        if unit_id is None:
+            problems.append(f"Đơn vị “{unit_text}” không có trong danh sách đơn vị của hội nghị.")
+        elif context.own_unit_id is not None and unit_id != context.own_unit_id:
+            problems.append(f"“{unit_text}” không phải đơn vị của bạn.")
+            unit_id = None
+
+    kind_text = _text(cells["kind"])
+    kind = KIND_VALUES.get(kind_text.casefold()) if kind_text else "individual"
+    if kind is None:
+        problems.append(f"Loại “{kind_text}” không hợp lệ (Cá nhân hoặc Tập thể).")
+        kind = "individual"
+
+    full_name = _text(cells["full_name"])
+    if not full_name:
+        problems.append("Thiếu họ và tên.")
+    elif len(full_name) > 200:
+        problems.append("Họ và tên quá dài (tối đa 200 ký tự).")
+
+    gender_text = _text(cells["gender"])
+    gender = GENDER_VALUES.get(gender_text.casefold()) if gender_text else None
+    if gender_text and gender is None:
+        problems.append(f"Giới tính “{gender_text}” không hợp lệ (Nam hoặc Nữ).")
+    birth_date, birth_year, birth_problem = parse_birth(cells["birth"])
+    if birth_problem:
+        problems.append(birth_problem)
+    elif birth_year is not None and not BIRTH_YEAR_MIN <= birth_year <= BIRTH_YEAR_MAX:
+        problems.append(f"Năm sinh {birth_year} ngoài khoảng {BIRTH_YEAR_MIN}–{BIRTH_YEAR_MAX}.")
+    if kind == "individual":
+        if gender is None and not gender_text:
+            problems.append("Thiếu giới tính.")
+        if birth_year is None and not birth_problem:
+            problems.append("Thiếu năm sinh.")
+    else:
+        gender, birth_year, birth_date = None, None, None
+
+    education = _text(cells["education"])
+    if education and education not in EDUCATION_LEVELS:
+        matches = [level for level in EDUCATION_LEVELS if level.casefold() == education.casefold()]
+        if matches:
+            education = matches[0]
+        else:
+            problems.append(f"Trình độ chuyên môn “{education}” không có trong danh sách.")
+
+    flags = {}
+    for key, label in (("party_member", "Đảng viên"), ("direct_worker", "CNVCLĐ trực tiếp sản xuất")):
+        text = _text(cells[key])
+        flags[key] = YES_NO_VALUES.get(text.casefold()) if text else False
+        if flags[key] is None:
+            problems.append(f"Cột “{label}” chỉ ghi Có hoặc Không (đang là “{text}”).")
+            flags[key] = False
+
+    chosen = {}
+    for key, allowed, label in (("movements", context.movements, "Phong trào thi đua"),
+                                ("titles", context.titles, "Danh hiệu thi đua, hình thức khen thưởng")):
+        items = _split(cells[key])
+        unknown = [item for item in items if item not in allowed]
+        if unknown:
+            problems.append(f"{label} không có trong danh mục: " + SEPARATOR.join(f"“{u}”" for u in unknown) + ".")
+        chosen[key] = SEPARATOR.join(items) or None
+
+    achievements = _text(cells["achievements"])
+    if not achievements:
+        problems.append("Thiếu thành tích tiêu biểu.")
+    elif len(achievements) > ACHIEVEMENTS_MAX:
+        problems.append(f"Thành tích tiêu biểu dài {len(achievements)} ký tự (tối đa {ACHIEVEMENTS_MAX}).")
+
+    ethnicity = _text(cells["ethnicity"])
+    position = _text(cells["position"])
+    phone = _text(cells["phone"])
+    for value, limit, label in ((ethnicity, 60, "Dân tộc"), (position, 300, "Chức vụ, nơi công tác"),
+                                (phone, 30, "Số điện thoại")):
+        if value and len(value) > limit:
+            problems.append(f"{label} quá dài (tối đa {limit} ký tự).")
+
+    data = {
+        "kind": kind, "full_name": full_name, "gender": gender, "birth_year": birth_year, "birth_date": birth_date,
+        "ethnicity": ethnicity, "education": education, "position": position, **flags, **chosen,
+        "achievements": achievements, "phone": phone,
+    }
+    return RowResult(line, data, unit_id, unit_name, problems)
+
+
+def parse_rows(table: Table, context: ImportContext) -> list[RowResult]:
+    """Check the header, then every data row on its own; duplicates within the file are flagged too.
+
+    Raises:
+        ImportFileError: the header is not the template's, or there is no data row.
+    """
+    check_header(table)
+    results = [parse_row(line, values, context) for line, values in zip(table.lines[1:], table.rows[1:], strict=True)
+               if any(v not in (None, "") for v in list(values)[1:])]  # a unit chosen on an empty row
+    if not results:
+        raise ImportFileError("Tệp mẫu chưa có dòng hồ sơ nào.")
+    seen: dict[tuple, int] = {}
+    for row in results:
+        if row.unit_id is None or not row.data["full_name"]:
+            continue
+        key = (row.unit_id, *person_key(row.data["full_name"], row.data["birth_year"]))
+        if key in seen:
+            row.problems.append(f"Trùng với dòng {seen[key]} trong tệp (cùng họ tên, năm sinh, đơn vị).")
+        else:
+            seen[key] = row.line
+    return results
+
+
+def check_against_database(results: list[RowResult], existing: dict[int, set], used: dict[int, int],
+                           quotas: dict[int, int]) -> None:
+    """Add the problems that need the database: duplicates of existing nominations and quotas.
+
+    Args:
+        existing: {unit_id: person_key set} of the units' nominations (withdrawn excluded).
+        used / quotas: {unit_id: seats held} and {unit_id: seats given}.
+
+    Rows are counted against the quota in file order; the rows past a unit's remaining seats are flagged.
+    """
+    taken = dict(used)
+    for row in results:
+        if row.unit_id is None or not row.data["full_name"]:
+            continue
+        if person_key(row.data["full_name"], row.data["birth_year"]) in existing.get(row.unit_id, set()):
+            row.problems.append("Trùng với hồ sơ đã có của đơn vị (cùng họ tên, năm sinh).")
+            continue
+        if taken.get(row.unit_id, 0) >= quotas.get(row.unit_id, 0):
+            row.problems.append(
+                f"Vượt số lượng phân bổ của đơn vị ({quotas.get(row.unit_id, 0)} hồ sơ)."
+            )
+            continue
+        taken[row.unit_id] = taken.get(row.unit_id, 0) + 1

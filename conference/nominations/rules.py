@@ -1,0 +1,125 @@
+"""Nomination rules as plain functions (no Flask, no database): deadlines, quota, states, duplicates.
+
+Sources: DESIGN.md hard rules; issue 3 ("States: draft → submitted → approved / returned (with a reason
+the unit sees) → resubmitted; withdrawn. Only submitted and approved ones count against the quota. After
+the deadline only the organizer edits"); seed 002 (deadlines differ by block: "riêng CĐCS khối Giáo dục
+trước ngày 26/8/2022").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+from conference.events.rules import RuleViolation
+
+
+def clean_text(value):
+    """Trim and normalise a text value to Unicode NFC; empty becomes None. Non-strings pass through."""
+    if isinstance(value, str):
+        value = unicodedata.normalize("NFC", value).strip()
+        return value or None
+    return value
+
+
+def effective_deadline(block_deadline: date | None, conference_deadline: date | None) -> date | None:
+    """A unit's nomination deadline: its block's deadline at this conference, else the conference's.
+
+    Seed 002 gives the education block (khối Giáo dục) later dates than the others, so a block's own date
+    wins over the conference-wide one, whether earlier or later. None: no deadline.
+    """
+    return block_deadline if block_deadline is not None else conference_deadline
+
+
+def days_left(deadline: date | None, today: date) -> int | None:
+    """Whole days from `today` to `deadline` (0 on the day itself, negative once past); None without one."""
+    return None if deadline is None else (deadline - today).days
+
+
+def ensure_before_deadline(deadline: date | None, today: date) -> None:
+    """Refuse a unit's change after its deadline; the deadline day itself is still open.
+
+    Source: DESIGN.md hard rule "after a unit's deadline only the organizer can change its nominations".
+
+    Raises:
+        RuleViolation: today > deadline.
+    """
+    if deadline is not None and today > deadline:
+        raise RuleViolation(
+            f"Đã hết thời hạn gửi hồ sơ (hạn cuối {deadline:%d/%m/%Y}). "
+            "Vui lòng liên hệ Ban Tổ chức."
+        )
+
+
+def ensure_within_quota(used: int, quota: int, adding: int = 1) -> None:
+    """Refuse `adding` more counted nominations when used + adding would exceed the quota.
+
+    Raises:
+        RuleViolation: used + adding > quota.
+    """
+    if used + adding > quota:
+        if adding == 1:
+            raise RuleViolation(
+                f"Đơn vị đã dùng hết số lượng phân bổ ({used}/{quota}). Không thể gửi thêm hồ sơ."
+            )
+        raise RuleViolation(
+            f"Vượt số lượng phân bổ: đã dùng {used}/{quota}, không thể gửi thêm {adding} hồ sơ."
+        )
+
+
+#: (from status, action) → to status. Actions by the unit: submit, edit, withdraw; by the organizer:
+#: approve, return. Editing a returned nomination resubmits it; editing a draft keeps it a draft.
+TRANSITIONS = {
+    ("draft", "submit"): "submitted",
+    ("draft", "edit"): "draft",
+    ("draft", "withdraw"): "withdrawn",
+    ("submitted", "edit"): "submitted",
+    ("submitted", "approve"): "approved",
+    ("submitted", "return"): "returned",
+    ("submitted", "withdraw"): "withdrawn",
+    ("returned", "edit"): "resubmitted",
+    ("returned", "withdraw"): "withdrawn",
+    ("resubmitted", "edit"): "resubmitted",
+    ("resubmitted", "approve"): "approved",
+    ("resubmitted", "return"): "returned",
+    ("resubmitted", "withdraw"): "withdrawn",
+}
+
+_REFUSALS = {
+    "approve": "Chỉ duyệt được hồ sơ đang chờ duyệt.",
+    "return": "Chỉ trả lại được hồ sơ đang chờ duyệt.",
+    "edit": "Hồ sơ đã được duyệt hoặc đã rút, không thể sửa.",
+    "submit": "Chỉ gửi được hồ sơ đang lưu nháp.",
+    "withdraw": "Hồ sơ đã được duyệt hoặc đã rút, không thể rút.",
+}
+
+
+def next_status(status: str, action: str) -> str:
+    """The state a nomination moves to when `action` is applied (see `TRANSITIONS`).
+
+    Raises:
+        RuleViolation: the action is not allowed from `status` (e.g. approving a returned nomination).
+    """
+    try:
+        return TRANSITIONS[(status, action)]
+    except KeyError:
+        raise RuleViolation(_REFUSALS.get(action, "Thao tác không hợp lệ.")) from None
+
+
+def person_key(full_name: str | None, birth_year: int | None) -> tuple[str, int | None]:
+    """What makes two nominations of one unit the same person: the NFC name, case-folded, and the year."""
+    return ((clean_text(full_name) or "").casefold(), birth_year)
+
+
+def ensure_not_duplicate(full_name: str, birth_year: int | None, existing: set[tuple[str, int | None]]) -> None:
+    """Refuse a person the unit already proposed (same name and year of birth; withdrawn ones excluded).
+
+    Args:
+        existing: `person_key`s of the unit's other nominations at this conference.
+
+    Raises:
+        RuleViolation: the key is in `existing`.
+    """
+    if person_key(full_name, birth_year) in existing:
+        year = f" (sinh năm {birth_year})" if birth_year else ""
+        raise RuleViolation(f"Đơn vị đã có hồ sơ của {clean_text(full_name)}{year}.")

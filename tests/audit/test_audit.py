@@ -1,0 +1,87 @@
+"""The audit log: each step of a nomination's life, units and blocks, with who, when, before and after."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from conference.audit.models import AuditEntry
+from conference.extensions import db
+from tests.factories import make_world, nomination_data
+
+
+def entries(app):
+    with app.app_context():
+        return [(e.entity, e.action, e.user.username if e.user else None, e.before, e.after)
+                for e in db.session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars()]
+
+
+def test_submit_return_resubmit_approve_are_each_logged_with_who_and_what(app, client, auth):
+    with app.app_context():
+        world = make_world()
+    form = {**nomination_data("Châu Thị Nhật Ký"), "direct_worker": "y"}
+    form.pop("party_member")
+    auth.login("unit1")
+    client.post(f"/conferences/{world.conference_id}/nominations/new", data=form)
+    auth.logout()
+    auth.login("organizer")
+    client.post("/nominations/1/return", data={"reason": "Bổ sung số liệu"})
+    auth.logout()
+    auth.login("unit1")
+    html = client.get(f"/conferences/{world.conference_id}/nominations").get_data(as_text=True)
+    assert "Bổ sung số liệu" in html  # the unit sees the reason
+    client.post("/nominations/1/edit", data={**form, "achievements": "Tiết kiệm 120 triệu đồng năm 2024."})
+    auth.logout()
+    auth.login("organizer")
+    client.post("/nominations/1/approve")
+
+    log = entries(app)
+    assert [(e[0], e[1], e[2]) for e in log] == [
+        ("nomination", "submit", "unit1"), ("nomination", "return", "organizer"),
+        ("nomination", "resubmit", "unit1"), ("delegate", "create", "organizer"), ("nomination", "approve", "organizer"),
+    ]
+    assert log[1][3] == {"status": "submitted", "return_reason": None}
+    assert log[1][4] == {"status": "returned", "return_reason": "Bổ sung số liệu"}
+    assert log[2][4]["achievements"] == "Tiết kiệm 120 triệu đồng năm 2024." and log[2][4]["status"] == "resubmitted"
+
+    html = client.get(f"/conferences/{world.conference_id}/audit").get_data(as_text=True)
+    assert html.count('data-entity="nomination"') == 4 and "Bổ sung số liệu" in html
+    assert 'data-entity="delegate"' in html
+
+
+def test_quota_changes_are_logged_with_before_and_after(app):
+    from conference.events.models import Conference
+    from conference.quotas.services import save_quotas
+
+    with app.app_context():
+        world = make_world(quotas=(2, 2, 2))
+        save_quotas(db.session.get(Conference, world.conference_id), {world.unit_ids[0]: 5, world.unit_ids[1]: 2})
+    assert entries(app) == [("quota", "update", None, {"seats": 2}, {"seats": 5})]
+
+
+def test_log_page_filters_by_unit_and_is_for_the_organizer_only(app, client, auth):
+    with app.app_context():
+        world = make_world()
+    for i, username in enumerate(("unit1", "unit2")):
+        auth.login(username)
+        form = {**nomination_data(f"Người Đơn Vị {i + 1}"), "direct_worker": "y"}
+        form.pop("party_member")
+        client.post(f"/conferences/{world.conference_id}/nominations/new", data=form)
+        assert client.get(f"/conferences/{world.conference_id}/audit").status_code == 403
+        auth.logout()
+    auth.login("organizer")
+    html = client.get(f"/conferences/{world.conference_id}/audit?unit={world.unit_ids[1]}").get_data(as_text=True)
+    assert "Người Đơn Vị 2" in html and "Người Đơn Vị 1" not in html
+    auth.logout()
+    auth.login("other_organizer")
+    assert client.get(f"/conferences/{world.conference_id}/audit").status_code == 403
+
+
+def test_a_refused_change_leaves_no_log_row(app, client, auth):
+    with app.app_context():
+        world = make_world(quotas=(0, 0, 0))
+    auth.login("unit1")
+    form = {**nomination_data(), "direct_worker": "y"}
+    form.pop("party_member")
+    html = client.post(f"/conferences/{world.conference_id}/nominations/new", data=form).get_data(as_text=True)
+    assert "hết số lượng phân bổ" in html
+    assert entries(app) == []
