@@ -7,6 +7,8 @@ SQLite is the embedded default (WAL mode, foreign keys on); PostgreSQL is the wa
 
 from __future__ import annotations
 
+import fcntl
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -63,6 +65,39 @@ def _sqlite_on_begin(conn) -> None:  # pragma: no cover - driver glue
         conn.exec_driver_sql("BEGIN IMMEDIATE" if _begin_immediate.get() else "BEGIN")
 
 
+_FILE_LOCK = "sqlite_write_file_lock"
+
+
+def _take_file_lock(session: Session) -> None:
+    """Queue for the SQLite write lock in the kernel (flock on `<database>.writelock`).
+
+    Writers that wait in SQLite's busy handler sleep and poll (up to 100 ms a time), which made the
+    slowest check-ins under load wait for hundreds of milliseconds; a waiter on flock is woken as soon
+    as the holder's transaction ends. Works across gunicorn processes and threads (one descriptor
+    each). Released by `_release_file_lock` when the session's transaction ends.
+    """
+    database = session.get_bind().url.database
+    if not database or database == ":memory:":
+        return
+    descriptor = os.open(f"{database}.writelock", os.O_CREAT | os.O_RDWR, 0o600)
+    fcntl.flock(descriptor, fcntl.LOCK_EX)
+    session.info[_FILE_LOCK] = descriptor
+
+
+def _release_file_lock(session: Session) -> None:
+    descriptor = session.info.pop(_FILE_LOCK, None)
+    if descriptor is not None:
+        fcntl.flock(descriptor, fcntl.LOCK_UN)
+        os.close(descriptor)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _on_transaction_end(session: Session, transaction) -> None:  # pragma: no cover - driver glue
+    """The outermost transaction ended (commit or rollback): let the next writer in."""
+    if transaction.parent is None:
+        _release_file_lock(session)
+
+
 @contextmanager
 def serialized(session: Session, lock_target) -> Iterator[None]:
     """Start a transaction that holds the write lock before anything is counted.
@@ -78,9 +113,14 @@ def serialized(session: Session, lock_target) -> Iterator[None]:
     """
     if session.get_bind().dialect.name == "sqlite":
         session.commit()
+        _take_file_lock(session)
         token = _begin_immediate.set(True)
         try:
             session.connection()
+        except Exception:
+            session.rollback()
+            _release_file_lock(session)
+            raise
         finally:
             _begin_immediate.reset(token)
     else:
