@@ -129,28 +129,26 @@ def _single(conference_id: int, delegate_id: int):
     return conference, badge, (badge.code, badge.name, badge.unit, badge.label, badge.colour, event, host)
 
 
-def _filename(badge: services.Badge, ext: str) -> str:
-    return f"the-dai-bieu-{badge.delegate_id}.{ext}"
+def _badge_file(conference_id: int, delegate_id: int, render, ext: str, mimetype: str) -> Response:
+    """One delegate's badge drawn by `render` (PNG or SVG), sent inline, never cached."""
+    _conference, badge, args = _single(conference_id, delegate_id)
+    return Response(render(*args), mimetype=mimetype, headers={
+        "Cache-Control": "private, no-store",
+        "Content-Disposition": f'inline; filename="the-dai-bieu-{badge.delegate_id}.{ext}"'})
 
 
 @bp.route("/delegates/<int:delegate_id>/badge.png")
 @roles_required("organizer")
 def badge_png(conference_id: int, delegate_id: int):
     """One delegate's badge as PNG (950 × 680), to send by Zalo."""
-    _conference, badge, args = _single(conference_id, delegate_id)
-    return Response(images.badge_png(*args), mimetype="image/png", headers={
-        "Cache-Control": "private, no-store",
-        "Content-Disposition": f'inline; filename="{_filename(badge, "png")}"'})
+    return _badge_file(conference_id, delegate_id, images.badge_png, "png", "image/png")
 
 
 @bp.route("/delegates/<int:delegate_id>/badge.svg")
 @roles_required("organizer")
 def badge_svg(conference_id: int, delegate_id: int):
     """One delegate's badge as SVG (95 × 68 mm)."""
-    _conference, badge, args = _single(conference_id, delegate_id)
-    return Response(images.badge_svg(*args), mimetype="image/svg+xml", headers={
-        "Cache-Control": "private, no-store",
-        "Content-Disposition": f'inline; filename="{_filename(badge, "svg")}"'})
+    return _badge_file(conference_id, delegate_id, images.badge_svg, "svg", "image/svg+xml")
 
 
 @bp.route("/delegates/<int:delegate_id>/badge")

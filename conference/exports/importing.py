@@ -39,6 +39,7 @@ from conference.extensions import db
 from conference.nominations.importing import RowResult
 from conference.nominations.imports import check_rows
 from conference.nominations.models import Nomination
+from conference.nominations.spreadsheet import UnreadableWorkbook, open_workbook
 from conference.organizations.models import Organization
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -115,14 +116,9 @@ def read_file(content: bytes) -> ParsedFile:
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         if sum(info.file_size for info in archive.infolist()) > MAX_UNCOMPRESSED:
             raise ImportRefused("Tệp có quá nhiều dữ liệu.")
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
-    except (KeyError, InvalidFileException, zipfile.BadZipFile, ValueError, TypeError, OSError):
+        book = open_workbook(content)
+    except UnreadableWorkbook:
         raise ImportRefused("Tệp Excel bị hỏng, không đọc được.") from None
     try:
         if SHEET_NAME not in book.sheetnames:

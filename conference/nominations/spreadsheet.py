@@ -111,15 +111,33 @@ def _check_archive(data: bytes) -> None:
         raise ImportFileError("Tệp Excel bị hỏng, không đọc được.") from None
 
 
-def _read_xlsx(data: bytes, sheet_names: tuple[str, ...], data_sheet: str) -> Table:
+class UnreadableWorkbook(ValueError):
+    """openpyxl could not open the bytes as an xlsx workbook (corrupt, encrypted, not a workbook)."""
+
+
+def open_workbook(data: bytes):
+    """Open xlsx bytes with openpyxl, read-only, formulas kept as formulas so callers can refuse them.
+
+    Shared by every xlsx upload (nomination template, unit list, a district's exported list).
+
+    Raises:
+        UnreadableWorkbook: whatever openpyxl raises for a file it cannot read.
+    """
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+            return load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except (KeyError, InvalidFileException, zipfile.BadZipFile, ValueError, TypeError, OSError):
+        raise UnreadableWorkbook from None
+
+
+def _read_xlsx(data: bytes, sheet_names: tuple[str, ...], data_sheet: str) -> Table:
+    try:
+        workbook = open_workbook(data)
+    except UnreadableWorkbook:
         raise ImportFileError("Tệp không phải tệp Excel (.xlsx) hợp lệ.") from None
     try:
         names = workbook.sheetnames
