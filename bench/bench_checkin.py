@@ -119,10 +119,12 @@ class Session:
         return "; ".join(f"{c.name}={c.value}" for c in self.jar)
 
 
-def start_gunicorn(url: str, port: int, workers: int, log: Path) -> subprocess.Popen:
+def start_gunicorn(url: str, port: int, workers: int, log: Path, threads: int = 1) -> subprocess.Popen:
+    """gunicorn serving wsgi:app: `workers` sync workers, or gthread workers of `threads` threads each (keep-alive)."""
     env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": SECRET, "CONFERENCE_ENV": "production"}
+    kind = ["-k", "sync"] if threads == 1 else ["-k", "gthread", "--threads", str(threads)]
     process = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{port}",
+        [str(ROOT / ".venv" / "bin" / "gunicorn"), "-w", str(workers), *kind, "-b", f"127.0.0.1:{port}",
          "--access-logfile", "/dev/null", "wsgi:app"],
         cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 30
@@ -148,12 +150,20 @@ function init(args)
   tid = tonumber(tid) or 0
 end
 request = function()
-  local i = (counter * %(threads)d + tid) %% #codes + 1
+  local i = (%(offset)d + counter * %(threads)d + tid) %% #codes + 1
   counter = counter + 1
-  local body = string.format('{"code":"%%s","conference_id":%(cid)d,"desk":"Bench %%d","nonce":"n%%d-%%d"}',
+  local body = string.format('{"code":"%%s","conference_id":%(cid)d,"desk":"Bench %%d","nonce":"n%(offset)d-%%d-%%d"}',
                              codes[i], tid, tid, counter)
   return wrk.format("POST", "/api/checkin", {["Content-Type"] = "application/json",
                     ["X-CSRFToken"] = "%(token)s", ["Cookie"] = "%(cookie)s"}, body)
+end
+"""
+
+#: Paced runs: each connection waits this long before sending its next request (a desk's pause between
+#: two delegates), so the load is what 16 desks send rather than as much as the server can take.
+PACE_SCRIPT = """
+function delay()
+  return %(pace)d
 end
 """
 
@@ -170,32 +180,47 @@ def parse_wrk(text: str) -> dict:
             "non2xx": int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", text)) else 0}
 
 
-def bench_http(duration: int, workers: int) -> None:
+def bench_http(duration: int, workers: int, threads: int = 1, paces: tuple[int, ...] = (1000, 100)) -> None:
+    """Saturated runs (every connection sends its next request as soon as the answer arrives), then paced
+    runs (every connection waits `pace` ms between requests) of both endpoints, in one server."""
     if not shutil.which("wrk"):
         print("wrk not found: `apt-get install -y wrk` (make system-deps)")
         return
+    runs: list[tuple[str, int, dict]] = []
     with tempfile.TemporaryDirectory(prefix="bench-checkin-") as tmp:
         tmpdir = Path(tmp)
         url = f"sqlite:///{tmpdir / 'bench.db'}"
-        cid, codes = seed(url, 30000)
+        cid, codes = seed(url, 60000)
         port = free_port()
-        server = start_gunicorn(url, port, workers, tmpdir / "gunicorn.log")
+        server = start_gunicorn(url, port, workers, tmpdir / "gunicorn.log", threads)
         try:
             base = f"http://127.0.0.1:{port}"
             session = Session(base, "dontiep")
             (tmpdir / "codes.lua").write_text("return {" + ",".join(f'"{c}"' for c in codes) + "}\n")
-            script = tmpdir / "checkin.lua"
-            script.write_text(WRK_SCRIPT % {"codes": tmpdir / "codes.lua", "threads": 2, "cid": cid,
-                                            "token": session.token, "cookie": session.cookie})
-            common = ["wrk", "-t2", "-c16", f"-d{duration}s", "--latency"]
-            # Warm-up of both paths, then the two measured runs.
-            subprocess.run(common[:3] + ["-d2s", "-H", f"Cookie: {session.cookie}", f"{base}/api/conferences/{cid}/ping"],
-                           capture_output=True, check=True)
-            trivial = parse_wrk(subprocess.run(
-                common + ["-H", f"Cookie: {session.cookie}", f"{base}/api/conferences/{cid}/ping"],
-                capture_output=True, text=True, check=True).stdout)
-            checkin = parse_wrk(subprocess.run(common + ["-s", str(script), base],
-                                               capture_output=True, text=True, check=True).stdout)
+            ping_url = f"{base}/api/conferences/{cid}/ping"
+            offset = 0
+
+            def wrk(endpoint: str, pace: int, seconds: int) -> dict:
+                nonlocal offset
+                script = tmpdir / f"{endpoint}-{pace}.lua"
+                text = PACE_SCRIPT % {"pace": pace} if pace else ""
+                if endpoint == "checkin":
+                    text += WRK_SCRIPT % {"codes": tmpdir / "codes.lua", "threads": 2, "cid": cid, "offset": offset,
+                                          "token": session.token, "cookie": session.cookie}
+                script.write_text(text)
+                target = [base] if endpoint == "checkin" else ["-H", f"Cookie: {session.cookie}", ping_url]
+                out = subprocess.run(["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency", "-s", str(script), *target],
+                                     capture_output=True, text=True, check=True).stdout
+                result = parse_wrk(out)
+                if endpoint == "checkin":
+                    offset += result["requests"] + 32  # the next run scans badges nobody scanned yet
+                return result
+
+            wrk("ping", 0, 2)  # warm-up
+            wrk("checkin", 0, 2)
+            for pace in (0, *paces):
+                for endpoint in ("ping", "checkin"):
+                    runs.append((endpoint, pace, wrk(endpoint, pace, duration)))
             from sqlalchemy import create_engine, text
 
             engine = create_engine(url)
@@ -205,13 +230,22 @@ def bench_http(duration: int, workers: int) -> None:
         finally:
             server.terminate()
             server.wait(timeout=10)
-    print(f"\nScan API, gunicorn -w {workers} (sync), SQLite WAL, wrk -t2 -c16 -d{duration}s, {os.cpu_count()} CPUs")
-    print(f"  {'endpoint':<28}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'requests':>10}{'non-2xx':>9}")
-    for name, r in (("GET /api/conferences/…/ping", trivial), ("POST /api/checkin", checkin)):
-        print(f"  {name:<28}{r['rps']:>9.0f}{r['p50']:>9.2f}{r['p99']:>9.2f}{r['requests']:>10}{r['non2xx']:>9}")
+    kind = "sync" if threads == 1 else f"gthread, {threads} threads"
+    print(f"\nScan API, gunicorn -w {workers} ({kind}), SQLite WAL, wrk -t2 -c16 -d{duration}s, {os.cpu_count()} CPUs")
+    print(f"  {'endpoint':<28}{'pause ms':>9}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'requests':>10}{'non-2xx':>9}")
+    names = {"ping": "GET /api/conferences/…/ping", "checkin": "POST /api/checkin"}
+    for endpoint, pace, r in runs:
+        print(f"  {names[endpoint]:<28}{pace:>9}{r['rps']:>9.0f}{r['p50']:>9.2f}{r['p99']:>9.2f}{r['requests']:>10}"
+              f"{r['non2xx']:>9}")
+    trivial, checkin = runs[0][2], runs[1][2]
     ratio = checkin["rps"] / trivial["rps"] if trivial["rps"] else 0
-    print(f"  check-in / trivial = {ratio:.0%} (target ≥ 50 %); check-in p99 {checkin['p99']:.1f} ms (target < 20 ms)")
-    print(f"  check-in rows written: {rows} (distinct badges; every request a new badge until {len(codes)})")
+    print(f"  saturated: check-in / trivial = {ratio:.0%} (target ≥ 50 %); check-in p99 {checkin['p99']:.1f} ms; "
+          f"by Little's law the mean latency of 16 always-busy clients is 16 / (req/s) = "
+          f"{16000 / checkin['rps']:.0f} ms")
+    for endpoint, pace, r in runs[2:]:
+        if endpoint == "checkin":
+            print(f"  paced, a pause of {pace} ms per client: check-in p99 {r['p99']:.1f} ms (target < 20 ms)")
+    print(f"  check-in rows written: {rows} (distinct badges: each run scans badges nobody scanned before)")
 
 
 def fake_camera_video(directory: Path, code: str, name: str) -> Path:
@@ -307,6 +341,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=10, help="seconds of each wrk run")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument("--pace", default="1000,100", help="pauses (ms) of the paced runs, comma-separated")
+    parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker (> 1: gthread)")
     parser.add_argument("--runs", type=int, default=20, help="camera runs")
     parser.add_argument("--only", default="http,camera,sheet")
     parser.add_argument("--sheet-child", type=int, help=argparse.SUPPRESS)
@@ -316,7 +352,8 @@ def main() -> None:
         return
     parts = options.only.split(",")
     if "http" in parts:
-        bench_http(options.duration, options.workers)
+        bench_http(options.duration, options.workers, options.threads,
+                   tuple(int(p) for p in options.pace.split(",") if p))
     if "camera" in parts:
         bench_camera(options.runs)
     if "sheet" in parts:

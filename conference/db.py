@@ -109,7 +109,8 @@ def serialized(session: Session, lock_target) -> Iterator[None]:
 
     Args:
         session: the SQLAlchemy session of the request.
-        lock_target: a `select()` of the guarding row(s), used on PostgreSQL.
+        lock_target: a `select()` of the guarding row(s), used on PostgreSQL; or a function of no
+            arguments returning it (only called on PostgreSQL, so a hot path on SQLite does not build it).
     """
     if session.get_bind().dialect.name == "sqlite":
         session.commit()
@@ -124,7 +125,8 @@ def serialized(session: Session, lock_target) -> Iterator[None]:
         finally:
             _begin_immediate.reset(token)
     else:
-        session.execute(lock_target.with_for_update())
+        statement = lock_target() if callable(lock_target) else lock_target
+        session.execute(statement.with_for_update())
     yield
 
 

@@ -13,10 +13,11 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, case, func, select, update
+from sqlalchemy import and_, bindparam, case, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
+from conference.audit.services import insert_now as audit_insert
 from conference.audit.services import record as audit_record
 from conference.badges.codes import InvalidBadgeCode, make_badge_code, read_badge_code
 from conference.badges.models import BadgeCategory
@@ -66,18 +67,34 @@ def _lock(delegate_id: int):
     return select(Delegate.id).where(Delegate.id == delegate_id)
 
 
+# The scan API's hot path runs these Core statements, built once, on the session's connection: building a
+# select and going through the ORM's execute cost more than the database work itself (bench/bench_checkin.py).
+_delegates, _units, _styles, _checkins = (Delegate.__table__, Organization.__table__, BadgeCategory.__table__,
+                                          CheckIn.__table__)
+_KIND = case((_delegates.c.presidium_order.is_not(None), "presidium"), else_=_delegates.c.category)
+_CARD = (
+    select(_delegates.c.conference_id, _delegates.c.badge_serial, _delegates.c.full_name, _delegates.c.position,
+           _delegates.c.category, _KIND, _units.c.name, _styles.c.label, _styles.c.colour)
+    .select_from(_delegates
+                 .outerjoin(_units, _units.c.id == _delegates.c.unit_id)
+                 .outerjoin(_styles, and_(_styles.c.conference_id == _delegates.c.conference_id,
+                                          _styles.c.kind == _KIND)))
+    .where(_delegates.c.id == bindparam("delegate_id"))
+)
+_EXISTING = select(_checkins.c.id, _checkins.c.nonce, _checkins.c.checked_in_at, _checkins.c.desk).where(
+    _checkins.c.delegate_id == bindparam("delegate_id"))
+#: INSERT … ON CONFLICT (delegate_id) DO NOTHING RETURNING id, per dialect (SQLite and PostgreSQL both have it).
+_INSERT_ONCE = {
+    module.__name__.rsplit(".", 1)[-1]: module.insert(_checkins)
+    .on_conflict_do_nothing(index_elements=["delegate_id"]).returning(_checkins.c.id)
+    for module in (sqlite, postgresql)
+}
+
+
 def _card(delegate_id: int):
     """(conference_id, badge_serial, DelegateCard) of a delegate, or None: one query, no ORM objects (the
     unit's name and the stored badge label/colour of the delegate's kind are joined in)."""
-    kind = case((Delegate.presidium_order.is_not(None), "presidium"), else_=Delegate.category)
-    row = db.session.execute(
-        select(Delegate.conference_id, Delegate.badge_serial, Delegate.full_name, Delegate.position,
-               Delegate.category, kind, Organization.name, BadgeCategory.label, BadgeCategory.colour)
-        .outerjoin(Organization, Organization.id == Delegate.unit_id)
-        .outerjoin(BadgeCategory, and_(BadgeCategory.conference_id == Delegate.conference_id,
-                                       BadgeCategory.kind == kind))
-        .where(Delegate.id == delegate_id)
-    ).one_or_none()
+    row = db.session.connection().execute(_CARD, {"delegate_id": delegate_id}).one_or_none()
     if row is None:
         return None
     conference_id, serial, name, position, category, kind_value, unit, label, colour = row
@@ -94,16 +111,7 @@ def card_of(delegate: Delegate) -> DelegateCard:
 
 def _existing(delegate_id: int):
     """(id, nonce, checked_in_at, desk) of the delegate's check-in, or None."""
-    return db.session.execute(
-        select(CheckIn.id, CheckIn.nonce, CheckIn.checked_in_at, CheckIn.desk).where(CheckIn.delegate_id == delegate_id)
-    ).one_or_none()
-
-
-def _insert_once(session):
-    """INSERT … ON CONFLICT of the session's dialect (SQLite and PostgreSQL both have it)."""
-    dialect = session.get_bind().dialect.name
-    module = postgresql if dialect == "postgresql" else sqlite
-    return module.insert(CheckIn)
+    return db.session.connection().execute(_EXISTING, {"delegate_id": delegate_id}).one_or_none()
 
 
 def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None, user_id: int | None,
@@ -135,19 +143,17 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
     at = min(scanned_at, now + CLOCK_SKEW) if offline else now
 
     try:
-        with serialized(db.session, _lock(claim.delegate_id)):
+        with serialized(db.session, lambda: _lock(claim.delegate_id)):
             found = _card(claim.delegate_id)
             if found is None or found[0] != conference_id or found[1] != claim.serial:
                 db.session.rollback()
                 return ScanOutcome("revoked", found[2] if found and found[0] == conference_id else None, None)
             card = found[2]
             # The happy path is one statement: insert unless the delegate already has a check-in.
-            inserted = db.session.execute(
-                _insert_once(db.session).values(
-                    conference_id=conference_id, delegate_id=card.id, desk=desk, user_id=user_id, nonce=nonce,
-                    checked_in_at=at, offline=offline).on_conflict_do_nothing(index_elements=["delegate_id"])
-                .returning(CheckIn.id)
-            ).scalar_one_or_none()
+            connection = db.session.connection()
+            inserted = connection.execute(_INSERT_ONCE[connection.dialect.name], {
+                "conference_id": conference_id, "delegate_id": card.id, "desk": desk, "user_id": user_id,
+                "nonce": nonce, "checked_in_at": at, "offline": offline}).scalar_one_or_none()
             if inserted is None:
                 _id, existing_nonce, existing_at, existing_desk = existing = _existing(card.id)
                 if nonce is not None and existing_nonce == nonce:
@@ -157,7 +163,7 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
                     db.session.rollback()
                     return ScanOutcome("already_checked_in", card, existing_at, existing_desk)
                 return _resolve_offline_conflict(existing, card, conference_id, at, desk, user_id, nonce)
-            audit_record("checkin", inserted, "create", conference_id=conference_id, user_id=user_id,
+            audit_insert(connection, "checkin", inserted, "create", conference_id=conference_id, user_id=user_id,
                          after={"delegate_id": card.id, "desk": desk, "offline": offline})  # audit log (issue 3)
         db.session.commit()
     except IntegrityError:

@@ -14,6 +14,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import func, select
 
+from conference.audit.models import AuditEntry
 from conference.auth.models import User
 from conference.badges.codes import make_badge_code
 from conference.badges.services import badge_code, reissue_badge
@@ -115,6 +116,20 @@ def test_second_scan_is_already_checked_in_with_the_first_desk_and_time(app, sca
     assert "Bàn số 2" in second["message"]  # the desk of the first check-in, not this one
     assert "Bàn số 5" not in second["message"]
     assert checkin_rows(app) == 1
+
+
+def test_a_check_in_is_in_the_audit_log_with_who_which_desk_and_a_repeat_adds_nothing(app, scan, desk):
+    scan(desk.code, desk_name="Bàn số 2")
+    scan(desk.code, desk_name="Bàn số 3")  # already checked in: nothing changed, nothing logged
+
+    with app.app_context():
+        clerk = db.session.execute(select(User).where(User.role == "checkin")).scalars().first()
+        entries = db.session.execute(select(AuditEntry).where(AuditEntry.entity == "checkin")).scalars().all()
+        record = db.session.execute(select(CheckIn)).scalar_one()
+        assert [(e.action, e.entity_id, e.conference_id, e.user_id, e.after) for e in entries] == [
+            ("create", record.id, desk.conference_id, clerk.id,
+             {"delegate_id": desk.delegate_id, "desk": "Bàn số 2", "offline": False})]
+        assert entries[0].at is not None and abs((entries[0].at - record.checked_in_at).total_seconds()) < 5
 
 
 @pytest.mark.parametrize("code", ["hello world", "", "   ", "1.2.3", "x" * 500])
