@@ -21,13 +21,19 @@ run: venv translations
 	$(BIN)/flask init-db
 	$(BIN)/flask load-demo
 	@echo ""
-	@echo "  Mở trình duyệt / open: http://127.0.0.1:$(PORT)"
+	@echo "  Mở trình duyệt / open: $(if $(filter 1,$(HTTPS)),https,http)://127.0.0.1:$(PORT)"
+	@echo "  Máy khác trong mạng (camera điện thoại) / other devices on the LAN: HTTPS=1 make run"
 	@echo "  Đăng nhập mẫu / demo logins (mật khẩu / password: demo1234):"
 	@echo "    bantochuc        Ban Tổ chức (organizer)"
 	@echo "    donvi01..donvi30 công đoàn cơ sở (unit)"
 	@echo "    dontiep          bàn đón tiếp (check-in desk)"
 	@echo ""
+ifeq ($(HTTPS),1)
+	$(BIN)/flask make-cert --port $(PORT)
+	$(BIN)/flask run --host 0.0.0.0 --port $(PORT) --cert instance/tls-cert.pem --key instance/tls-key.pem
+else
 	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
+endif
 
 # Debian packages the tests need: PostgreSQL server, Chromium for Playwright, fonts, ffmpeg, poppler; wrk (bench/).
 system-deps:
