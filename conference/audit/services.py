@@ -7,9 +7,10 @@ change, so a refused change leaves no log row either.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from conference.audit.models import AuditEntry
 from conference.db import utcnow
@@ -90,12 +91,35 @@ def insert_now(connection: Connection, entity: str, entity_id: int | None, actio
     })
 
 
-def audit_entries(conference_id: int, unit_id: int | None = None, entity: str | None = None,
-                  limit: int = 500) -> list[AuditEntry]:
-    """The newest `limit` rows of a conference's log, optionally of one unit and one kind of entity."""
-    query = select(AuditEntry).where(AuditEntry.conference_id == conference_id)
+#: Rows per page of the log page.
+PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    """One page of a conference's log, newest first: `entries`, the 1-based `page`, how many `pages` and rows."""
+
+    entries: list[AuditEntry]
+    page: int
+    pages: int
+    total: int
+
+
+def audit_page(conference_id: int, unit_id: int | None = None, entity: str | None = None, page: int = 1,
+               per_page: int = PAGE_SIZE) -> AuditPage:
+    """Page `page` (1-based; clamped to 1..pages) of the conference's log, optionally of one unit and one kind of
+    entity; newest first, ties by id. Two queries (count, page)."""
+    where = [AuditEntry.conference_id == conference_id]
     if unit_id:
-        query = query.where(AuditEntry.unit_id == unit_id)
+        where.append(AuditEntry.unit_id == unit_id)
     if entity:
-        query = query.where(AuditEntry.entity == entity)
-    return list(db.session.execute(query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit)).scalars())
+        where.append(AuditEntry.entity == entity)
+    total = db.session.execute(select(func.count()).select_from(AuditEntry).where(*where)).scalar_one()
+    pages = max(1, -(-total // per_page))
+    page = min(max(1, page), pages)
+    entries = db.session.execute(
+        select(AuditEntry).where(*where).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+        .offset((page - 1) * per_page).limit(per_page)
+    ).scalars().all()
+    return AuditPage(list(entries), page, pages, total)
+

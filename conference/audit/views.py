@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, g, render_template, request
 
-from conference.audit.services import audit_entries
+from conference.audit.services import audit_page
 from conference.auth.access import get_conference_or_403, roles_required
 from conference.quotas.services import units_of
 from conference.views_common import to_local
@@ -17,12 +17,12 @@ ENTITIES = ("nomination", "quota", "unit", "block", "delegate", "checkin", "refe
 @bp.route("/conferences/<int:conference_id>/audit")
 @roles_required("organizer")
 def index(conference_id: int):
-    """Newest first; `?unit=<id>` and `?entity=<kind>` filter."""
+    """Newest first, PAGE_SIZE rows a page (`?page=<n>`); `?unit=<id>` and `?entity=<kind>` filter."""
     conference = g.conference = get_conference_or_403(conference_id)
     unit_id = request.args.get("unit", type=int)
     entity = request.args.get("entity") if request.args.get("entity") in ENTITIES else None
-    entries = audit_entries(conference.id, unit_id, entity)
+    log = audit_page(conference.id, unit_id, entity, request.args.get("page", 1, type=int))
     units = units_of(conference)
-    return render_template("audit/index.html", conference=conference, entries=entries, units=units,
+    return render_template("audit/index.html", conference=conference, entries=log.entries, log=log, units=units,
                            unit_names={u.id: u.name for u in units}, unit_id=unit_id, entity=entity,
                            entities=ENTITIES, to_local=to_local)

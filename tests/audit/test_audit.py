@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from conference.audit.models import AuditEntry
+from conference.audit.services import PAGE_SIZE, record
 from conference.extensions import db
 from tests.factories import make_world, nomination_data
 
@@ -85,3 +86,26 @@ def test_a_refused_change_leaves_no_log_row(app, client, auth):
     html = client.post(f"/conferences/{world.conference_id}/nominations/new", data=form).get_data(as_text=True)
     assert "hết số lượng phân bổ" in html
     assert entries(app) == []
+
+
+def test_log_page_shows_every_row_page_by_page_newest_first(app, client, auth):
+    with app.app_context():
+        world = make_world()
+        for i in range(2 * PAGE_SIZE + 5):
+            record("unit", i + 1, "update", conference_id=world.conference_id, after={"name": f"Đơn vị số {i}"})
+        db.session.commit()
+    auth.login("organizer")
+    url = f"/conferences/{world.conference_id}/audit?entity=unit"
+
+    first = client.get(url).get_data(as_text=True)
+    last = client.get(url + "&page=3").get_data(as_text=True)
+    beyond = client.get(url + "&page=99").get_data(as_text=True)
+
+    newest, oldest = f"Đơn vị số {2 * PAGE_SIZE + 4}<", "Đơn vị số 0<"
+    assert newest in first and oldest not in first
+    assert first.count('data-entity="unit"') == PAGE_SIZE
+    assert "Trang 1 / 3 · 405 dòng" in first and 'rel="next"' in first and 'rel="prev"' not in first
+    assert "page=2" in first and "entity=unit" in first  # the next link keeps the filter
+    assert last.count('data-entity="unit"') == 5 and oldest in last and newest not in last
+    assert 'rel="next"' not in last
+    assert beyond == last  # past the end: the last page
