@@ -4,9 +4,12 @@ Run: .venv/bin/python bench/bench_checkin.py [--duration 10] [--only http,camera
 
 1. Scan API under load: the app served by gunicorn on 127.0.0.1 (SQLite in WAL mode, a temporary file),
    `wrk` in a second process with 16 connections (2 threads), every request a distinct badge; side by side
-   with the trivial endpoint GET /api/conferences/<id>/ping of the same app (same login, same session) in the same
-   run. Requests/s, p50/p99 latency. Targets (issue 5): check-in ≥ 50 % of the trivial endpoint's
-   requests/s, p99 < 20 ms.
+   with the trivial endpoint GET /api/conferences/<id>/ping of the same app (same login, same session) in the
+   same run. Requests/s, p50/p99 latency. Targets (issue 5): check-in ≥ 50 % of the trivial endpoint's
+   requests/s, p99 < 20 ms. Two kinds of run: saturated (each connection sends its next request the moment
+   the answer arrives: the throughput ratio; its latency is queueing, 16 / (req/s) on average by Little's
+   law) and paced (each connection pauses `--pace` ms between requests, like a desk between two delegates:
+   the latency a desk sees). `--workers N --threads T` picks gunicorn's worker model (T > 1: gthread).
 2. Camera path: time from the fake camera's first frame (Chromium --use-file-for-fake-video-capture, a y4m
    of a real badge) to the green result at the desk, median of 20 (target < 500 ms).
 3. Badge sheet (A4, 8 a page) for 250 and 10,000 delegates: seconds and peak memory, each in a fresh

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
 
-from flask import Blueprint, current_app, g, jsonify, render_template, request, url_for
+from flask import Blueprint, Response, current_app, g, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 
 from conference.auth.access import can_access_conference, get_conference_or_403, roles_required
 from conference.badges import services as badges
@@ -71,6 +75,8 @@ def desk(conference_id: int):
         "conflicts": _("%(n)s lượt trùng với bàn khác: giữ lượt điểm danh sớm nhất."),
         "undo_failed": _("Không hủy được: chỉ hủy được lượt điểm danh cuối cùng của chính bàn này."),
         "camera_error": _("Không mở được camera. Dùng máy quét hoặc tìm theo tên."),
+        "camera_insecure": _("Camera chỉ mở được khi trang có địa chỉ https:// (hỏi Ban Tổ chức địa chỉ đó). "
+                              "Trong lúc chờ, dùng máy quét hoặc tìm theo tên."),
         "camera_on": _("Đang quét bằng camera…"),
         "desk_required": _("Nhập tên bàn trước khi quét."),
         "session": _("Phiên đăng nhập đã hết. Vui lòng đăng nhập lại."),
@@ -88,17 +94,66 @@ def desk(conference_id: int):
     )
 
 
+#: The static files the desk page loads (base.html's and desk.html's <link> and <script>, and the zxing wasm the
+#: camera scanner fetches): the desk's service worker keeps them for a reload without network. A browser test
+#: checks that every /static/ file the desk page names is listed here.
+DESK_ASSETS = (
+    "vendor/bootstrap/bootstrap.min.css", "css/app.css", "css/checkin.css", "vendor/bootstrap/bootstrap.bundle.min.js",
+    "vendor/barcode-detector/ponyfill.js", "vendor/js-sha256/sha256.min.js", "js/desk-store.js", "js/desk.js",
+    "vendor/zxing-wasm/zxing_reader.wasm",
+)
+DESK_WORKER = "js/desk-sw.js"
+
+
+def _desk_worker_script() -> str:
+    """static/js/desk-sw.js with `self.DESK = {version, assets}` in front; the version hashes the worker and
+    every asset, so a deployment that changes any of them changes this script and the browser updates it.
+    Built once per set of file modification times (a desk page load asks for it; ~1.4 MB to hash)."""
+    static = Path(current_app.static_folder)
+    stamps = tuple((name, (static / name).stat().st_mtime_ns) for name in (DESK_WORKER, *DESK_ASSETS))
+    return _worker_script(str(static), stamps, tuple(url_for("static", filename=n) for n in DESK_ASSETS))
+
+
+@lru_cache(maxsize=4)
+def _worker_script(static_folder: str, stamps: tuple, urls: tuple[str, ...]) -> str:
+    static = Path(static_folder)
+    digest = hashlib.sha256()
+    for name, _stamp in stamps:
+        digest.update(name.encode() + b"\0" + (static / name).read_bytes())
+    config = {"version": digest.hexdigest()[:16], "assets": list(urls)}
+    return f"self.DESK = {json.dumps(config)};\n" + (static / DESK_WORKER).read_text(encoding="utf-8")
+
+
+@bp.route("/desk-sw.js")
+def desk_worker():
+    """The desk's service worker, so a desk opened once reopens (reload, new tab) without network.
+
+    Served here, at the root, so its scope may be `/conferences/` (desk.js registers it so); the worker answers
+    only the desk pages (`/conferences/<id>/checkin`: network first, the last good copy when there is no network)
+    and the static files in DESK_ASSETS (cache first, in a cache named after the version hash; older ones are
+    deleted when a new version activates). Never /api/ answers nor any other page. Public, like /static/: it holds
+    no data, and the browser fetches it by itself to look for updates, where a login redirect would fail.
+    Logout: only the desk page is kept, and a page shown to a logged-out browser (the login page after logout or
+    after the session ends) deletes that copy (templates/base.html); the worker also drops it when the network
+    answers the desk URL with the login redirect or 403. The IndexedDB list and queue stay: unsynced scans are
+    never thrown away.
+    """
+    return Response(_desk_worker_script(), mimetype="text/javascript", headers={"Cache-Control": "no-cache"})
+
+
 def _message(outcome: services.ScanOutcome) -> str:
     """The Vietnamese sentence shown under the delegate's name (the name itself is shown big)."""
     when = to_local(outcome.checked_in_at).strftime("%H:%M") if outcome.checked_in_at else ""
-    return {
-        "checked_in": _("Đã điểm danh lúc %(time)s. Chào mừng đại biểu!", time=when),
-        "already_checked_in": _("Đã điểm danh lúc %(time)s tại %(desk)s.", time=when,
-                                desk=outcome.desk or _("bàn đón tiếp")),
-        "invalid": _("Mã không hợp lệ: không phải thẻ đại biểu của hệ thống."),
-        "revoked": _("Thẻ đã bị thu hồi (thẻ cũ hoặc đã cấp lại). Mời đại biểu đến bàn hỗ trợ."),
-        "wrong_conference": _("Thẻ của hội nghị khác, không phải hội nghị này."),
-    }[outcome.result]
+    result = outcome.result
+    if result == "checked_in":
+        return _("Đã điểm danh lúc %(time)s. Chào mừng đại biểu!", time=when)
+    if result == "already_checked_in":
+        return _("Đã điểm danh lúc %(time)s tại %(desk)s.", time=when, desk=outcome.desk or _("bàn đón tiếp"))
+    if result == "revoked":
+        return _("Thẻ đã bị thu hồi (thẻ cũ hoặc đã cấp lại). Mời đại biểu đến bàn hỗ trợ.")
+    if result == "wrong_conference":
+        return _("Thẻ của hội nghị khác, không phải hội nghị này.")
+    return _("Mã không hợp lệ: không phải thẻ đại biểu của hệ thống.")
 
 
 def _delegate_json(card: services.DelegateCard | None, styles: dict[str, tuple[str, str]]) -> dict | None:
@@ -124,6 +179,10 @@ def _refused(message: str, status: int, result: str = "error"):
     return jsonify({"result": result, "delegate": None, "checked_in_at": None, "message": message}), status
 
 
+_CONFERENCE_HOST = select(Conference.__table__.c.id, Conference.__table__.c.host_id).where(
+    Conference.__table__.c.id == bindparam("conference_id"))
+
+
 def _api_conference(payload: dict):
     """The conference named in a desk API request, if the user works on it (default: the newest one)."""
     conference_id = payload.get("conference_id")
@@ -133,9 +192,8 @@ def _api_conference(payload: dict):
             .order_by(Conference.held_on.desc()).limit(1)
         ).scalar_one_or_none()
     valid_id = isinstance(conference_id, int) and not isinstance(conference_id, bool)
-    conference = db.session.execute(  # id and host only: the scan API's hot path
-        select(Conference.id, Conference.host_id).where(Conference.id == conference_id)
-    ).one_or_none() if valid_id else None
+    conference = db.session.connection().execute(  # id and host only, a prebuilt Core select: the hot path
+        _CONFERENCE_HOST, {"conference_id": conference_id}).one_or_none() if valid_id else None
     if conference is None or not can_access_conference(current_user, conference):
         return None
     return conference

@@ -1,6 +1,8 @@
 /* Check-in desk: camera (barcode-detector polyfill, wasm served from /static), handheld scanner field (text +
    Enter), name search fallback, big coloured result with a sound, undo of this desk's last check-in, reprint,
-   and offline work: the valid badge list (hashes) and a queue of scans kept in IndexedDB, synced on reconnect.
+   and offline work: the valid badge list (hashes) and a queue of scans kept in IndexedDB, synced on reconnect;
+   a service worker (/desk-sw.js, static/js/desk-sw.js) keeps this page and its files, so a reload without
+   network opens the desk again, which then works from the IndexedDB copy.
    Online scans: POST /api/checkin {code, conference_id, desk, nonce}; CSRF token in the X-CSRFToken header. */
 (function () {
   "use strict";
@@ -21,6 +23,7 @@
 
   var online = navigator.onLine !== false;
   var list = null;        // hash -> {name, unit, badge, colour, checked_in_at, desk}
+  var listTime = null;    // when the server gave that list (a Date)
   var lastCheckIn = null; // {nonce, hash, name, queued}
   var syncing = false;
   window.deskTimes = {};  // for the camera benchmark: firstFrame, detected, green (performance.now())
@@ -97,22 +100,38 @@
     return DeskStore.queued(conferenceId).then(function (rows) { pending.textContent = String(rows.length); return rows; });
   }
 
+  /* Work from this badge list (fresh from the server, or the copy kept in IndexedDB when the page opened without
+     network), unless a newer one is in use already. */
+  function adopt(map, fetchedAt) {
+    return refreshPending().then(function (rows) {
+      if (list && listTime > fetchedAt) return false;
+      rows.forEach(function (q) {  // scans still queued here count as arrived in this desk's copy
+        if (map[q.hash] && !map[q.hash].checked_in_at) { map[q.hash].checked_in_at = q.scanned_at; map[q.hash].desk = q.desk; }
+      });
+      list = map;
+      listTime = fetchedAt;
+      var count = Object.keys(map).filter(function (h) { return map[h].checked_in_at; }).length;
+      setCount(arrived, count);
+      listState.textContent = fmt(MSG.list, { n: Object.keys(map).length, time: hhmm(fetchedAt) });
+      return true;
+    });
+  }
+
+  /* Keep the desk's copy, arrivals included, for a reload without network. */
+  function saveList() {
+    if (!list) return Promise.resolve();
+    return DeskStore.saveList({ conference_id: conferenceId, fetched_at: listTime.toISOString(), badges: list })
+      .catch(function () {});
+  }
+
   function loadList() {
     return fetch(urls.badges, { credentials: "same-origin", cache: "no-store" })
+      .catch(function (error) { error.offline = true; throw error; })
       .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
       .then(function (data) {
         var map = {};
         data.badges.forEach(function (b) { map[b.hash] = b; });
-        return refreshPending().then(function (rows) {
-          rows.forEach(function (q) {  // scans still queued here count as arrived in this desk's copy
-            if (map[q.hash] && !map[q.hash].checked_in_at) { map[q.hash].checked_in_at = q.scanned_at; map[q.hash].desk = q.desk; }
-          });
-          list = map;
-          var count = Object.keys(map).filter(function (h) { return map[h].checked_in_at; }).length;
-          setCount(arrived, count);
-          listState.textContent = fmt(MSG.list, { n: Object.keys(map).length, time: hhmm(new Date()) });
-          return DeskStore.saveList({ conference_id: conferenceId, fetched_at: new Date().toISOString(), badges: map });
-        });
+        return adopt(map, new Date()).then(saveList);
       });
   }
 
@@ -151,8 +170,11 @@
       .then(function (r) { if (r.ok) { setOnline(true); loadList().catch(function () {}); } }, function () {});
   }, 5000);
   window.setInterval(function () { if (online) loadList().catch(function () {}); }, 60000);
-  DeskStore.loadList(conferenceId).then(function (saved) { if (saved && !list) list = saved.badges; }).catch(function () {});
-  loadList().catch(function () {}).then(function () { if (!navigator.onLine) setOnline(false); sync(); });
+  DeskStore.loadList(conferenceId).then(function (saved) {
+    if (saved && !list) return adopt(saved.badges, new Date(saved.fetched_at));
+  }).catch(function () {});
+  loadList().catch(function (error) { if (error.offline) setOnline(false); })  // e.g. this page came from the cache
+    .then(function () { if (!navigator.onLine) setOnline(false); sync(); });
 
   // ---- Scans ----------------------------------------------------------------------------------------------
   function offlineScan(code, n) {
@@ -172,6 +194,7 @@
     entry.desk = deskName.value.trim();
     DeskStore.enqueue({ nonce: n, conference_id: conferenceId, code: code, hash: hash, desk: entry.desk, scanned_at: entry.checked_in_at })
       .then(refreshPending);
+    saveList();
     show("ok", TITLES.queued, entry.name, entry.unit + " — " + fmt(MSG.queued, { time: hhmm(now) }), entry.badge, entry.colour);
     box.dataset.outcome = "queued";
     setCount(arrived, parseInt(arrived.textContent, 10) + 1);
@@ -213,7 +236,10 @@
         setCount(arrived, parseInt(arrived.textContent, 10) + 1);
         rememberCheckIn(n, hash, d.name, false);
       }
-      if (list && list[hash] && data.checked_in_at) { list[hash].checked_in_at = data.checked_in_at; list[hash].desk = data.desk; }
+      if (list && list[hash] && data.checked_in_at) {
+        list[hash].checked_in_at = data.checked_in_at; list[hash].desk = data.desk;
+        saveList();
+      }
       beep(tone);
     }).catch(function () {
       // No answer: the network is down (or too slow). The scan is not lost: it goes to the offline queue with
@@ -230,7 +256,7 @@
     lastCheckIn = null;
     undoButton.classList.add("d-none");
     function undone() {
-      if (list && list[last.hash]) { list[last.hash].checked_in_at = null; list[last.hash].desk = null; }
+      if (list && list[last.hash]) { list[last.hash].checked_in_at = null; list[last.hash].desk = null; saveList(); }
       setCount(arrived, parseInt(arrived.textContent, 10) - 1);
       show("warn", TITLES.undone, last.name, "");
       box.dataset.outcome = "undone";
@@ -267,6 +293,16 @@
   scan.addEventListener("blur", function () { window.setTimeout(refocus, 150); });
   window.setInterval(refocus, 1000);
 
+  // ---- Reopening without network ---------------------------------------------------------------------------
+  // The worker's scope is the folder of every conference's desk (/conferences/), so one registration serves them.
+  function noOfflineReload() { $("no-offline-reload").classList.remove("d-none"); }
+  if ("serviceWorker" in navigator && root.dataset.worker) {
+    navigator.serviceWorker.register(root.dataset.worker, { scope: window.location.pathname.replace(/\d+\/checkin\/?$/, "") })
+      .catch(noOfflineReload);
+  } else {
+    noOfflineReload();  // no service worker here (plain http on a LAN address): a reload needs the network
+  }
+
   // ---- Camera ---------------------------------------------------------------------------------------------
   var cameraOn = false, detector = null, stream = null, lastSeen = { code: "", at: 0 };
   var api = window.BarcodeDetectionAPI;
@@ -274,6 +310,9 @@
   if (api && api.prepareZXingModule) api.prepareZXingModule({ overrides: { locateFile: locateWasm } });
 
   function startCamera() {
+    if (!window.isSecureContext) {  // plain http:// on the LAN: the browser withholds the camera
+      show("bad", "✖", "", MSG.camera_insecure); return;
+    }
     if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia || !api) {
       show("bad", "✖", "", MSG.camera_error); return;
     }

@@ -86,6 +86,9 @@ ROUTES: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     "checkin.api_sync": (frozenset({"POST"}), DESK),
     "checkin.api_badges": (frozenset({"GET"}), DESK),
     "checkin.board": (frozenset({"GET"}), ORGANIZER),
+    # The desk's service worker script: public like /static/ (no data, only static URLs and a version hash); the
+    # browser re-fetches it by itself to look for updates, where a redirect to the login page would fail.
+    "checkin.desk_worker": (frozenset({"GET"}), PUBLIC),
     "badges.categories": (frozenset({"GET", "POST"}), ORGANIZER),
     "badges.badge_png": (frozenset({"GET"}), ORGANIZER),
     "badges.badge_svg": (frozenset({"GET"}), ORGANIZER),
@@ -104,7 +107,8 @@ ROUTES: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
 
 #: Routes that act on one conference of the host federation (by id in the URL, or in the API's JSON).
 CONFERENCE_SCOPED = sorted(
-    ep for ep in ROUTES if ep not in ("auth.login", "auth.logout", "events.home", "events.create")
+    ep for ep in ROUTES
+    if ep not in ("auth.login", "auth.logout", "events.home", "events.create", "checkin.desk_worker")
 )
 
 
