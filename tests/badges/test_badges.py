@@ -173,6 +173,19 @@ def test_blank_press_badges_only_when_the_kind_is_switched_on(ctx, client, auth,
     assert html.count("<svg") == 10  # blank badges carry no QR
 
 
+def test_refused_blank_badge_count_is_shown_on_the_sheet_once(ctx, client, auth, conf):
+    cid = conf[0]
+    services.save_categories(cid, valid_values(press={"enabled": True}))
+    auth.login("organizer")
+
+    response = client.get(f"/conferences/{cid}/badges?press=500")
+    again = client.get(f"/conferences/{cid}/badges").get_data(as_text=True)
+
+    assert response.content_type == "text/html; charset=utf-8"
+    assert "Số thẻ trống phải từ 0 đến 200." in response.get_data(as_text=True)
+    assert "Số thẻ trống phải từ 0 đến 200." not in again  # the flashed message was consumed
+
+
 # Single badge
 
 
