@@ -343,7 +343,7 @@ def bench_sheet(counts: list[int]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=10, help="seconds of each wrk run")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (README: -w 3)")
     parser.add_argument("--pace", default="1000,100", help="pauses (ms) of the paced runs, comma-separated")
     parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker (> 1: gthread)")
     parser.add_argument("--runs", type=int, default=20, help="camera runs")
