@@ -29,6 +29,7 @@ run: venv translations
 	@echo "    dontiep          bàn đón tiếp (check-in desk)"
 	@echo ""
 ifeq ($(HTTPS),1)
+	$(BIN)/flask check-passwords
 	$(BIN)/flask make-cert --port $(PORT)
 	$(BIN)/flask run --host 0.0.0.0 --port $(PORT) --cert instance/tls-cert.pem --key instance/tls-key.pem
 else

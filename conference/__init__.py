@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from flask import Flask, request, session
 
-from conference.config import DEFAULT_SECRET_KEY, ROOT, Config
+from conference.config import DEFAULT_SECRET_KEY, ROOT, Config, local_secret_key
 
 
 def create_app(config: type[Config] | dict | None = None) -> Flask:
@@ -17,6 +18,9 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
 
     Args:
         config: a Config class, or a dict of overrides applied on top of `Config`.
+
+    Without SECRET_KEY (and outside tests) the key is `instance/secret_key`, made on first use
+    (`config.local_secret_key`), never the default written in the repository.
 
     Raises:
         RuntimeError: a production start (CONFERENCE_ENV=production) with the default secret key.
@@ -40,6 +44,8 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     if app.config.get("PRODUCTION") and app.config["SECRET_KEY"] == DEFAULT_SECRET_KEY:
         raise RuntimeError("SECRET_KEY must be set for a production start (CONFERENCE_ENV=production).")
     os.makedirs(app.instance_path, exist_ok=True)
+    if app.config["SECRET_KEY"] == DEFAULT_SECRET_KEY and not app.config.get("TESTING"):
+        app.config["SECRET_KEY"] = local_secret_key(Path(app.instance_path) / "secret_key")
 
     register_extensions(app)
     register_blueprints(app)

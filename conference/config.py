@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import secrets
+import tempfile
 from pathlib import Path
 from typing import ClassVar
 
@@ -36,3 +38,34 @@ class TestConfig(Config):
     TESTING = True
     SECRET_KEY = "test-secret-key"
     PRODUCTION = False
+
+
+def local_secret_key(path: Path) -> str:
+    """The secret key kept in `path` (64 hex characters), made on first use: a run without SECRET_KEY (`make run`,
+    `HTTPS=1 make run` in the hall) signs sessions, CSRF tokens and badge codes with a key nobody else knows,
+    instead of the default written in this repository.
+
+    Safe when several processes start at once (gunicorn workers): the file is written whole under a temporary
+    name and linked into place only if no other process did it first; everybody then reads the one that won.
+    The file is readable by its owner only (0600).
+
+    Raises:
+        OSError: the folder cannot be written or the file read.
+    """
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".secret_key-")
+        try:
+            with os.fdopen(descriptor, "w") as handle:  # mkstemp: mode 0600
+                handle.write(secrets.token_hex(32))
+            try:
+                os.link(temporary, path)  # atomic, and fails if another process linked its key first
+            except FileExistsError:
+                pass
+        finally:
+            os.unlink(temporary)
+    key = path.read_text().strip()
+    if len(key) < 32:
+        raise OSError(f"{path}: the secret key is too short; delete the file to make a new one")
+    return key
+

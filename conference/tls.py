@@ -4,7 +4,9 @@ Browsers open the camera (`getUserMedia`) and service workers only in a secure c
 machine's own `localhost`. A phone or a second laptop at the check-in desk reaches the organizer's laptop
 by its LAN address (http://192.168.x.y:5000), which is not secure, so its camera and its offline copy of the
 desk page would not work. `HTTPS=1 make run` serves with the certificate made here: the first visit shows the
-browser's warning about a self-signed certificate, and once accepted the page is a secure context.
+browser's warning about a self-signed certificate, and once accepted the page is a secure context and the camera
+opens. (Browsers still refuse a service worker from a certificate they do not trust, so the offline copy of the
+desk page needs a trusted certificate; scanning and syncing offline work without it.)
 
 No Flask. Uses `cryptography` (x509 builder).
 """
@@ -13,7 +15,9 @@ from __future__ import annotations
 
 import datetime
 import ipaddress
+import os
 import socket
+import tempfile
 from pathlib import Path
 
 from cryptography import x509
@@ -81,10 +85,13 @@ def ensure_certificate(cert_path: Path, key_path: Path, addresses: list[str],
     if cert_path.exists() and key_path.exists():
         try:
             dns, ips = certificate_names(cert_path)
-            expires = x509.load_pem_x509_certificate(cert_path.read_bytes()).not_valid_after_utc
-        except ValueError:
-            dns, ips, expires = set(), set(), now
-        if "localhost" in dns and wanted_ips <= ips and expires - now > datetime.timedelta(days=7):
+            existing = x509.load_pem_x509_certificate(cert_path.read_bytes())
+            expires = existing.not_valid_after_utc
+            key_matches = _public_bytes(serialization.load_pem_private_key(key_path.read_bytes(), None)
+                                        .public_key()) == _public_bytes(existing.public_key())
+        except (ValueError, TypeError):
+            dns, ips, expires, key_matches = set(), set(), now, False
+        if key_matches and "localhost" in dns and wanted_ips <= ips and expires - now > datetime.timedelta(days=7):
             return False
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Hoi nghi - may chu ban don tiep")])
@@ -100,10 +107,26 @@ def ensure_certificate(cert_path: Path, key_path: Path, addresses: list[str],
         .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
         .sign(key, hashes.SHA256())
     )
-    cert_path.parent.mkdir(parents=True, exist_ok=True)
-    key_path.touch(mode=0o600, exist_ok=True)
-    key_path.chmod(0o600)
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    # Each file is written whole under a temporary name, then renamed; an interrupted run leaves a pair that does
+    # not match, which the check above notices next time.
+    _write_private(key_path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                               serialization.NoEncryption()))
+    _write_private(cert_path, cert.public_bytes(serialization.Encoding.PEM))
     return True
+
+
+def _public_bytes(public_key) -> bytes:
+    return public_key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Write `data` to `path` atomically (temporary file + rename), readable by the owner only."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")  # mode 0600
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise

@@ -79,3 +79,15 @@ def test_the_app_answers_over_tls_with_the_certificate_for_127_0_0_1(tmp_path):
     finally:
         server.shutdown()
         thread.join(timeout=5)
+
+
+def test_a_key_that_does_not_match_the_certificate_is_replaced_by_a_new_pair(tmp_path):
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    ensure_certificate(cert, key, [])
+    other_cert, other_key = tmp_path / "other-cert.pem", tmp_path / "other-key.pem"
+    ensure_certificate(other_cert, other_key, [])
+    key.write_bytes(other_key.read_bytes())  # as if a run was interrupted between writing the key and the cert
+
+    assert ensure_certificate(cert, key, []) is True
+    ssl.create_default_context().load_cert_chain(cert, key)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cert.pem", "key.pem", "other-cert.pem", "other-key.pem"]

@@ -95,6 +95,16 @@ def test_worker_is_public_and_keeps_every_static_file_the_desk_loads(live_server
     assert not any(path.startswith("/api/") for path in kept)
 
 
+def test_opening_the_login_page_while_logged_in_forgets_the_offline_desk_page(live_server, new_context):
+    page = new_context().new_page()
+    open_desk(page, live_server, "Bàn 8")
+    wait_for_worker(page)
+
+    page.goto(live_server + "/login")  # another person is about to log in over this session
+
+    wait_until(page, "caches.has('desk-pages').then(kept => !kept)")
+
+
 def test_logout_forgets_the_offline_desk_page(live_server, new_context):
     context = new_context()
     page = context.new_page()
