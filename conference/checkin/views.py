@@ -73,6 +73,7 @@ def desk(conference_id: int):
         "no_list": _("Bàn chưa tải danh sách thẻ: chưa thể điểm danh ngoại tuyến."),
         "synced": _("Đã đồng bộ %(n)s lượt điểm danh."),
         "conflicts": _("%(n)s lượt trùng với bàn khác: giữ lượt điểm danh sớm nhất."),
+        "sync_refused": _("%(n)s lượt quét ngoại tuyến không được ghi nhận:"),
         "undo_failed": _("Không hủy được: chỉ hủy được lượt điểm danh cuối cùng của chính bàn này."),
         "camera_error": _("Không mở được camera. Dùng máy quét hoặc tìm theo tên."),
         "camera_insecure": _("Camera chỉ mở được khi trang có địa chỉ https:// (hỏi Ban Tổ chức địa chỉ đó). "

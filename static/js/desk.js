@@ -135,6 +135,8 @@
       });
   }
 
+  var REFUSED = ["invalid", "revoked", "wrong_conference"];  // sync results that recorded nothing
+
   function sync() {
     if (syncing || !online) return Promise.resolve();
     syncing = true;
@@ -153,6 +155,14 @@
         return DeskStore.remove(data.results.map(function (x) { return x.nonce; })).then(function () {
           var text = fmt(MSG.synced, { n: data.synced });
           if (data.conflicts) text += " " + fmt(MSG.conflicts, { n: data.conflicts });
+          // Scans the server did not record (a badge revoked since the desk's list was saved, …): say who, loudly.
+          var refused = data.results.filter(function (x) { return REFUSED.indexOf(x.result) !== -1; });
+          if (refused.length) {
+            var who = refused.map(function (x) { return x.delegate ? x.delegate.name : "?"; }).join(", ");
+            text += " " + fmt(MSG.sync_refused, { n: refused.length }) + " " + who;
+            show("bad", TITLES.revoked, who, fmt(MSG.sync_refused, { n: refused.length }) + " " + refused[0].message);
+            beep("bad");
+          }
           netState.textContent = MSG.online + " · " + text;
           if (lastCheckIn && lastCheckIn.queued) { lastCheckIn = null; undoButton.classList.add("d-none"); }
           return loadList();

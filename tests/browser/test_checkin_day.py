@@ -198,3 +198,35 @@ def test_badges_print_to_pdf_and_tents_and_categories(live_server, page, shot):
     page.goto(f"{live_server}/conferences/{cid}/badges?press=2")
     expect(page.locator("article.cat-press")).to_have_count(2)
     expect(page.locator("article.cat-guest .role").first).to_have_text("Khách mời danh dự")
+
+
+def test_a_badge_revoked_while_the_desk_was_offline_is_refused_at_sync_and_the_desk_says_who(live_server,
+                                                                                             new_context):
+    context = new_context()
+    page = context.new_page()
+    open_desk(page, live_server, "Bàn 6")
+    cid = conference_id(page)
+    person = next(d for d in delegates(page, live_server, cid, "Văn") if not d["checked_in"])
+    context.set_offline(True)
+    expect(page.locator("#net-state")).to_have_text("Mất mạng: đang điểm danh ngoại tuyến")
+
+    # Meanwhile, on the organizer's laptop, this badge is reissued (reported lost): the old code is revoked.
+    organizer = new_context().new_page()
+    login(organizer, live_server, "bantochuc")
+    token = organizer.locator("meta[name=csrf-token]").get_attribute("content")
+    reissued = organizer.request.post(f"{live_server}/conferences/{cid}/delegates/{person['id']}/reissue",
+                                      form={"csrf_token": token})
+    assert reissued.ok, reissued.status
+
+    scan(page, person["code"])  # the desk's saved list still has the old code: accepted, queued
+    expect(page.locator("#pending")).to_have_text("1")
+    context.set_offline(False)
+
+    expect(page.locator("#pending")).to_have_text("0", timeout=15_000)
+    result = page.locator("#result")
+    expect(result).to_have_class(re.compile(r"\bbad\b"))
+    expect(result.locator(".result-name")).to_have_text(person["name"])
+    expect(result).to_contain_text("1 lượt quét ngoại tuyến không được ghi nhận: Thẻ đã bị thu hồi")
+    expect(page.locator("#net-state")).to_contain_text("không được ghi nhận: " + person["name"])
+    [row] = [d for d in delegates(page, live_server, cid, person["name"]) if d["name"] == person["name"]]
+    assert not row["checked_in"]
