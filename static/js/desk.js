@@ -112,7 +112,12 @@
       listTime = fetchedAt;
       var count = Object.keys(map).filter(function (h) { return map[h].checked_in_at; }).length;
       setCount(arrived, count);
-      listState.textContent = fmt(MSG.list, { n: Object.keys(map).length, time: hhmm(fetchedAt) });
+      // A list saved on another day (a desk reopened offline) shows its date too, so nobody mistakes it for today's.
+      var today = new Date().toDateString() === fetchedAt.toDateString();
+      var when = today ? hhmm(fetchedAt) : hhmm(fetchedAt) + " " + ("0" + fetchedAt.getDate()).slice(-2) + "/" +
+        ("0" + (fetchedAt.getMonth() + 1)).slice(-2) + "/" + fetchedAt.getFullYear();
+      listState.textContent = fmt(MSG.list, { n: Object.keys(map).length, time: when });
+      listState.classList.toggle("text-danger", !today);
       return true;
     });
   }

@@ -135,3 +135,26 @@ def test_a_new_deployment_replaces_the_desks_cached_files(live_server, new_conte
     new = "desk-assets-v2" + old.removeprefix("desk-assets-")
     wait_until(page, f"caches.keys().then(keys => keys.includes('{new}') && !keys.includes('{old}'))")
     assert page.evaluate(f"caches.open('{new}').then(c => c.keys()).then(k => k.length)") == len(views.DESK_ASSETS)
+
+
+def test_a_badge_list_saved_on_another_day_shows_its_date_in_red_after_an_offline_reopen(live_server, new_context):
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    context = new_context()
+    page = context.new_page()
+    page.clock.install()  # the page's clock, moved a day on below
+    open_desk(page, live_server, "Bàn 9")
+    wait_for_worker(page)
+    state = page.locator("#list-state")
+    expect(state).to_have_text(re.compile(r"^Danh sách \d+ thẻ, tải lúc \d\d:\d\d$"))
+    expect(state).not_to_have_class(re.compile(r"text-danger"))
+    saved = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh"))  # the browser context's time zone (conftest)
+
+    context.set_offline(True)
+    page.clock.set_system_time(saved + timedelta(days=1))  # the desk is reopened the next morning, no network
+    page.reload()
+
+    expect(page.locator("#net-state")).to_have_text(OFFLINE)
+    expect(state).to_have_text(re.compile(rf"tải lúc \d\d:\d\d {saved:%d/%m/%Y}$"))
+    expect(state).to_have_class(re.compile(r"text-danger"))
