@@ -158,10 +158,10 @@
         return r.json();
       }).then(function (data) {
         return DeskStore.remove(data.results.map(function (x) { return x.nonce; })).then(function () {
-          var text = fmt(MSG.synced, { n: data.synced });
-          if (data.conflicts) text += " " + fmt(MSG.conflicts, { n: data.conflicts });
           // Scans the server did not record (a badge revoked since the desk's list was saved, …): say who, loudly.
           var refused = data.results.filter(function (x) { return REFUSED.indexOf(x.result) !== -1; });
+          var text = fmt(MSG.synced, { n: data.synced - refused.length });
+          if (data.conflicts) text += " " + fmt(MSG.conflicts, { n: data.conflicts });
           if (refused.length) {
             var who = refused.map(function (x) { return x.delegate ? x.delegate.name : "?"; }).join(", ");
             text += " " + fmt(MSG.sync_refused, { n: refused.length }) + " " + who;
