@@ -48,6 +48,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
         app.config["SECRET_KEY"] = local_secret_key(Path(app.instance_path) / "secret_key")
 
     register_extensions(app)
+    register_checkpointer(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_commands(app)
@@ -100,6 +101,20 @@ def register_extensions(app: Flask) -> None:
         from conference.auth.models import User
 
         return db.session.get(User, int(user_id))
+
+
+def register_checkpointer(app: Flask) -> None:
+    """SQLite outside tests: the first request of each process starts the background WAL checkpointer, so a
+    commit at the desk never waits for a checkpoint (conference.db.start_wal_checkpointer)."""
+    seconds = app.config.get("SQLITE_CHECKPOINT_SECONDS") or 0
+    if seconds <= 0 or app.config.get("TESTING") or not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        return
+    from conference.db import start_wal_checkpointer
+    from conference.extensions import db
+
+    @app.before_request
+    def _checkpointer() -> None:
+        start_wal_checkpointer(db.engine, seconds)
 
 
 def register_blueprints(app: Flask) -> None:

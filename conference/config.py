@@ -30,6 +30,8 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None
     PRODUCTION = os.environ.get("CONFERENCE_ENV", "development") == "production"
+    #: SQLite: seconds between background WAL checkpoints (conference.db.start_wal_checkpointer); 0 = off.
+    SQLITE_CHECKPOINT_SECONDS = 1.0
 
 
 class TestConfig(Config):

@@ -8,7 +8,11 @@ SQLite is the embedded default (WAL mode, foreign keys on); PostgreSQL is the wa
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
+import sqlite3
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -16,6 +20,7 @@ from datetime import UTC
 
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Session
 
 NAMING_CONVENTION = {
@@ -55,7 +60,52 @@ def _sqlite_on_connect(dbapi_connection, connection_record) -> None:  # pragma: 
     # last commits, an application crash loses nothing). Commits get several times faster, so writers
     # queue for the lock far less on the busy morning of the conference.
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Checkpoints (copying the WAL into the database file, with an fsync) are the background thread's job
+    # (`start_wal_checkpointer`); SQLite's own, run by whichever commit crosses the limit, stays as a safety net.
+    cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES}")
     cursor.close()
+
+
+#: SQLite's automatic checkpoint runs only past this many WAL pages (4 KiB each): normally the background
+#: checkpointer keeps the WAL far smaller, so no scan at the desk waits for a checkpoint's fsync.
+WAL_AUTOCHECKPOINT_PAGES = 10000
+
+_checkpointers: dict[tuple[int, str], threading.Thread] = {}
+_checkpointers_lock = threading.Lock()
+_log = logging.getLogger(__name__)
+
+
+def start_wal_checkpointer(engine: Engine, interval: float) -> threading.Thread:
+    """Make sure this process has a daemon thread running `PRAGMA wal_checkpoint(PASSIVE)` on `engine` (a SQLite
+    file) every `interval` seconds; returns it. Idempotent per process and database, and fork-safe (a forked
+    gunicorn worker starts its own: threads do not survive a fork).
+
+    PASSIVE never blocks readers or writers: it copies what it can and fsyncs the database file outside any
+    request, so commits (WAL + synchronous=NORMAL: no fsync) do not wait on the disk. Errors are logged and the
+    thread carries on.
+    """
+    key = (os.getpid(), str(engine.url))
+    with _checkpointers_lock:
+        thread = _checkpointers.get(key)
+        if thread is not None and thread.is_alive():
+            return thread
+
+        def run() -> None:
+            while True:
+                time.sleep(interval)
+                try:
+                    raw = engine.raw_connection()
+                    try:
+                        raw.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                    finally:
+                        raw.close()
+                except (sqlite3.Error, SQLAlchemyError, OSError):  # logged, tried again next time
+                    _log.exception("WAL checkpoint failed")
+
+        thread = threading.Thread(target=run, name="sqlite-wal-checkpoint", daemon=True)
+        thread.start()
+        _checkpointers[key] = thread
+        return thread
 
 
 @event.listens_for(Engine, "begin")

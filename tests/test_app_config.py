@@ -40,3 +40,50 @@ def test_a_run_without_secret_key_uses_its_own_random_key_kept_in_instance(tmp_p
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'a.db'}", "SECRET_KEY": DEFAULT_SECRET_KEY})
     assert app.config["SECRET_KEY"] not in (DEFAULT_SECRET_KEY, "")
     assert app.config["SECRET_KEY"] == local_secret_key(Path(app.instance_path) / "secret_key")
+
+
+def test_the_background_checkpointer_empties_the_wal_so_commits_do_not_wait_for_checkpoints(tmp_path):
+    import time
+
+    from sqlalchemy import create_engine
+
+    from conference.db import WAL_AUTOCHECKPOINT_PAGES, start_wal_checkpointer
+
+    database = tmp_path / "wal.db"
+    engine = create_engine(f"sqlite:///{database}")
+    with engine.begin() as connection:
+        assert connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == WAL_AUTOCHECKPOINT_PAGES
+        connection.exec_driver_sql("CREATE TABLE t (x TEXT)")
+    for _ in range(50):
+        with engine.begin() as connection:
+            connection.exec_driver_sql("INSERT INTO t VALUES (?)", ("x" * 4000,))
+    assert database.with_name("wal.db-wal").stat().st_size > 50 * 4000  # the rows are in the WAL
+    assert database.stat().st_size < 50 * 4000  # and not yet in the database file: no commit checkpointed
+
+    thread = start_wal_checkpointer(engine, 0.05)
+    assert start_wal_checkpointer(engine, 0.05) is thread  # one per process and database
+
+    deadline = time.monotonic() + 5
+    while database.stat().st_size < 50 * 4000 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert database.stat().st_size > 50 * 4000  # the thread copied the rows into the database file
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT count(*) FROM t").scalar() == 50
+    engine.dispose()
+
+
+def test_a_served_sqlite_app_starts_the_checkpointer_and_a_test_app_does_not(tmp_path):
+    from conference.db import _checkpointers
+    from conference.extensions import db
+
+    served = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 's.db'}", "SQLITE_CHECKPOINT_SECONDS": 30})
+    testing = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 't.db'}", "TESTING": True})
+    served.test_client().get("/login")
+    testing.test_client().get("/login")
+
+    with served.app_context():
+        served_url = str(db.engine.url)
+    with testing.app_context():
+        testing_url = str(db.engine.url)
+    urls = {url for _pid, url in _checkpointers}
+    assert served_url in urls and testing_url not in urls
