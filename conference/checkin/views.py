@@ -135,7 +135,8 @@ def desk_worker():
     deleted when a new version activates). Never /api/ answers nor any other page. Public, like /static/: it holds
     no data, and the browser fetches it by itself to look for updates, where a login redirect would fail.
     Logout: only the desk page is kept, and a page shown to a logged-out browser (the login page after logout or
-    after the session ends) deletes that copy (templates/base.html); the worker also drops it when the network
+    after the session ends) deletes that copy, as does the login page shown to a logged-in one (someone logging in
+    over another's session; templates/base.html); the worker also drops it when the network
     answers the desk URL with the login redirect or 403. The IndexedDB list and queue stay: unsynced scans are
     never thrown away.
     """
