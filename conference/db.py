@@ -70,7 +70,7 @@ def _sqlite_on_connect(dbapi_connection, connection_record) -> None:  # pragma: 
 #: checkpointer keeps the WAL far smaller, so no scan at the desk waits for a checkpoint's fsync.
 WAL_AUTOCHECKPOINT_PAGES = 10000
 
-_checkpointers: dict[tuple[int, str], threading.Thread] = {}
+_checkpointers: dict[tuple[int, str | None], threading.Thread] = {}  # (pid, database file)
 _checkpointers_lock = threading.Lock()
 _log = logging.getLogger(__name__)
 
@@ -84,7 +84,10 @@ def start_wal_checkpointer(engine: Engine, interval: float) -> threading.Thread:
     request, so commits (WAL + synchronous=NORMAL: no fsync) do not wait on the disk. Errors are logged and the
     thread carries on.
     """
-    key = (os.getpid(), str(engine.url))
+    key = (os.getpid(), engine.url.database)
+    thread = _checkpointers.get(key)  # every request asks: answer without the lock when it runs already
+    if thread is not None and thread.is_alive():
+        return thread
     with _checkpointers_lock:
         thread = _checkpointers.get(key)
         if thread is not None and thread.is_alive():

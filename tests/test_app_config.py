@@ -82,8 +82,8 @@ def test_a_served_sqlite_app_starts_the_checkpointer_and_a_test_app_does_not(tmp
     testing.test_client().get("/login")
 
     with served.app_context():
-        served_url = str(db.engine.url)
+        served_file = db.engine.url.database
     with testing.app_context():
-        testing_url = str(db.engine.url)
-    urls = {url for _pid, url in _checkpointers}
-    assert served_url in urls and testing_url not in urls
+        testing_file = db.engine.url.database
+    files = {database for _pid, database in _checkpointers}
+    assert served_file in files and testing_file not in files

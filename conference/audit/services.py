@@ -63,14 +63,19 @@ def record(entity: str, entity_id: int | None, action: str, *, conference_id: in
         action: how, e.g. 'create', 'update', 'submit', 'approve', 'return', 'withdraw', 'import'.
         before / after: the changed fields' values (JSON-able; see `snapshot`).
     """
-    entry = AuditEntry(
-        user_id=user_id if user_id is not None else _current_user_id(),
-        conference_id=conference_id, unit_id=unit_id, entity=entity, entity_id=entity_id, action=action,
-        before={k: jsonable(v) for k, v in before.items()} if before else None,
-        after={k: jsonable(v) for k, v in after.items()} if after else None,
-    )
+    entry = AuditEntry(**_row(entity, entity_id, action, conference_id, unit_id, before, after,
+                              user_id if user_id is not None else _current_user_id()))
     db.session.add(entry)
     return entry
+
+
+def _row(entity: str, entity_id: int | None, action: str, conference_id: int | None, unit_id: int | None,
+         before: dict | None, after: dict | None, user_id: int | None) -> dict:
+    """The column values of one audit row (`at` aside), before/after made JSON-able."""
+    return {"user_id": user_id, "conference_id": conference_id, "unit_id": unit_id, "entity": entity,
+            "entity_id": entity_id, "action": action,
+            "before": {k: jsonable(v) for k, v in before.items()} if before else None,
+            "after": {k: jsonable(v) for k, v in after.items()} if after else None}
 
 
 _INSERT = AuditEntry.__table__.insert()
@@ -83,12 +88,8 @@ def insert_now(connection: Connection, entity: str, entity_id: int | None, actio
     of work; the check-in API writes a row per scan). Same columns and meaning as `record()`; `user_id` is
     not guessed from the request here, pass it.
     """
-    connection.execute(_INSERT, {
-        "at": utcnow(), "user_id": user_id, "conference_id": conference_id, "unit_id": unit_id, "entity": entity,
-        "entity_id": entity_id, "action": action,
-        "before": {k: jsonable(v) for k, v in before.items()} if before else None,
-        "after": {k: jsonable(v) for k, v in after.items()} if after else None,
-    })
+    connection.execute(_INSERT, {"at": utcnow(),
+                                 **_row(entity, entity_id, action, conference_id, unit_id, before, after, user_id)})
 
 
 #: Rows per page of the log page.
