@@ -54,6 +54,9 @@ from conference.organizations.models import Organization
 SECRET = "bench-secret-key-bench-secret-key"
 PASSWORD = "bench1234"
 TOKEN = re.compile(r'<meta name="csrf-token" content="([^"]+)">')
+#: One browser's User-Agent for the login and every wrk request, as a desk's browser keeps it: Flask-Login
+#: ties the session to address and User-Agent and rewrites the cookie on every request that differs.
+USER_AGENT = "Mozilla/5.0 (bench desk)"
 
 
 def free_port() -> int:
@@ -106,6 +109,7 @@ class Session:
         self.base = base
         self.jar = CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        self.opener.addheaders = [("User-Agent", USER_AGENT)]
         token = TOKEN.search(self.get("/login")).group(1)
         self.post("/login", {"username": username, "password": PASSWORD, "csrf_token": token})
         self.token = TOKEN.search(self.get("/")).group(1)
@@ -158,7 +162,8 @@ request = function()
   local body = string.format('{"code":"%%s","conference_id":%(cid)d,"desk":"Bench %%d","nonce":"n%(offset)d-%%d-%%d"}',
                              codes[i], tid, tid, counter)
   return wrk.format("POST", "/api/checkin", {["Content-Type"] = "application/json",
-                    ["X-CSRFToken"] = "%(token)s", ["Cookie"] = "%(cookie)s"}, body)
+                    ["X-CSRFToken"] = "%(token)s", ["Cookie"] = "%(cookie)s",
+                    ["User-Agent"] = "%(agent)s"}, body)
 end
 """
 
@@ -209,9 +214,11 @@ def bench_http(duration: int, workers: int, threads: int = 1, paces: tuple[int, 
                 text = PACE_SCRIPT % {"pace": pace} if pace else ""
                 if endpoint == "checkin":
                     text += WRK_SCRIPT % {"codes": tmpdir / "codes.lua", "threads": 2, "cid": cid, "offset": offset,
-                                          "token": session.token, "cookie": session.cookie}
+                                          "token": session.token, "cookie": session.cookie,
+                                          "agent": USER_AGENT}
                 script.write_text(text)
-                target = [base] if endpoint == "checkin" else ["-H", f"Cookie: {session.cookie}", ping_url]
+                target = [base] if endpoint == "checkin" else [
+                    "-H", f"Cookie: {session.cookie}", "-H", f"User-Agent: {USER_AGENT}", ping_url]
                 out = subprocess.run(["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency", "-s", str(script), *target],
                                      capture_output=True, text=True, check=True).stdout
                 result = parse_wrk(out)

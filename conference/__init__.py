@@ -98,9 +98,10 @@ def register_extensions(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(user_id: str):
-        from conference.auth.models import User
+        """One prebuilt select per request; an inactive user is signed out (conference.auth.identity)."""
+        from conference.auth.identity import load_signed_in_user
 
-        return db.session.get(User, int(user_id))
+        return load_signed_in_user(db.session, user_id)
 
 
 def register_checkpointer(app: Flask) -> None:

@@ -81,8 +81,11 @@ def start_wal_checkpointer(engine: Engine, interval: float) -> threading.Thread:
     gunicorn worker starts its own: threads do not survive a fork).
 
     PASSIVE never blocks readers or writers: it copies what it can and fsyncs the database file outside any
-    request, so commits (WAL + synchronous=NORMAL: no fsync) do not wait on the disk. Errors are logged and the
-    thread carries on.
+    request, so commits (WAL + synchronous=NORMAL: no fsync) do not wait on the disk. One process checkpoints
+    at a time: each thread asks for `<database>.checkpoint` with a non-blocking flock and the holder keeps it, so
+    gunicorn's workers do not copy the same pages three times a second (which lengthened the desks' slowest
+    scans); when the holder exits the kernel frees the lock and another worker's thread takes over. Errors are
+    logged and the thread carries on.
     """
     key = (os.getpid(), engine.url.database)
     thread = _checkpointers.get(key)  # every request asks: answer without the lock when it runs already
@@ -94,9 +97,13 @@ def start_wal_checkpointer(engine: Engine, interval: float) -> threading.Thread:
             return thread
 
         def run() -> None:
+            elected = False
             while True:
                 time.sleep(interval)
                 try:
+                    elected = elected or _elect_checkpointer(engine.url.database)
+                    if not elected:
+                        continue
                     raw = engine.raw_connection()
                     try:
                         raw.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
@@ -111,11 +118,22 @@ def start_wal_checkpointer(engine: Engine, interval: float) -> threading.Thread:
         return thread
 
 
+def _elect_checkpointer(database: str) -> bool:
+    """True when this process now holds `<database>.checkpoint` (flock, kept open until the process exits)."""
+    descriptor = os.open(f"{database}.checkpoint", os.O_CREAT | os.O_RDWR, 0o600)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(descriptor)
+        return False
+    return True  # the descriptor stays open: the lock lasts as long as this process
+
+
 @event.listens_for(Engine, "begin")
 def _sqlite_on_begin(conn) -> None:  # pragma: no cover - driver glue
     """Emit BEGIN ourselves; BEGIN IMMEDIATE when `serialized()` asked for the write lock."""
-    if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if _begin_immediate.get() else "BEGIN")
+    if conn.dialect.name == "sqlite":  # straight to the driver: every request begins one or two transactions
+        conn.connection.driver_connection.execute("BEGIN IMMEDIATE" if _begin_immediate.get() else "BEGIN")
 
 
 _FILE_LOCK = "sqlite_write_file_lock"

@@ -8,6 +8,7 @@ A reprinted badge gets a higher serial, which revokes the older codes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from itsdangerous import BadSignature, URLSafeSerializer
 
@@ -27,7 +28,9 @@ class BadgeClaim:
     serial: int
 
 
+@lru_cache(maxsize=8)
 def _serializer(secret_key: str) -> URLSafeSerializer:
+    """One serializer per key (it keeps no state between calls): every scan and every badge of a sheet uses it."""
     return URLSafeSerializer(secret_key, salt=SALT)
 
 

@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, bindparam, case, func, select, update
+from sqlalchemy import and_, bindparam, case, cast, exists, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -83,12 +83,25 @@ _CARD = (
 )
 _EXISTING = select(_checkins.c.id, _checkins.c.nonce, _checkins.c.checked_in_at, _checkins.c.desk).where(
     _checkins.c.delegate_id == bindparam("delegate_id"))
-#: INSERT … ON CONFLICT (delegate_id) DO NOTHING RETURNING id, per dialect (SQLite and PostgreSQL both have it).
-_INSERT_ONCE = {
-    module.__name__.rsplit(".", 1)[-1]: module.insert(_checkins)
-    .on_conflict_do_nothing(index_elements=["delegate_id"]).returning(_checkins.c.id)
-    for module in (sqlite, postgresql)
-}
+_INSERTED = ("conference_id", "delegate_id", "desk", "user_id", "nonce", "checked_in_at", "offline")
+
+
+def _insert_once(dialect: str):
+    """INSERT INTO checkins … SELECT <the values> WHERE <the badge is the delegate's current one> ON CONFLICT
+    (delegate_id) DO NOTHING RETURNING id: nothing is inserted when the delegate already has a check-in or the
+    badge was revoked (reprinted, delegate removed) after the desk's read. SQLite and PostgreSQL both have it;
+    PostgreSQL needs the values' types spelled out (a NULL desk would be text otherwise)."""
+    values = [bindparam(name) if dialect == "sqlite" else cast(bindparam(name), _checkins.c[name].type)
+              for name in _INSERTED]
+    current = exists().where(_delegates.c.id == bindparam("delegate_id"),
+                             _delegates.c.conference_id == bindparam("conference_id"),
+                             _delegates.c.badge_serial == bindparam("serial"))
+    module = sqlite if dialect == "sqlite" else postgresql
+    return (module.insert(_checkins).from_select(_INSERTED, select(*values).where(current))
+            .on_conflict_do_nothing(index_elements=["delegate_id"]).returning(_checkins.c.id))
+
+
+_INSERT_ONCE = {dialect: _insert_once(dialect) for dialect in ("sqlite", "postgresql")}
 
 
 def _card(delegate_id: int):
@@ -129,8 +142,9 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
     delegate is *later*, the earlier scan replaces it (the server keeps the earliest check-in); either way a
     `CheckInConflict` row records the scan that lost and the outcome has `conflict=True`.
 
-    Two statements in the locked transaction on the happy path (the delegate with its unit and badge style;
-    INSERT … ON CONFLICT DO NOTHING): the hot path of the desk, measured by bench/bench_checkin.py.
+    The hot path of the desk (bench/bench_checkin.py): the delegate, with its unit and badge style, is read before
+    the write lock; the locked transaction is then one INSERT … SELECT … WHERE <badge still current> ON CONFLICT
+    DO NOTHING and the audit row. Only when nothing was inserted are the badge and the check-in read again.
     """
     try:
         claim = read_badge_code(secret_key, code)
@@ -138,23 +152,27 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
         return ScanOutcome("invalid", None, None)
     if claim.conference_id != conference_id:
         return ScanOutcome("wrong_conference", None, None)
+    # The delegate, the badge's serial and what the desk shows, read before the write lock: a revoked badge never
+    # queues for it, and the locked transaction is one guarded INSERT (plus the audit row) on the happy path.
+    found = _card(claim.delegate_id)
+    if found is None or found[0] != conference_id or found[1] != claim.serial:
+        return ScanOutcome("revoked", found[2] if found and found[0] == conference_id else None, None)
+    card = found[2]
     now = utcnow()
     offline = scanned_at is not None
     at = min(scanned_at, now + CLOCK_SKEW) if offline else now
 
     try:
         with serialized(db.session, lambda: _lock(claim.delegate_id)):
-            found = _card(claim.delegate_id)
-            if found is None or found[0] != conference_id or found[1] != claim.serial:
-                db.session.rollback()
-                return ScanOutcome("revoked", found[2] if found and found[0] == conference_id else None, None)
-            card = found[2]
-            # The happy path is one statement: insert unless the delegate already has a check-in.
             connection = db.session.connection()
             inserted = connection.execute(_INSERT_ONCE[connection.dialect.name], {
-                "conference_id": conference_id, "delegate_id": card.id, "desk": desk, "user_id": user_id,
-                "nonce": nonce, "checked_in_at": at, "offline": offline}).scalar_one_or_none()
+                "conference_id": conference_id, "delegate_id": card.id, "serial": claim.serial, "desk": desk,
+                "user_id": user_id, "nonce": nonce, "checked_in_at": at, "offline": offline}).scalar_one_or_none()
             if inserted is None:
+                again = _card(card.id)  # under the lock: was the badge reprinted since the read above?
+                if again is None or again[0] != conference_id or again[1] != claim.serial:
+                    db.session.rollback()
+                    return ScanOutcome("revoked", again[2] if again and again[0] == conference_id else None, None)
                 _id, existing_nonce, existing_at, existing_desk = existing = _existing(card.id)
                 if nonce is not None and existing_nonce == nonce:
                     db.session.rollback()
@@ -167,12 +185,11 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
                          after={"delegate_id": card.id, "desk": desk, "offline": offline})  # audit log (issue 3)
         db.session.commit()
     except IntegrityError:
-        # Only the unique delegate_id can clash: another desk checked this delegate in first.
+        # Only the unique delegate_id can clash (PostgreSQL, a desk's insert racing this one's).
         db.session.rollback()
         _id, existing_nonce, existing_at, existing_desk = _existing(claim.delegate_id)
         same_request = nonce is not None and existing_nonce == nonce
-        return ScanOutcome("checked_in" if same_request else "already_checked_in", _card(claim.delegate_id)[2],
-                           existing_at, existing_desk)
+        return ScanOutcome("checked_in" if same_request else "already_checked_in", card, existing_at, existing_desk)
     return ScanOutcome("checked_in", card, at, desk)
 
 

@@ -235,7 +235,9 @@ def api_checkin():
 def api_ping(conference_id: int):
     """The cheapest answer of the desk API ({"ok": true}): an offline desk asks it to see the network is back.
     Also the trivial endpoint bench/bench_checkin.py compares the scan API with (same login and access check)."""
-    get_conference_or_403(conference_id)
+    conference = _api_conference({"conference_id": conference_id})
+    if conference is None:
+        return _refused(_("Bạn không làm việc tại hội nghị này."), 403, "wrong_conference")
     return jsonify({"ok": True})
 
 

@@ -48,7 +48,7 @@ class Conference(db.Model):
     dossier_deadline: Mapped[date | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    host: Mapped[Organization] = relationship(lazy="joined")
+    host: Mapped[Organization] = relationship()
 
     @property
     def seats(self) -> rules.SeatSplit:

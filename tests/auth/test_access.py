@@ -544,6 +544,22 @@ def test_inactive_user_cannot_log_in(app, client, ids):
     assert "Sai tên đăng nhập hoặc mật khẩu." in response.get_data(as_text=True)
 
 
+def test_a_user_deactivated_while_logged_in_is_signed_out_on_the_next_request(app, client, auth, ids):
+    from conference.auth.models import User
+
+    auth.login("checkin")
+    assert client.get("/").status_code == 200
+    with app.app_context():
+        user = db.session.execute(select(User).where(User.username == "checkin")).scalar_one()
+        user.active = False
+        db.session.commit()
+
+    assert urlsplit(client.get("/").headers["Location"]).path == "/login"
+    api = client.post("/api/checkin", json={"code": "x"})
+    assert api.status_code == 401
+    assert api.get_json()["message"] == "Phiên đăng nhập đã hết. Vui lòng đăng nhập lại."
+
+
 # Production start
 
 

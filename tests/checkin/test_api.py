@@ -180,6 +180,28 @@ def test_old_code_after_reissue_is_revoked_and_new_code_checks_in(app, scan, des
     assert scan(new_code).get_json()["result"] == "checked_in"
 
 
+def test_a_badge_reprinted_between_the_scans_read_and_its_insert_is_revoked_and_not_checked_in(
+        app, desk, monkeypatch):
+    """The delegate is read before the write lock; the INSERT itself checks the badge is still the current one."""
+    from conference.checkin import services
+
+    with app.app_context():
+        stale = services._card(desk.delegate_id)  # what the scan read: serial 1
+        reissue_badge(db.session.get(Delegate, desk.delegate_id))  # the desk reprints: serial 2
+        real, calls = services._card, []
+
+        def first_read_is_stale(delegate_id):
+            calls.append(delegate_id)
+            return stale if len(calls) == 1 else real(delegate_id)
+
+        monkeypatch.setattr(services, "_card", first_read_is_stale)
+        outcome = check_in(desk.secret, desk.conference_id, desk.code, desk="Bàn 1", user_id=None, nonce="n1")
+
+        assert outcome.result == "revoked"
+        assert outcome.delegate.full_name == NAME
+    assert checkin_rows(app) == 0
+
+
 def test_valid_code_of_another_conference_is_wrong_conference(app, scan, desk):
     code = make_badge_code(desk.secret, desk.other_conference_id, desk.delegate_id, 1)
 
