@@ -169,12 +169,32 @@ def _on_transaction_end(session: Session, transaction) -> None:  # pragma: no co
         _release_file_lock(session)
 
 
+def _restart_immediate(session: Session) -> None:
+    """SQLite, nothing pending in `session`: commit its transaction, queue for the file lock, and start
+    `BEGIN IMMEDIATE` on the same connection, without handing the connection back to the pool and taking it again
+    (the scan API's hot path; the result is the same as commit-then-begin). Objects loaded before are expired,
+    so what the caller reads next comes from the locked transaction."""
+    connection = session.connection()  # the open transaction's connection (begins one when there is none)
+    driver = connection.connection.driver_connection
+    try:
+        if driver.in_transaction:
+            driver.execute("COMMIT")  # before queueing: a flushed write holds SQLite's lock until it ends
+        _take_file_lock(session)
+        driver.execute("BEGIN IMMEDIATE")
+    except Exception:
+        session.rollback()
+        _release_file_lock(session)
+        raise
+    session.expire_all()
+
+
 @contextmanager
 def serialized(session: Session, lock_target) -> Iterator[None]:
     """Start a transaction that holds the write lock before anything is counted.
 
-    On SQLite the current transaction is committed and a new one begins with `BEGIN IMMEDIATE`,
-    so two writers cannot both read the same count. On PostgreSQL `lock_target` (a select of the
+    On SQLite the current transaction is committed and a new one begins with `BEGIN IMMEDIATE`
+    (on the same connection when nothing is pending: `_restart_immediate`), so two writers cannot both read
+    the same count. On PostgreSQL `lock_target` (a select of the
     row that guards the rule, e.g. the conference row) is run with `FOR UPDATE`.
     The caller commits (or rolls back) when done.
 
@@ -184,6 +204,10 @@ def serialized(session: Session, lock_target) -> Iterator[None]:
             arguments returning it (only called on PostgreSQL, so a hot path on SQLite does not build it).
     """
     if session.get_bind().dialect.name == "sqlite":
+        if not (session.new or session.dirty or session.deleted):
+            _restart_immediate(session)
+            yield
+            return
         session.commit()
         _take_file_lock(session)
         token = _begin_immediate.set(True)

@@ -87,3 +87,37 @@ def test_a_served_sqlite_app_starts_the_checkpointer_and_a_test_app_does_not(tmp
         testing_file = db.engine.url.database
     files = {database for _pid, database in _checkpointers}
     assert served_file in files and testing_file not in files
+
+
+def test_one_process_at_a_time_runs_the_checkpoints_and_another_takes_over_when_it_exits(tmp_path):
+    import fcntl
+    import os
+    import subprocess
+    import sys
+
+    from conference.db import _elect_checkpointer
+
+    database = str(tmp_path / "c.db")
+    script = ("import sys; from conference.db import _elect_checkpointer as e; "
+              "print(e(sys.argv[1]), flush=True); sys.stdin.read()")
+    holder = subprocess.Popen(  # another gunicorn worker, elected first
+        [sys.executable, "-c", script, database],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=os.getcwd())
+    assert holder.stdout.readline().strip() == "True"
+
+    assert _elect_checkpointer(database) is False  # this worker leaves the checkpoints to the holder
+
+    holder.stdin.close()
+    holder.wait(10)
+    holder.stdout.close()
+    assert _elect_checkpointer(database) is True  # the holder is gone: the kernel freed its lock
+    probe = os.open(f"{database}.checkpoint", os.O_RDWR)
+    try:
+        try:
+            fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            taken = True
+        except BlockingIOError:
+            taken = False
+        assert taken is False  # and this process now keeps it
+    finally:
+        os.close(probe)

@@ -98,29 +98,38 @@ PAGE_SIZE = 200
 
 @dataclass(frozen=True)
 class AuditPage:
-    """One page of a conference's log, newest first: `entries`, the 1-based `page`, how many `pages` and rows."""
+    """One page of a conference's log, newest first: `entries`, the 1-based `page`, how many `pages` and rows, and
+    `upto`: the newest row id the pages count from (None: the log is empty), for the links to the other pages."""
 
     entries: list[AuditEntry]
     page: int
     pages: int
     total: int
+    upto: int | None = None
 
 
 def audit_page(conference_id: int, unit_id: int | None = None, entity: str | None = None, page: int = 1,
-               per_page: int = PAGE_SIZE) -> AuditPage:
+               per_page: int = PAGE_SIZE, upto: int | None = None) -> AuditPage:
     """Page `page` (1-based; clamped to 1..pages) of the conference's log, optionally of one unit and one kind of
-    entity; newest first, ties by id. Two queries (count, page)."""
+    entity; newest first, ties by id. Two queries (count and newest id, page).
+
+    `upto` pins the pages to the log as it was when the first page was shown (rows with an id above it are left
+    out): check-ins arriving while the organizer reads page 2 do not push rows from page 1 onto it.
+    """
     where = [AuditEntry.conference_id == conference_id]
     if unit_id:
         where.append(AuditEntry.unit_id == unit_id)
     if entity:
         where.append(AuditEntry.entity == entity)
-    total = db.session.execute(select(func.count()).select_from(AuditEntry).where(*where)).scalar_one()
+    if upto is not None:
+        where.append(AuditEntry.id <= upto)
+    total, newest = db.session.execute(
+        select(func.count(), func.max(AuditEntry.id)).select_from(AuditEntry).where(*where)).one()
     pages = max(1, -(-total // per_page))
     page = min(max(1, page), pages)
     entries = db.session.execute(
         select(AuditEntry).where(*where).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
         .offset((page - 1) * per_page).limit(per_page)
     ).scalars().all()
-    return AuditPage(list(entries), page, pages, total)
+    return AuditPage(list(entries), page, pages, total, newest)
 

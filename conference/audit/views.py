@@ -17,11 +17,13 @@ ENTITIES = ("nomination", "quota", "unit", "block", "delegate", "checkin", "refe
 @bp.route("/conferences/<int:conference_id>/audit")
 @roles_required("organizer")
 def index(conference_id: int):
-    """Newest first, PAGE_SIZE rows a page (`?page=<n>`); `?unit=<id>` and `?entity=<kind>` filter."""
+    """Newest first, PAGE_SIZE rows a page (`?page=<n>`, `?upto=<id>`: the pages of the log as first shown);
+    `?unit=<id>` and `?entity=<kind>` filter."""
     conference = g.conference = get_conference_or_403(conference_id)
     unit_id = request.args.get("unit", type=int)
     entity = request.args.get("entity") if request.args.get("entity") in ENTITIES else None
-    log = audit_page(conference.id, unit_id, entity, request.args.get("page", 1, type=int))
+    log = audit_page(conference.id, unit_id, entity, request.args.get("page", 1, type=int),
+                     upto=request.args.get("upto", type=int))
     units = units_of(conference)
     return render_template("audit/index.html", conference=conference, entries=log.entries, log=log, units=units,
                            unit_names={u.id: u.name for u in units}, unit_id=unit_id, entity=entity,

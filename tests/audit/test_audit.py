@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from conference.audit.models import AuditEntry
@@ -109,3 +111,27 @@ def test_log_page_shows_every_row_page_by_page_newest_first(app, client, auth):
     assert last.count('data-entity="unit"') == 5 and oldest in last and newest not in last
     assert 'rel="next"' not in last
     assert beyond == last  # past the end: the last page
+
+
+def test_log_pages_stay_put_while_new_rows_arrive(app, client, auth):
+    """Page 2 opened from page 1's link shows the rows after page 1 as it was, not rows pushed down by new ones."""
+    with app.app_context():
+        world = make_world()
+        for i in range(PAGE_SIZE + 10):
+            record("unit", i + 1, "update", conference_id=world.conference_id, after={"name": f"Đơn vị số {i}"})
+        db.session.commit()
+    auth.login("organizer")
+    first = client.get(f"/conferences/{world.conference_id}/audit?entity=unit").get_data(as_text=True)
+    older = re.search(r'rel="next" href="([^"]+)"', first).group(1).replace("&amp;", "&")
+    with app.app_context():
+        for i in range(3):  # three changes while the organizer reads page 1
+            record("unit", 900 + i, "update", conference_id=world.conference_id, after={"name": f"Thêm sau {i}"})
+        db.session.commit()
+
+    second = client.get(older).get_data(as_text=True)
+
+    assert "upto=" in older
+    assert second.count('data-entity="unit"') == 10  # exactly the 10 oldest, none of page 1 again
+    assert "Đơn vị số 9<" in second and "Đơn vị số 10<" not in second and "Thêm sau" not in second
+    assert "Trang 2 / 2 · 210 dòng" in second
+    assert "Thêm sau 2" in client.get(f"/conferences/{world.conference_id}/audit?entity=unit").get_data(as_text=True)

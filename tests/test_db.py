@@ -1,0 +1,83 @@
+"""`conference.db.serialized()` on SQLite: the transaction it opens reads what other writers committed before it
+got the lock, and it queues writers on the file lock (the base of every hard limit's "lock, then count")."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from sqlalchemy import create_engine, func, select, text
+
+from conference.db import serialized
+from conference.extensions import db
+from conference.organizations.models import Organization
+
+
+def _count() -> int:
+    return db.session.execute(select(func.count()).select_from(Organization)).scalar_one()
+
+
+def _other_writer(app, sql: str) -> None:
+    """Commit `sql` through a connection of its own, as another gunicorn worker would."""
+    engine = create_engine(app.config["SQLALCHEMY_DATABASE_URI"])
+    with engine.begin() as connection:
+        connection.execute(text(sql))
+    engine.dispose()
+
+
+def test_the_locked_transaction_reads_rows_committed_after_the_requests_first_read(app, ctx):
+    before = _count()  # the request's read transaction (its snapshot) begins here
+    _other_writer(app, "INSERT INTO organizations (name, level, member_count) VALUES ('CĐCS mới', 'grassroots', 10)")
+    assert _count() == before  # same snapshot: SQLite WAL keeps the read consistent
+
+    with serialized(db.session, select(Organization.id)):
+        assert _count() == before + 1
+    db.session.rollback()
+
+
+def test_objects_loaded_before_the_lock_are_read_again_inside_it(app, ctx):
+    db.session.add(Organization(name="CĐCS số 1", level="grassroots", member_count=100))
+    db.session.commit()
+    unit = db.session.execute(select(Organization).where(Organization.name == "CĐCS số 1")).scalar_one()
+    _other_writer(app, f"UPDATE organizations SET member_count = 4321 WHERE id = {unit.id}")
+
+    with serialized(db.session, select(Organization.id)):
+        assert unit.member_count == 4321
+    db.session.rollback()
+
+
+def test_a_pending_change_is_committed_before_the_lock(app, ctx):
+    db.session.add(Organization(name="CĐCS chờ ghi", level="grassroots", member_count=5))
+
+    with serialized(db.session, select(Organization.id)):
+        engine = create_engine(app.config["SQLALCHEMY_DATABASE_URI"])
+        with engine.connect() as connection:
+            seen = connection.execute(text("SELECT count(*) FROM organizations WHERE name = 'CĐCS chờ ghi'")).scalar()
+        engine.dispose()
+        assert seen == 1
+    db.session.rollback()
+
+
+def test_a_second_writer_waits_until_the_first_commits(app):
+    order: list[str] = []
+    first_holds = threading.Event()
+
+    def writer(name: str, hold: float) -> None:
+        with app.app_context():
+            _count()
+            with serialized(db.session, select(Organization.id)):
+                order.append(f"{name} in")
+                first_holds.set()
+                time.sleep(hold)
+                order.append(f"{name} out")
+            db.session.commit()
+
+    first = threading.Thread(target=writer, args=("first", 0.3))
+    first.start()
+    first_holds.wait(5)
+    second = threading.Thread(target=writer, args=("second", 0))
+    second.start()
+    first.join(10)
+    second.join(10)
+
+    assert order == ["first in", "first out", "second in", "second out"]
