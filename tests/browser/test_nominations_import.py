@@ -111,8 +111,8 @@ def test_clerk_imports_twenty_rows_and_the_organizer_reviews_them(demo_server, n
     page.get_by_text("Đã duyệt hồ sơ của Lâm Văn Sai Năm.").wait_for()
     page.goto(f"{base}/conferences/{conference_id}/audit")
     log = page.locator("tbody").inner_text()
-    for action in ("import", "return", "resubmit", "approve"):
-        assert f" {action}" in log
+    for words in ("Đã nhập từ tệp", "Đã trả lại", "Đã gửi lại", "Đã duyệt"):  # import, return, resubmit, approve
+        assert words in log
     shot(page, "issue3-audit")
     page.goto(f"{base}/conferences/{conference_id}/units")
     shot(page, "issue3-units")
