@@ -10,7 +10,6 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
-import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -20,7 +19,6 @@ from datetime import UTC
 
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Session
 
 NAMING_CONVENTION = {
@@ -84,8 +82,9 @@ def start_wal_checkpointer(engine: Engine, interval: float) -> threading.Thread:
     request, so commits (WAL + synchronous=NORMAL: no fsync) do not wait on the disk. One process checkpoints
     at a time: each thread asks for `<database>.checkpoint` with a non-blocking flock and the holder keeps it, so
     gunicorn's workers do not copy the same pages three times a second (which lengthened the desks' slowest
-    scans); when the holder exits the kernel frees the lock and another worker's thread takes over. Errors are
-    logged and the thread carries on.
+    scans); when the holder process exits the kernel frees the lock and another worker's thread takes over
+    (forked children close their copy of it: `_forget_inherited_elections`). Errors are logged and the thread
+    carries on.
     """
     key = (os.getpid(), engine.url.database)
     thread = _checkpointers.get(key)  # every request asks: answer without the lock when it runs already
@@ -109,7 +108,7 @@ def start_wal_checkpointer(engine: Engine, interval: float) -> threading.Thread:
                         raw.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
                     finally:
                         raw.close()
-                except (sqlite3.Error, SQLAlchemyError, OSError):  # logged, tried again next time
+                except Exception:  # noqa: BLE001 - logged, tried again next time: the thread must not die
                     _log.exception("WAL checkpoint failed")
 
         thread = threading.Thread(target=run, name="sqlite-wal-checkpoint", daemon=True)
@@ -118,15 +117,36 @@ def start_wal_checkpointer(engine: Engine, interval: float) -> threading.Thread:
         return thread
 
 
+_elected: dict[tuple[int, str], int] = {}  # (pid, database) → the descriptor holding `<database>.checkpoint`
+
+
 def _elect_checkpointer(database: str) -> bool:
-    """True when this process now holds `<database>.checkpoint` (flock, kept open until the process exits)."""
+    """True when this process holds `<database>.checkpoint` (flock, kept open until the process exits): now, or
+    since an earlier call (a checkpointer thread started again after an error keeps the election)."""
+    key = (os.getpid(), database)
+    if key in _elected:
+        return True
     descriptor = os.open(f"{database}.checkpoint", os.O_CREAT | os.O_RDWR, 0o600)
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         os.close(descriptor)
         return False
-    return True  # the descriptor stays open: the lock lasts as long as this process
+    _elected[key] = descriptor
+    return True
+
+
+def _forget_inherited_elections() -> None:
+    """In a forked child (the badge sheet's process pool): close the parent's checkpoint lock descriptors, so
+    the lock goes when the parent goes, not when its last child does."""
+    for key in [key for key in _elected if key[0] != os.getpid()]:
+        try:
+            os.close(_elected.pop(key))
+        except OSError:
+            pass
+
+
+os.register_at_fork(after_in_child=_forget_inherited_elections)
 
 
 @event.listens_for(Engine, "begin")
@@ -162,18 +182,30 @@ def _release_file_lock(session: Session) -> None:
         os.close(descriptor)
 
 
+_FLUSHED = "flushed_in_transaction"
+
+
+@event.listens_for(Session, "after_flush")
+def _on_flush(session: Session, flush_context) -> None:  # pragma: no cover - driver glue
+    """Remember that this transaction wrote something (`_restart_immediate` is then not used)."""
+    session.info[_FLUSHED] = True
+
+
 @event.listens_for(Session, "after_transaction_end")
 def _on_transaction_end(session: Session, transaction) -> None:  # pragma: no cover - driver glue
     """The outermost transaction ended (commit or rollback): let the next writer in."""
     if transaction.parent is None:
+        session.info.pop(_FLUSHED, None)
         _release_file_lock(session)
 
 
 def _restart_immediate(session: Session) -> None:
-    """SQLite, nothing pending in `session`: commit its transaction, queue for the file lock, and start
-    `BEGIN IMMEDIATE` on the same connection, without handing the connection back to the pool and taking it again
-    (the scan API's hot path; the result is the same as commit-then-begin). Objects loaded before are expired,
-    so what the caller reads next comes from the locked transaction."""
+    """SQLite, a transaction that only read (nothing pending, nothing flushed, no write lock held): commit it,
+    queue for the file lock, and start `BEGIN IMMEDIATE` on the same connection, without handing the connection
+    back to the pool and taking it again (the scan API's hot path). Objects loaded before are expired, so what
+    the caller reads next comes from the locked transaction. For the Session it is one transaction: that is
+    why a transaction that wrote, or that holds the lock already (nested `serialized`), takes the other path.
+    A busy database raises the driver's `sqlite3.OperationalError` here, not SQLAlchemy's wrapper."""
     connection = session.connection()  # the open transaction's connection (begins one when there is none)
     driver = connection.connection.driver_connection
     try:
@@ -204,7 +236,8 @@ def serialized(session: Session, lock_target) -> Iterator[None]:
             arguments returning it (only called on PostgreSQL, so a hot path on SQLite does not build it).
     """
     if session.get_bind().dialect.name == "sqlite":
-        if not (session.new or session.dirty or session.deleted):
+        if not (session.new or session.dirty or session.deleted or session.info.get(_FLUSHED)
+                or _FILE_LOCK in session.info):
             _restart_immediate(session)
             yield
             return

@@ -121,3 +121,11 @@ def test_one_process_at_a_time_runs_the_checkpoints_and_another_takes_over_when_
         assert taken is False  # and this process now keeps it
     finally:
         os.close(probe)
+
+
+def test_a_checkpointer_started_again_in_the_elected_process_keeps_the_election(tmp_path):
+    from conference.db import _elect_checkpointer
+
+    database = str(tmp_path / "again.db")
+    assert _elect_checkpointer(database) is True
+    assert _elect_checkpointer(database) is True  # a new thread of the same process: still the one checkpointing

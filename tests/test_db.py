@@ -81,3 +81,38 @@ def test_a_second_writer_waits_until_the_first_commits(app):
     second.join(10)
 
     assert order == ["first in", "first out", "second in", "second out"]
+
+
+def test_serialized_inside_serialized_does_not_wait_for_itself(app):
+    """The inner block commits the outer one and queues again, as before the same-connection path existed."""
+    done = threading.Event()
+
+    def nested() -> None:
+        with app.app_context():
+            _count()
+            with serialized(db.session, select(Organization.id)):
+                _count()
+                with serialized(db.session, select(Organization.id)):
+                    _count()
+            db.session.commit()
+            done.set()
+
+    worker = threading.Thread(target=nested, daemon=True)
+    worker.start()
+    assert done.wait(10), "the inner serialized() waited for the outer one's file lock"
+
+
+def test_a_flushed_write_is_committed_by_the_session_before_the_lock(app, ctx):
+    """A row flushed (not committed) before serialized() stays a persistent object of the session, written once."""
+    from sqlalchemy import inspect
+
+    unit = Organization(name="CĐCS đã flush", level="grassroots", member_count=7)
+    db.session.add(unit)
+    db.session.flush()
+
+    with serialized(db.session, select(Organization.id)):
+        db.session.rollback()  # the locked transaction gives up; what was flushed before it stays
+
+    assert inspect(unit).persistent
+    assert db.session.execute(
+        select(func.count()).select_from(Organization).where(Organization.name == "CĐCS đã flush")).scalar_one() == 1

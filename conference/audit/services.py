@@ -114,7 +114,9 @@ def audit_page(conference_id: int, unit_id: int | None = None, entity: str | Non
     entity; newest first, ties by id. Two queries (count and newest id, page).
 
     `upto` pins the pages to the log as it was when the first page was shown (rows with an id above it are left
-    out): check-ins arriving while the organizer reads page 2 do not push rows from page 1 onto it.
+    out): check-ins arriving while the organizer reads page 2 do not push rows from page 1 onto it. Ids are
+    handed out at insert, so on PostgreSQL a long transaction (an import) that took its ids before page 1 and
+    committed after it can still add rows below `upto`; the pages then shift by those rows only.
     """
     where = [AuditEntry.conference_id == conference_id]
     if unit_id:

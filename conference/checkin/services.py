@@ -185,9 +185,13 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
                          after={"delegate_id": card.id, "desk": desk, "offline": offline})  # audit log (issue 3)
         db.session.commit()
     except IntegrityError:
-        # Only the unique delegate_id can clash (PostgreSQL, a desk's insert racing this one's).
+        # ON CONFLICT under the lock leaves the unique delegate_id nothing to clash on; kept as a safety net.
+        # Any other constraint (a foreign key: the desk's account deleted meanwhile) is not a check-in: re-raised.
         db.session.rollback()
-        _id, existing_nonce, existing_at, existing_desk = _existing(claim.delegate_id)
+        existing = _existing(claim.delegate_id)
+        if existing is None:
+            raise
+        _id, existing_nonce, existing_at, existing_desk = existing
         same_request = nonce is not None and existing_nonce == nonce
         return ScanOutcome("checked_in" if same_request else "already_checked_in", card, existing_at, existing_desk)
     return ScanOutcome("checked_in", card, at, desk)
