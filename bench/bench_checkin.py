@@ -132,7 +132,7 @@ def start_gunicorn(url: str, port: int, workers: int, log: Path, threads: int = 
     kind = ["-k", "sync"] if threads == 1 else ["-k", "gthread", "--threads", str(threads)]
     process = subprocess.Popen(
         [str(ROOT / ".venv" / "bin" / "gunicorn"), "-w", str(workers), *kind, "-b", f"127.0.0.1:{port}",
-         "--access-logfile", "/dev/null", "wsgi:app"],
+         "wsgi:app"],  # no access log, as the README runs it (formatting one costs ~4 % of a worker)
         cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

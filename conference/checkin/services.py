@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, bindparam, case, cast, exists, func, select, update
+from sqlalchemy import and_, bindparam, case, exists, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -89,10 +89,10 @@ _INSERTED = ("conference_id", "delegate_id", "desk", "user_id", "nonce", "checke
 def _insert_once(dialect: str):
     """INSERT INTO checkins … SELECT <the values> WHERE <the badge is the delegate's current one> ON CONFLICT
     (delegate_id) DO NOTHING RETURNING id: nothing is inserted when the delegate already has a check-in or the
-    badge was revoked (reprinted, delegate removed) after the desk's read. SQLite and PostgreSQL both have it;
-    PostgreSQL needs the values' types spelled out (a NULL desk would be text otherwise)."""
-    values = [bindparam(name) if dialect == "sqlite" else cast(bindparam(name), _checkins.c[name].type)
-              for name in _INSERTED]
+    badge was revoked (reprinted, delegate removed) after the desk's read. SQLite and PostgreSQL both have it.
+    The values carry their columns' types: SQLAlchemy then stores the time in its own SQLite format, as every
+    other write does, and psycopg casts each value (a NULL desk would be text otherwise)."""
+    values = [bindparam(name, type_=_checkins.c[name].type) for name in _INSERTED]
     current = exists().where(_delegates.c.id == bindparam("delegate_id"),
                              _delegates.c.conference_id == bindparam("conference_id"),
                              _delegates.c.badge_serial == bindparam("serial"))

@@ -359,3 +359,20 @@ def test_dashboard_counts_arrived_delegates_after_a_check_in(app, client, auth, 
     after = client.get(f"/conferences/{desk.conference_id}").get_data(as_text=True)
     assert arrived_stat(after) == "1 / 1"
     assert re.search(r'Điển hình tiên tiến đã đến</div>\s*<div class="stat-value">1 / 1</div>', after)
+
+
+def test_a_check_in_time_is_stored_as_every_other_time_is(app, desk, backend):
+    """The scan's INSERT … SELECT binds its values with their column types: on SQLite the time is text in
+    SQLAlchemy's format (microseconds always written), so it sorts and compares like the times other writes store."""
+    from sqlalchemy import text
+
+    with app.app_context():
+        check_in(desk.secret, desk.conference_id, desk.code, desk="Bàn 1", user_id=None, nonce="t0",
+                 scanned_at=datetime(2025, 4, 10, 7, 30, 0))
+        stored = db.session.execute(text("SELECT checked_in_at FROM checkins")).scalar_one()
+        row = db.session.execute(select(CheckIn)).scalar_one()
+
+    assert row.checked_in_at == datetime(2025, 4, 10, 7, 30, 0)
+    assert row.offline is True
+    if backend == "sqlite":
+        assert stored == "2025-04-10 07:30:00.000000"
