@@ -139,9 +139,11 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(organizations_bp)
     app.register_blueprint(audit_bp)
 
+    from conference.nominations.labels import status_label
     from conference.views_common import inject_navigation
 
     app.context_processor(inject_navigation)
+    app.jinja_env.globals["status_label"] = status_label  # a global: macros imported without context see it
 
 
 def register_errorhandlers(app: Flask) -> None:

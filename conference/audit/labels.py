@@ -19,6 +19,7 @@ from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
 from conference.exports.columns import FIELDS as LIST_COLUMNS
+from conference.nominations.labels import STATUS_LABELS
 
 #: Shown for a missing value (None, an empty text or list).
 EMPTY = "—"
@@ -119,14 +120,7 @@ ENTITY_FIELD_LABELS = {
 
 #: Coded values, by key: the nomination status badges' words, the delegate categories, kinds, genders.
 VALUE_LABELS = {
-    "status": {
-        "draft": _l("Nháp"),
-        "submitted": _l("Chờ duyệt"),
-        "resubmitted": _l("Đã gửi lại"),
-        "approved": _l("Đã duyệt"),
-        "returned": _l("Đã trả lại"),
-        "withdrawn": _l("Đã rút"),
-    },
+    "status": STATUS_LABELS,
     "category": {"exemplar": _l("Điển hình tiên tiến"), "guest": _l("Khách mời")},
     "kind": {"individual": _l("Cá nhân"), "collective": _l("Tập thể")},
     "gender": {"male": _l("Nam"), "female": _l("Nữ")},
