@@ -4,21 +4,25 @@ Flask-Login calls the user loader on every request, the desk's scan API included
 more than the scan's own database work (bench/bench_checkin.py), so a request gets a `SignedInUser`: the columns
 of the user's row, read by one prebuilt select, with the organization loaded only when a page asks for it.
 Changes go through the ORM `User` (auth/models.py), never through this object.
+
+The session cookie names the user with a stamp of the password hash (`User.get_id`): the loader finds nobody
+for a deactivated user or after the password changed, so either signs that account out of every browser.
 """
 
 from __future__ import annotations
 
+import hmac
 from dataclasses import dataclass
 
 from flask_login import UserMixin
 from sqlalchemy import bindparam, select
 
-from conference.auth.models import User
+from conference.auth.models import User, password_stamp
 from conference.organizations.models import Organization
 
 _users = User.__table__
-_SIGNED_IN = select(_users.c.id, _users.c.username, _users.c.full_name, _users.c.role,
-                    _users.c.organization_id).where(_users.c.id == bindparam("user_id"), _users.c.active.is_(True))
+_SIGNED_IN = select(_users.c.id, _users.c.username, _users.c.full_name, _users.c.role, _users.c.organization_id,
+                    _users.c.password_hash).where(_users.c.id == bindparam("user_id"), _users.c.active.is_(True))
 
 
 @dataclass(frozen=True, eq=False)
@@ -35,6 +39,11 @@ class SignedInUser(UserMixin):
     role: str
     organization_id: int
     session: object  # the request's SQLAlchemy session (scoped), for `organization`
+    stamp: str = ""  # the password stamp of the session cookie
+
+    def get_id(self) -> str:
+        """The same "<id>:<password stamp>" as `User.get_id`."""
+        return f"{self.id}:{self.stamp}"
 
     @property
     def organization(self) -> Organization:
@@ -42,16 +51,19 @@ class SignedInUser(UserMixin):
 
 
 def load_signed_in_user(session, user_id: str) -> SignedInUser | None:
-    """The active user with id `user_id` (the string Flask-Login keeps in the session cookie), else None.
+    """The active user named by `user_id`, the "<id>:<password stamp>" Flask-Login keeps in the session cookie
+    (`User.get_id`), else None.
 
-    A user deactivated after logging in is signed out on the next request: the loader finds no active row and
-    Flask-Login treats the browser as anonymous (login page, or 401 on the desk's API).
+    None (Flask-Login then treats the browser as anonymous: login page, or 401 on the desk's API) when the user
+    was deactivated, or when the password changed since this browser logged in (`flask set-password` on a lost
+    phone's account signs it out), or for a cookie of another shape.
     """
+    key, _, stamp = (user_id or "").partition(":")
     try:
-        key = int(user_id)
-    except (TypeError, ValueError):
+        key = int(key)
+    except ValueError:
         return None
     row = session.connection().execute(_SIGNED_IN, {"user_id": key}).one_or_none()
-    if row is None:
+    if row is None or not stamp or not hmac.compare_digest(stamp, password_stamp(row.password_hash)):
         return None
-    return SignedInUser(*row, session=session)
+    return SignedInUser(*row[:5], session=session, stamp=stamp)

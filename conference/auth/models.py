@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from flask_login import UserMixin
 from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -11,6 +13,12 @@ from conference.extensions import db
 from conference.organizations.models import Organization
 
 ROLES = ("organizer", "unit", "checkin")
+
+
+def password_stamp(password_hash: str) -> str:
+    """16 hex characters derived from a stored password hash: they change with the password, and say nothing
+    about it (the session cookie is signed, not encrypted, so the hash itself never goes into it)."""
+    return hashlib.sha256(password_hash.encode()).hexdigest()[:16]
 
 
 class User(UserMixin, db.Model):
@@ -32,6 +40,11 @@ class User(UserMixin, db.Model):
     @property
     def is_active(self) -> bool:  # Flask-Login
         return self.active
+
+    def get_id(self) -> str:
+        """What the session cookie keeps (Flask-Login): "<id>:<password stamp>", so a new password signs this
+        account out of every browser (`auth.identity.load_signed_in_user` checks the stamp)."""
+        return f"{self.id}:{password_stamp(self.password_hash)}"
 
     def set_password(self, password: str) -> None:
         """Store a salted hash of `password` (werkzeug's scrypt/pbkdf2)."""

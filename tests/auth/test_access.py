@@ -560,6 +560,36 @@ def test_a_user_deactivated_while_logged_in_is_signed_out_on_the_next_request(ap
     assert api.get_json()["message"] == "Phiên đăng nhập đã hết. Vui lòng đăng nhập lại."
 
 
+def test_a_new_password_signs_the_account_out_of_every_browser(app, client, auth, ids):
+    """A desk phone lost while logged in: `flask set-password dontiep` ends its session at its next request."""
+    from conference.auth.models import User
+
+    auth.login("checkin")
+    assert client.get("/").status_code == 200
+    with app.app_context():
+        user = db.session.execute(select(User).where(User.username == "checkin")).scalar_one()
+        user.set_password("a-new-secret")
+        db.session.commit()
+
+    assert urlsplit(client.get("/").headers["Location"]).path == "/login"
+    assert client.post("/api/checkin", json={"code": "x"}).status_code == 401
+    auth.login("checkin", "a-new-secret")
+    assert client.get("/").status_code == 200  # the new password works
+
+
+def test_a_session_cookie_without_the_password_stamp_is_not_signed_in(app, client, auth, ids):
+    """A cookie made before the stamp existed (or forged without it) names no user: log in again."""
+    from conference.auth.models import User
+
+    with app.app_context():
+        user_id = db.session.execute(select(User.id).where(User.username == "checkin")).scalar_one()
+    with client.session_transaction() as session:
+        session["_user_id"] = str(user_id)
+        session["_fresh"] = True
+
+    assert urlsplit(client.get("/").headers["Location"]).path == "/login"
+
+
 # Production start
 
 
