@@ -12,6 +12,7 @@ for a deactivated user or after the password changed, so either signs that accou
 from __future__ import annotations
 
 import hmac
+import re
 from dataclasses import dataclass
 
 from flask_login import UserMixin
@@ -21,13 +22,16 @@ from conference.auth.models import User, password_stamp
 from conference.organizations.models import Organization
 
 _users = User.__table__
+#: The shape of `User.get_id()`: a database id, ":", 16 lowercase hex characters.
+_COOKIE_ID = re.compile(r"([0-9]{1,18}):([0-9a-f]{16})")
 _SIGNED_IN = select(_users.c.id, _users.c.username, _users.c.full_name, _users.c.role, _users.c.organization_id,
                     _users.c.password_hash).where(_users.c.id == bindparam("user_id"), _users.c.active.is_(True))
 
 
 @dataclass(frozen=True, eq=False)
 class SignedInUser(UserMixin):
-    """The user of the current request: id, username, full name, role (ROLES) and organization id.
+    """The user of the current request: id, username, full name, role (ROLES), organization id, and the
+    password stamp its session cookie carries (`get_id` gives back the cookie's "<id>:<stamp>").
 
     `organization` loads the `Organization` row through `session` on first use (pages that show its name, a
     unit's access check through its parent); the ORM session's identity map keeps it for the request.
@@ -39,7 +43,7 @@ class SignedInUser(UserMixin):
     role: str
     organization_id: int
     session: object  # the request's SQLAlchemy session (scoped), for `organization`
-    stamp: str = ""  # the password stamp of the session cookie
+    stamp: str  # the password stamp of the session cookie (16 hex characters)
 
     def get_id(self) -> str:
         """The same "<id>:<password stamp>" as `User.get_id`."""
@@ -58,12 +62,11 @@ def load_signed_in_user(session, user_id: str) -> SignedInUser | None:
     was deactivated, or when the password changed since this browser logged in (`flask set-password` on a lost
     phone's account signs it out), or for a cookie of another shape.
     """
-    key, _, stamp = (user_id or "").partition(":")
-    try:
-        key = int(key)
-    except ValueError:
+    match = _COOKIE_ID.fullmatch(user_id) if isinstance(user_id, str) else None
+    if match is None:
         return None
+    key, stamp = int(match[1]), match[2]
     row = session.connection().execute(_SIGNED_IN, {"user_id": key}).one_or_none()
-    if row is None or not stamp or not hmac.compare_digest(stamp, password_stamp(row.password_hash)):
+    if row is None or not hmac.compare_digest(stamp, password_stamp(row.password_hash)):
         return None
     return SignedInUser(*row[:5], session=session, stamp=stamp)

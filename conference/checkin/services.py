@@ -116,6 +116,14 @@ def _card(delegate_id: int):
     return conference_id, serial, card
 
 
+def _revoked(found, conference_id: int, serial: int) -> ScanOutcome | None:
+    """`revoked` unless `found` (what `_card` read) is a delegate of `conference_id` whose badge is `serial`; the
+    outcome names the delegate when it is one of this conference (a reprinted badge), else nobody."""
+    if found is not None and found[0] == conference_id and found[1] == serial:
+        return None
+    return ScanOutcome("revoked", found[2] if found and found[0] == conference_id else None, None)
+
+
 def card_of(delegate: Delegate) -> DelegateCard:
     """The desk's view of a loaded delegate."""
     return DelegateCard(delegate.id, delegate.full_name, delegate.affiliation, delegate.category,
@@ -155,8 +163,8 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
     # The delegate, the badge's serial and what the desk shows, read before the write lock: a revoked badge never
     # queues for it, and the locked transaction is one guarded INSERT (plus the audit row) on the happy path.
     found = _card(claim.delegate_id)
-    if found is None or found[0] != conference_id or found[1] != claim.serial:
-        return ScanOutcome("revoked", found[2] if found and found[0] == conference_id else None, None)
+    if (refused := _revoked(found, conference_id, claim.serial)) is not None:
+        return refused
     card = found[2]
     now = utcnow()
     offline = scanned_at is not None
@@ -169,10 +177,10 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
                 "conference_id": conference_id, "delegate_id": card.id, "serial": claim.serial, "desk": desk,
                 "user_id": user_id, "nonce": nonce, "checked_in_at": at, "offline": offline}).scalar_one_or_none()
             if inserted is None:
-                again = _card(card.id)  # under the lock: was the badge reprinted since the read above?
-                if again is None or again[0] != conference_id or again[1] != claim.serial:
+                # under the lock: was the badge reprinted since the read above?
+                if (refused := _revoked(_card(card.id), conference_id, claim.serial)) is not None:
                     db.session.rollback()
-                    return ScanOutcome("revoked", again[2] if again and again[0] == conference_id else None, None)
+                    return refused
                 _id, existing_nonce, existing_at, existing_desk = existing = _existing(card.id)
                 if nonce is not None and existing_nonce == nonce:
                     db.session.rollback()

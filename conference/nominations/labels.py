@@ -15,6 +15,9 @@ STATUS_LABELS = {
     "withdrawn": _l("Đã rút"),
 }
 
+#: The statuses the organizer's review list filters on, in its menu's order (drafts stay with the unit).
+REVIEWED_STATUSES = ("submitted", "resubmitted", "approved", "returned", "withdrawn")
+
 
 def status_label(status: str) -> str:
     """The words for a status code in the page's language, e.g. 'submitted' → "Chờ duyệt"; an unknown code as it is."""

@@ -18,6 +18,7 @@ from conference.nominations.forms import (
     ReturnForm,
     UploadForm,
 )
+from conference.nominations.labels import REVIEWED_STATUSES, status_label
 from conference.nominations.models import Nomination, NominationImport, NominationPhoto
 from conference.nominations.photos import reencode_photo
 from conference.nominations.references import parse_reference_text, reference_lists, save_reference_list
@@ -81,6 +82,7 @@ def index(conference_id: int):
         counts=queries.unit_counts(conference.id, conference.host_id),
         shares=queries.priority_shares(conference.id), approve_form=ApproveForm(), return_form=ReturnForm(),
         back=request.full_path.rstrip("?"), page_size=queries.PAGE_SIZE,
+        statuses=[(status, status_label(status)) for status in REVIEWED_STATUSES],
     )
 
 

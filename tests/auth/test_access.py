@@ -610,3 +610,15 @@ def test_production_start_with_a_real_secret_key_succeeds(tmp_path):
     })
 
     assert app.config["PRODUCTION"] is True
+
+
+@pytest.mark.parametrize("cookie_id", ["1:é", "9" * 25 + ":0123456789abcdef", " 1:0123456789abcdef", "٥:0123456789abcdef",
+                                       "1:", "1:0123456789abcdef:x", 5])
+def test_a_session_id_of_another_shape_is_nobody_not_an_error(app, client, cookie_id):
+    with client.session_transaction() as session:
+        session["_user_id"] = cookie_id
+
+    response = client.get("/")
+
+    assert response.status_code == 302
+    assert urlsplit(response.headers["Location"]).path == "/login"
