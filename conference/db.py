@@ -96,12 +96,10 @@ def start_wal_checkpointer(engine: Engine, interval: float) -> threading.Thread:
             return thread
 
         def run() -> None:
-            elected = False
             while True:
                 time.sleep(interval)
                 try:
-                    elected = elected or _elect_checkpointer(engine.url.database)
-                    if not elected:
+                    if not _elect_checkpointer(engine.url.database):
                         continue
                     raw = engine.raw_connection()
                     try:
@@ -117,6 +115,12 @@ def start_wal_checkpointer(engine: Engine, interval: float) -> threading.Thread:
         return thread
 
 
+def _lock_file(database: str, suffix: str) -> int:
+    """A new descriptor of `<database>.<suffix>` (made if absent, owner-only) for flock: the checkpoint election
+    and the write lock each lock their own file."""
+    return os.open(f"{database}.{suffix}", os.O_CREAT | os.O_RDWR, 0o600)
+
+
 _elected: dict[tuple[int, str], int] = {}  # (pid, database) → the descriptor holding `<database>.checkpoint`
 
 
@@ -126,7 +130,7 @@ def _elect_checkpointer(database: str) -> bool:
     key = (os.getpid(), database)
     if key in _elected:
         return True
-    descriptor = os.open(f"{database}.checkpoint", os.O_CREAT | os.O_RDWR, 0o600)
+    descriptor = _lock_file(database, "checkpoint")
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -170,7 +174,7 @@ def _take_file_lock(session: Session) -> None:
     database = session.get_bind().url.database
     if not database or database == ":memory:":
         return
-    descriptor = os.open(f"{database}.writelock", os.O_CREAT | os.O_RDWR, 0o600)
+    descriptor = _lock_file(database, "writelock")
     fcntl.flock(descriptor, fcntl.LOCK_EX)
     session.info[_FILE_LOCK] = descriptor
 
