@@ -49,9 +49,10 @@ test-deps: venv system-deps
 
 test: test-deps translations
 	$(BIN)/ruff check conference tests bench
+	$(BIN)/lint-imports
 	$(BIN)/pytest -q
 
 # Maintainers: refresh the English catalog after changing UI text (`_macros/` is not skipped).
 messages: venv
-	$(BIN)/pybabel extract -F babel.cfg -k _l --ignore-dirs '.*' -o translations/messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k N_ --ignore-dirs '.*' -o translations/messages.pot .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations -l en

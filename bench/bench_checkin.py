@@ -46,8 +46,8 @@ from werkzeug.security import generate_password_hash
 from conference import create_app
 from conference.auth.models import User
 from conference.badges.codes import make_badge_code
+from conference.conferences.models import Conference
 from conference.delegates.models import Delegate
-from conference.events.models import Conference
 from conference.extensions import db
 from conference.organizations.models import Organization
 

@@ -23,12 +23,12 @@ from sqlalchemy import event, select
 
 from conference import create_app
 from conference.badges.services import badge_code
+from conference.core.xlsx import write_report
 from conference.delegates.models import Delegate
 from conference.demo.loader import load_demo
-from conference.exports.columns import DEFAULT_KEYS
-from conference.exports.queries import delegate_records, document_info, get_dossier
-from conference.exports.reports import DelegateRecord, DocumentInfo, delegate_list_report
-from conference.exports.xlsx import write_report
+from conference.dossier.columns import DEFAULT_KEYS
+from conference.dossier.queries import delegate_records, document_info, get_dossier
+from conference.dossier.reports import DelegateRecord, DocumentInfo, delegate_list_report
 from conference.extensions import db
 
 

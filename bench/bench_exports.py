@@ -33,7 +33,7 @@ FAMILY = ["Nguyễn Thị", "Trần Văn", "Lê Thị", "Phạm Văn", "Đặng 
 
 def records(n: int) -> list:
     """`n` delegates with realistic text lengths (each row has its own strings, as rows read from a database)."""
-    from conference.exports.reports import DelegateRecord
+    from conference.dossier.reports import DelegateRecord
 
     return [DelegateRecord(
         full_name=f"{FAMILY[i % 7]} {GIVEN[i % 14]} {i}", gender="female" if i % 2 else "male",
@@ -47,9 +47,9 @@ def records(n: int) -> list:
 
 
 def export_ours(rows: list) -> int:
-    from conference.exports.columns import DEFAULT_KEYS
-    from conference.exports.reports import DocumentInfo, delegate_list_report
-    from conference.exports.xlsx import write_report
+    from conference.core.xlsx import write_report
+    from conference.dossier.columns import DEFAULT_KEYS
+    from conference.dossier.reports import DocumentInfo, delegate_list_report
 
     info = DocumentInfo(issuer="Liên đoàn Lao động huyện Vĩnh Thuận", upper_body="Liên đoàn Lao động tỉnh Kiên Giang",
                         conference_name="Hội nghị tuyên dương điển hình tiên tiến", held_on=date(2025, 4, 10),
@@ -61,8 +61,8 @@ def export_openpyxl(rows: list, write_only: bool) -> int:
     """The same printed rows (STT + default columns, Vietnamese order) with openpyxl, one sheet, no layout."""
     from openpyxl import Workbook
 
-    from conference.exports import columns as cols
-    from conference.exports.collation import compact_name_key
+    from conference.core.collation import compact_name_key
+    from conference.dossier import columns as cols
 
     keys = list(cols.DEFAULT_KEYS)
     book = Workbook(write_only=write_only)

@@ -22,12 +22,12 @@ from sqlalchemy import event, func, insert, select
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from conference import create_app
+from conference.core.clock import local_today
 from conference.extensions import db
 from conference.nominations.imports import confirm_import, prepare_import
 from conference.nominations.models import Nomination
 from conference.nominations.services import Actor
 from conference.nominations.template import build_template
-from conference.views_common import local_today
 from tests.factories import PASSWORD, make_world
 from tests.nominations.helpers import fill_template, person_row
 
@@ -114,7 +114,7 @@ def main() -> None:
 
 
 def _conference(world):
-    from conference.events.models import Conference
+    from conference.conferences.models import Conference
 
     return db.session.get(Conference, world.conference_id)
 

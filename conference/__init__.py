@@ -119,29 +119,24 @@ def register_checkpointer(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    """Register one blueprint per capability."""
+    """Register one blueprint per capability, and what every page's layout reads."""
     from conference.agenda.views import bp as agenda_bp
+    from conference.auditlog.views import bp as auditlog_bp
     from conference.auth.views import bp as auth_bp
     from conference.badges.views import bp as badges_bp
     from conference.checkin.views import bp as checkin_bp
+    from conference.dashboard.views import bp as dashboard_bp
     from conference.delegates.views import bp as delegates_bp
-    from conference.events.views import bp as events_bp
-    from conference.exports.views import bp as exports_bp
+    from conference.dossier.views import bp as dossier_bp
+    from conference.nominations.labels import status_label
     from conference.nominations.views import bp as nominations_bp
     from conference.quotas.views import bp as quotas_bp
+    from conference.units.views import bp as units_bp
+    from conference.web.navigation import inject_navigation
 
-    for bp in (auth_bp, events_bp, quotas_bp, nominations_bp, delegates_bp, agenda_bp, badges_bp,
-               checkin_bp, exports_bp):
+    for bp in (auth_bp, dashboard_bp, units_bp, quotas_bp, nominations_bp, delegates_bp, agenda_bp,
+               badges_bp, checkin_bp, dossier_bp, auditlog_bp):
         app.register_blueprint(bp)
-    from conference.audit.views import bp as audit_bp
-    from conference.organizations.views import bp as organizations_bp
-
-    app.register_blueprint(organizations_bp)
-    app.register_blueprint(audit_bp)
-
-    from conference.nominations.labels import status_label
-    from conference.views_common import inject_navigation
-
     app.context_processor(inject_navigation)
     app.jinja_env.globals["status_label"] = status_label  # a global: macros imported without context see it
 

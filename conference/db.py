@@ -15,7 +15,6 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import UTC
 
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
@@ -277,9 +276,3 @@ def locked_write(session: Session, lock_target) -> Iterator[None]:
         session.rollback()
         raise
 
-
-def utcnow():
-    """The current time in UTC as a naive `datetime` (how every timestamp is stored)."""
-    from datetime import datetime
-
-    return datetime.now(UTC).replace(tzinfo=None)

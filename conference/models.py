@@ -5,12 +5,11 @@ from conference.audit.models import AuditEntry
 from conference.auth.models import User
 from conference.badges.models import BadgeCategory
 from conference.checkin.models import CheckIn, CheckInConflict
+from conference.conferences.models import Conference, Quota
 from conference.delegates.models import Delegate
-from conference.events.models import Conference
-from conference.exports.models import Dossier, ImportedFile
+from conference.dossier.models import Dossier, ImportedFile
 from conference.nominations.models import Nomination, NominationImport, NominationPhoto, ReferenceItem
 from conference.organizations.models import Block, BlockDeadline, Organization
-from conference.quotas.models import Quota
 
 __all__ = ["AgendaItem", "BadgeCategory", "CheckIn", "CheckInConflict", "Conference", "Delegate", "Nomination",
            "Organization", "Quota", "User"]

@@ -63,8 +63,8 @@ def postgres_url():
 
 #: Test folders whose tests touch the database's rules (locks, constraints, counts): they run on both
 #: SQLite and PostgreSQL. Elsewhere (access table, browser) SQLite alone, unless a test asks for both.
-BOTH_DATABASES = {"agenda", "audit", "checkin", "delegates", "events", "exports", "nominations", "organizations",
-                  "quotas"}
+BOTH_DATABASES = {"agenda", "audit", "checkin", "conferences", "dashboard", "delegates", "dossier", "nominations",
+                  "organizations", "quotas", "units"}
 
 
 def pytest_generate_tests(metafunc):

@@ -8,10 +8,9 @@ from datetime import date
 from werkzeug.security import generate_password_hash
 
 from conference.auth.models import User
-from conference.events.models import Conference
+from conference.conferences.models import Conference, Quota
 from conference.extensions import db
 from conference.organizations.models import Block, Organization
-from conference.quotas.models import Quota
 
 PASSWORD = "secret"
 _HASH = generate_password_hash(PASSWORD)

@@ -7,12 +7,11 @@ from sqlalchemy import func, select
 from conference.agenda.models import AgendaItem
 from conference.agenda.services import PLAN_AGENDA
 from conference.auth.models import User
+from conference.conferences.models import Conference, Quota
 from conference.delegates.models import Delegate
 from conference.demo.loader import load_demo
-from conference.events.models import Conference
 from conference.extensions import db
 from conference.nominations.models import Nomination
-from conference.quotas.models import Quota
 
 
 def test_demo_conference_follows_the_plan_and_loads_once(ctx):

@@ -8,8 +8,9 @@ from flask_babel import gettext as _
 from conference.agenda import services
 from conference.agenda.forms import AgendaItemForm, MoveForm
 from conference.agenda.models import AgendaItem
-from conference.auth.access import get_conference_or_403, roles_required
+from conference.conferences.access import get_conference_or_403
 from conference.extensions import db
+from conference.web.access import roles_required
 
 bp = Blueprint("agenda", __name__, url_prefix="/conferences/<int:conference_id>/agenda")
 

@@ -7,8 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from conference.auth.models import User
-from conference.db import utcnow
+from conference.core.clock import utcnow
 from conference.extensions import db
 
 
@@ -34,4 +33,4 @@ class AuditEntry(db.Model):
     before: Mapped[dict | None] = mapped_column(JSON)
     after: Mapped[dict | None] = mapped_column(JSON)
 
-    user: Mapped[User | None] = relationship(lazy="joined")
+    user = relationship("User", lazy="joined")  # named, not imported: the writer sits below auth

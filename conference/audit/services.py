@@ -13,7 +13,7 @@ from datetime import date, datetime
 from sqlalchemy import Connection, func, select
 
 from conference.audit.models import AuditEntry
-from conference.db import utcnow
+from conference.core.clock import utcnow
 from conference.extensions import db
 
 

@@ -9,7 +9,7 @@ from flask_login import login_required, login_user, logout_user
 from conference.auth.forms import LoginForm
 from conference.auth.models import User
 from conference.extensions import db
-from conference.views_common import safe_local_url
+from conference.web.urls import safe_local_url
 
 bp = Blueprint("auth", __name__)
 
@@ -26,7 +26,7 @@ def login():
             flash(_("Sai tên đăng nhập hoặc mật khẩu."), "danger")
         else:
             login_user(user)
-            return redirect(safe_local_url(request.args.get("next")) or url_for("events.home"))
+            return redirect(safe_local_url(request.args.get("next")) or url_for("dashboard.home"))
     return render_template("auth/login.html", form=form)
 
 

@@ -13,9 +13,9 @@ from sqlalchemy import select
 
 from conference.badges.codes import make_badge_code
 from conference.badges.models import BADGE_KINDS, BadgeCategory
+from conference.conferences.models import Conference
 from conference.db import locked_write
 from conference.delegates.models import Delegate
-from conference.events.models import Conference
 from conference.extensions import db
 
 #: kind -> (default label, default colour, enabled by default). Colours: union blue, red for the presidium,

@@ -21,13 +21,14 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 from sqlalchemy import select
 
-from conference.auth.access import get_conference_or_403, roles_required
 from conference.badges import images, services
 from conference.badges.models import BADGE_KINDS
-from conference.delegates.forms import DeleteForm
+from conference.conferences.access import get_conference_or_403
+from conference.core.collation import name_sort_key
 from conference.delegates.models import Delegate
-from conference.exports.collation import name_sort_key
 from conference.extensions import db
+from conference.web.access import roles_required
+from conference.web.forms import CSRFForm as DeleteForm
 
 bp = Blueprint("badges", __name__, url_prefix="/conferences/<int:conference_id>")
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from conference.db import utcnow
+from conference.core.clock import utcnow
 from conference.delegates.models import Delegate
 from conference.extensions import db
 

@@ -13,8 +13,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from conference.checkin.models import CheckIn, CheckInConflict
+from conference.core.collation import name_sort_key
 from conference.delegates.models import Delegate
-from conference.exports.collation import name_sort_key
 from conference.extensions import db
 
 #: Width of one bar of the "arrivals over time" chart, in minutes.

@@ -22,7 +22,8 @@ from conference.audit.services import record as audit_record
 from conference.badges.codes import InvalidBadgeCode, make_badge_code, read_badge_code
 from conference.badges.models import BadgeCategory
 from conference.checkin.models import CheckIn, CheckInConflict
-from conference.db import locked_write, serialized, utcnow
+from conference.core.clock import utcnow
+from conference.db import locked_write, serialized
 from conference.delegates.models import Delegate
 from conference.extensions import db
 from conference.organizations.models import Organization

@@ -13,15 +13,15 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import bindparam, func, or_, select
 
-from conference.auth.access import can_access_conference, get_conference_or_403, roles_required
 from conference.badges import services as badges
 from conference.checkin import queries, services
 from conference.checkin.models import CheckIn
-from conference.db import utcnow
+from conference.conferences.access import can_access_conference, get_conference_or_403
+from conference.conferences.models import Conference
+from conference.core.clock import to_local, utcnow
 from conference.delegates.models import Delegate
-from conference.events.models import Conference
 from conference.extensions import db
-from conference.views_common import to_local
+from conference.web.access import roles_required
 
 bp = Blueprint("checkin", __name__)
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from conference.nominations.forms import GENDER_CHOICES
+GENDER_CHOICES = [SelectChoice("", _l("— Chọn —")), SelectChoice("male", _l("Nam")), SelectChoice("female", _l("Nữ"))]
 
 
 class GuestForm(FlaskForm):
@@ -37,15 +38,3 @@ class PresidiumForm(FlaskForm):
 
 class DeleteForm(FlaskForm):
     """CSRF for a delete button."""
-
-
-class UpperQuotaForm(FlaskForm):
-    """The upper level's quota for this conference and the upper conference's code (on its import page)."""
-
-    upper_quota = IntegerField(_l("Số lượng đại biểu cấp trên phân bổ"),
-                               validators=[Optional(), NumberRange(min=0, max=10000)])
-    upper_code = StringField(_l("Mã hội nghị cấp trên"), validators=[Optional(), Length(max=40)])
-
-
-class UpperChoiceForm(FlaskForm):
-    """CSRF for the choice of upper-level delegates; the order is posted as `order-<delegate id>`."""

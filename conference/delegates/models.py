@@ -7,12 +7,31 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from conference.db import utcnow
+from conference.core.clock import utcnow
 from conference.extensions import db
-from conference.nominations.models import PersonDetails
 from conference.organizations.models import Organization
 
 DELEGATE_CATEGORIES = ("exemplar", "guest")
+
+
+class PersonDetails:
+    """The columns that describe an exemplar or a delegate (the delegate summary list's fields).
+
+    `kind`: individual (cá nhân) or collective (tập thể); `gender` 'male'/'female' or None; `position`:
+    chức vụ, nơi công tác; `titles`: danh hiệu thi đua, hình thức khen thưởng; `achievements`: thành tích
+    tiêu biểu. Shared by `Nomination` and `Delegate` (an approved nomination is copied into its delegate).
+    """
+
+    kind: Mapped[str] = mapped_column(String(20), default="individual")
+    full_name: Mapped[str] = mapped_column(String(200))
+    gender: Mapped[str | None] = mapped_column(String(10))
+    birth_year: Mapped[int | None] = mapped_column()
+    ethnicity: Mapped[str | None] = mapped_column(String(60))
+    position: Mapped[str | None] = mapped_column(String(300))
+    direct_worker: Mapped[bool] = mapped_column(default=False)
+    party_member: Mapped[bool] = mapped_column(default=False)
+    titles: Mapped[str | None] = mapped_column(Text)
+    achievements: Mapped[str | None] = mapped_column(Text)
 
 
 class Delegate(PersonDetails, db.Model):
@@ -49,6 +68,9 @@ class Delegate(PersonDetails, db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     unit: Mapped[Organization | None] = relationship(lazy="joined")
+    #: The desk's record of this delegate's arrival (`CheckIn`, a higher layer: named, not imported); a
+    #: delegate who has arrived stays on the list.
+    check_in = relationship("CheckIn", uselist=False, viewonly=True, lazy="select")
 
     @property
     def affiliation(self) -> str:

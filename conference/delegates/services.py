@@ -5,10 +5,12 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from conference.audit.services import record
+from conference.conferences.models import Conference
+from conference.conferences.rules import ensure_presidium_size, ensure_room_for_delegate
+from conference.core.errors import RuleViolation
+from conference.core.text import clean_text
 from conference.db import locked_write
 from conference.delegates.models import Delegate
-from conference.events.models import Conference
-from conference.events.rules import RuleViolation, ensure_presidium_size, ensure_room_for_delegate
 from conference.extensions import db
 
 CATEGORY_LABELS = {"exemplar": "đại biểu điển hình tiên tiến", "guest": "đại biểu khách mời"}
@@ -63,8 +65,6 @@ def add_guest(conference_id: int, data: dict) -> Delegate:
     Raises:
         RuleViolation: guest seats or the cap are full.
     """
-    from conference.nominations.services import clean_text
-
     with locked_write(db.session, _lock_conference(conference_id)):
         conference = db.session.get(Conference, conference_id)
         delegate = seat_delegate(
@@ -79,12 +79,9 @@ def remove_guest(delegate: Delegate) -> None:
     Raises:
         RuleViolation: the delegate is not a guest, or has already checked in.
     """
-    from conference.checkin.models import CheckIn
-
     if delegate.category != "guest":
         raise RuleViolation("Chỉ xoá được đại biểu khách mời.")
-    checked = db.session.execute(select(CheckIn.id).where(CheckIn.delegate_id == delegate.id)).first()
-    if checked:
+    if delegate.check_in is not None:
         raise RuleViolation("Đại biểu đã điểm danh, không thể xoá.")
     record("delegate", delegate.id, "delete", conference_id=delegate.conference_id,
            before={"category": delegate.category, "full_name": delegate.full_name})  # audit log (issue 3)

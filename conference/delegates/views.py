@@ -4,25 +4,17 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
 
-from conference.auth.access import get_conference_or_403, roles_required
+from conference.conferences.access import get_conference_or_403
+from conference.core.errors import RuleViolation
 from conference.delegates import services
-from conference.delegates.forms import DeleteForm, GuestForm, PresidiumForm, UpperChoiceForm, UpperQuotaForm
+from conference.delegates.forms import DeleteForm, GuestForm, PresidiumForm
 from conference.delegates.models import Delegate
-from conference.delegates.upper import parse_order, priority_shares, set_upper_delegates, set_upper_quota
-from conference.events.rules import RuleViolation
-from conference.exports.collation import name_sort_key
-from conference.exports.queries import get_dossier
+from conference.delegates.queries import delegates_in_order
 from conference.extensions import db
+from conference.web.access import roles_required
 
 bp = Blueprint("delegates", __name__, url_prefix="/conferences/<int:conference_id>")
-
-
-def _delegates(conference_id: int) -> list[Delegate]:
-    """All delegates of a conference, presidium first (by order), then by Vietnamese name order."""
-    rows = db.session.execute(select(Delegate).where(Delegate.conference_id == conference_id)).scalars().all()
-    return sorted(rows, key=lambda d: (d.presidium_order or 999, name_sort_key(d.full_name)))
 
 
 @bp.route("/delegates")
@@ -31,7 +23,7 @@ def index(conference_id: int):
     """Every delegate with category, unit and presidium seat."""
     conference = g.conference = get_conference_or_403(conference_id)
     category = request.args.get("category")
-    delegates = _delegates(conference.id)
+    delegates = delegates_in_order(conference.id)
     if category in ("exemplar", "guest"):
         delegates = [d for d in delegates if d.category == category]
     return render_template("delegates/index.html", conference=conference, delegates=delegates,
@@ -80,7 +72,7 @@ def presidium(conference_id: int):
     """Choose the presidium (Đoàn Chủ tịch), in order, from the delegates."""
     conference = g.conference = get_conference_or_403(conference_id)
     form = PresidiumForm()
-    delegates = _delegates(conference.id)
+    delegates = delegates_in_order(conference.id)
     if form.validate_on_submit():
         chosen = []
         for seat in range(1, conference.presidium_max + 1):
@@ -97,46 +89,3 @@ def presidium(conference_id: int):
     current = {d.presidium_order: d.id for d in delegates if d.presidium_order}
     return render_template("delegates/presidium.html", conference=conference, form=form, delegates=delegates,
                            current=current, seats=range(1, conference.presidium_max + 1))
-
-
-@bp.route("/upper-delegates", methods=["GET", "POST"])
-@roles_required("organizer")
-def upper(conference_id: int):
-    """Choose, in order, the exemplars who go to the upper-level conference, within the upper quota."""
-    conference = g.conference = get_conference_or_403(conference_id)
-    dossier = get_dossier(conference.id)
-    quota_form = UpperQuotaForm(obj=dossier, prefix="quota")
-    form = UpperChoiceForm()
-    exemplars = [d for d in _delegates(conference.id) if d.category == "exemplar"]
-    if form.validate_on_submit():
-        try:
-            chosen = parse_order({d.id: request.form.get(f"order-{d.id}", "") for d in exemplars})
-            set_upper_delegates(conference.id, chosen)
-        except RuleViolation as error:
-            flash(str(error), "danger")
-        else:
-            flash(_("Đã lưu danh sách %(n)s đại biểu dự Hội nghị cấp trên.", n=len(chosen)), "success")
-            return redirect(url_for("delegates.upper", conference_id=conference.id))
-    chosen = sorted((d for d in exemplars if d.upper_order), key=lambda d: d.upper_order)
-    others = [d for d in exemplars if not d.upper_order]
-    return render_template("delegates/upper.html", conference=conference, dossier=dossier, form=form,
-                           quota_form=quota_form, chosen=chosen, others=others,
-                           shares=priority_shares(chosen, exemplars))
-
-
-@bp.route("/upper-delegates/quota", methods=["POST"])
-@roles_required("organizer")
-def upper_quota(conference_id: int):
-    """Save the upper level's quota and the upper conference's code."""
-    conference = get_conference_or_403(conference_id)
-    form = UpperQuotaForm(prefix="quota")
-    if form.validate_on_submit():
-        try:
-            set_upper_quota(conference.id, form.upper_quota.data, form.upper_code.data)
-        except RuleViolation as error:
-            flash(str(error), "danger")
-        else:
-            flash(_("Đã lưu số lượng cấp trên phân bổ."), "success")
-    else:
-        flash(_("Số lượng phải là số nguyên từ 0 đến 10000."), "danger")
-    return redirect(url_for("delegates.upper", conference_id=conference.id))

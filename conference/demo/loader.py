@@ -20,9 +20,9 @@ from werkzeug.security import generate_password_hash
 from conference.agenda.models import AgendaItem
 from conference.agenda.services import PLAN_AGENDA
 from conference.auth.models import User
+from conference.conferences.models import Conference
 from conference.delegates.models import Delegate
 from conference.delegates.services import add_guest, set_presidium
-from conference.events.models import Conference
 from conference.extensions import db
 from conference.nominations.services import Actor, approve_nomination, return_nomination, submit_nomination
 from conference.organizations.models import Block, Organization

@@ -18,10 +18,10 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, StopValidation
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from conference.delegates.forms import GENDER_CHOICES
 from conference.nominations.models import ACHIEVEMENTS_MAX, EDUCATION_LEVELS
 
 KIND_CHOICES = [SelectChoice("individual", _l("Cá nhân")), SelectChoice("collective", _l("Tập thể"))]
-GENDER_CHOICES = [SelectChoice("", _l("— Chọn —")), SelectChoice("male", _l("Nam")), SelectChoice("female", _l("Nữ"))]
 EDUCATION_CHOICES = [SelectChoice("", _l("— Chọn —"))] + [SelectChoice(level, level) for level in EDUCATION_LEVELS]
 LIST_SEPARATOR = "; "
 __all__ = ["ACHIEVEMENTS_MAX", "NominationForm", "ReturnForm"]

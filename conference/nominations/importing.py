@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from conference.core.spreadsheet import ImportFileError, Table
+from conference.core.text import clean_text
 from conference.nominations.models import ACHIEVEMENTS_MAX, EDUCATION_LEVELS
-from conference.nominations.rules import clean_text, person_key
-from conference.nominations.spreadsheet import ImportFileError, Table
+from conference.nominations.rules import person_key
 
 DATA_SHEET = "Hồ sơ"
 INSTRUCTIONS_SHEET = "Hướng dẫn"

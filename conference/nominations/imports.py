@@ -8,9 +8,11 @@ from datetime import date
 from sqlalchemy import delete, func, select
 
 from conference.audit.services import record
+from conference.conferences.models import Conference, Quota
+from conference.core.errors import RuleViolation
+from conference.core.spreadsheet import read_table
+from conference.core.text import clean_text
 from conference.db import locked_write
-from conference.events.models import Conference
-from conference.events.rules import RuleViolation
 from conference.extensions import db
 from conference.nominations.importing import (
     DATA_SHEET,
@@ -22,11 +24,9 @@ from conference.nominations.importing import (
 )
 from conference.nominations.models import COUNTED_STATUSES, Nomination, NominationImport
 from conference.nominations.references import reference_lists
-from conference.nominations.rules import clean_text, ensure_before_deadline, person_key
+from conference.nominations.rules import ensure_before_deadline, person_key
 from conference.nominations.services import Actor, unit_deadline
-from conference.nominations.spreadsheet import read_table
 from conference.organizations.models import Organization
-from conference.quotas.models import Quota
 
 
 def import_context(conference: Conference, own_unit: Organization | None) -> ImportContext:

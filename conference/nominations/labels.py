@@ -1,5 +1,5 @@
 """The words the pages use for a nomination's status: the badge on every list of nominations and the values
-of the audit log speak the same (`templates/nominations/_status.html`, `conference/audit/labels.py`)."""
+of the audit log speak the same (`templates/nominations/_status.html`, `conference/auditlog/labels.py`)."""
 
 from __future__ import annotations
 

@@ -17,7 +17,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from conference.db import utcnow
+from conference.core.clock import utcnow
+from conference.delegates.models import PersonDetails
 from conference.extensions import db
 from conference.organizations.models import Organization
 
@@ -36,26 +37,6 @@ ACHIEVEMENTS_MAX = 2000
 #: nghề nghiệp 2014), as the delegate summary list writes them.
 EDUCATION_LEVELS = ("Tiến sĩ", "Thạc sĩ", "Đại học", "Cao đẳng", "Trung cấp", "Sơ cấp", "Chưa qua đào tạo")
 REFERENCE_KINDS = ("movement", "title")
-
-
-class PersonDetails:
-    """The columns that describe an exemplar or a delegate (the delegate summary list's fields).
-
-    `kind`: individual (cá nhân) or collective (tập thể); `gender` 'male'/'female' or None; `position`:
-    chức vụ, nơi công tác; `titles`: danh hiệu thi đua, hình thức khen thưởng; `achievements`: thành tích
-    tiêu biểu. Shared by `Nomination` and `Delegate` (an approved nomination is copied into its delegate).
-    """
-
-    kind: Mapped[str] = mapped_column(String(20), default="individual")
-    full_name: Mapped[str] = mapped_column(String(200))
-    gender: Mapped[str | None] = mapped_column(String(10))
-    birth_year: Mapped[int | None] = mapped_column()
-    ethnicity: Mapped[str | None] = mapped_column(String(60))
-    position: Mapped[str | None] = mapped_column(String(300))
-    direct_worker: Mapped[bool] = mapped_column(default=False)
-    party_member: Mapped[bool] = mapped_column(default=False)
-    titles: Mapped[str | None] = mapped_column(Text)
-    achievements: Mapped[str | None] = mapped_column(Text)
 
 
 class Nomination(PersonDetails, db.Model):

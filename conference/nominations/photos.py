@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from conference.events.rules import RuleViolation
+from conference.core.errors import RuleViolation
 
 #: Largest upload accepted (bytes).
 PHOTO_MAX_BYTES = 2 * 1024 * 1024

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import joinedload, raiseload
 
+from conference.conferences.models import Quota
 from conference.extensions import db
 from conference.nominations.models import PENDING_STATUSES, Nomination
-from conference.organizations.models import Organization
-from conference.quotas.models import Quota
+from conference.organizations.models import Block, Organization
 
 #: Priority groups of Kế hoạch 65/KH-LĐLĐ, mục II.2.3 ("ưu tiên CNVCLĐ trực tiếp lao động sản xuất, lao
 #: động nữ, lao động là người dân tộc thiểu số").
@@ -84,8 +84,6 @@ def unit_counts(conference_id: int, host_id: int) -> list[UnitCounts]:
             func.sum(case((Nomination.status == "returned", 1), else_=0)).label("returned"),
         ).where(Nomination.conference_id == conference_id).group_by(Nomination.unit_id).subquery()
     )
-    from conference.organizations.models import Block
-
     rows = db.session.execute(
         select(Organization.id, Organization.name, Block.name, Quota.seats, counts.c.pending, counts.c.approved,
                counts.c.returned)

@@ -12,10 +12,10 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 
 from conference.audit.services import record
-from conference.events.rules import RuleViolation
+from conference.core.errors import RuleViolation
+from conference.core.text import clean_text
 from conference.extensions import db
 from conference.nominations.models import ReferenceItem
-from conference.nominations.rules import clean_text
 
 DEFAULT_MOVEMENTS = (
     "Lao động giỏi, Lao động sáng tạo",

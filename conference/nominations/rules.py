@@ -8,18 +8,10 @@ trước ngày 26/8/2022").
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 
-from conference.events.rules import RuleViolation
-
-
-def clean_text(value):
-    """Trim and normalise a text value to Unicode NFC; empty becomes None. Non-strings pass through."""
-    if isinstance(value, str):
-        value = unicodedata.normalize("NFC", value).strip()
-        return value or None
-    return value
+from conference.core.errors import RuleViolation
+from conference.core.text import clean_text
 
 
 def effective_deadline(block_deadline: date | None, conference_deadline: date | None) -> date | None:

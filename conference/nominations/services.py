@@ -10,14 +10,15 @@ from datetime import date
 from sqlalchemy import func, select
 
 from conference.audit.services import record, snapshot
-from conference.db import locked_write, utcnow
+from conference.conferences.models import Conference, Quota
+from conference.core.clock import utcnow
+from conference.core.errors import RuleViolation
+from conference.core.text import clean_text
+from conference.db import locked_write
 from conference.delegates.services import seat_delegate
-from conference.events.models import Conference
-from conference.events.rules import RuleViolation
 from conference.extensions import db
 from conference.nominations.models import COUNTED_STATUSES, PENDING_STATUSES, Nomination, NominationPhoto
 from conference.nominations.rules import (
-    clean_text,
     effective_deadline,
     ensure_before_deadline,
     ensure_not_duplicate,
@@ -26,10 +27,9 @@ from conference.nominations.rules import (
     person_key,
 )
 from conference.organizations.models import BlockDeadline, Organization
-from conference.quotas.models import Quota
 
 __all__ = [
-    "NOMINATION_FIELDS", "Actor", "approve_nomination", "approve_nominations", "clean_text", "create_nomination",
+    "NOMINATION_FIELDS", "Actor", "approve_nomination", "approve_nominations", "create_nomination",
     "return_nomination", "submit_draft", "submit_nomination", "unit_deadline", "update_nomination",
     "withdraw_nomination",
 ]

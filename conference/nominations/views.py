@@ -6,8 +6,9 @@ from flask import Blueprint, Response, abort, flash, g, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from conference.auth.access import get_conference_or_403, roles_required
-from conference.events.rules import RuleViolation
+from conference.conferences.access import get_conference_or_403
+from conference.core.clock import local_today
+from conference.core.errors import RuleViolation
 from conference.extensions import db
 from conference.nominations import imports, queries, services
 from conference.nominations.forms import (
@@ -24,9 +25,10 @@ from conference.nominations.photos import reencode_photo
 from conference.nominations.references import parse_reference_text, reference_lists, save_reference_list
 from conference.nominations.rules import days_left
 from conference.nominations.template import build_template
+from conference.organizations.queries import units_of
 from conference.organizations.services import blocks_of
-from conference.quotas.services import units_of
-from conference.views_common import local_today, safe_local_url
+from conference.web.access import roles_required
+from conference.web.urls import safe_local_url
 
 bp = Blueprint("nominations", __name__)
 

@@ -9,10 +9,10 @@ from datetime import date
 from sqlalchemy import func, select
 
 from conference.audit.services import record, snapshot
-from conference.events.rules import RuleViolation
+from conference.core.errors import RuleViolation
+from conference.core.spreadsheet import ImportFileError, Table, read_table
+from conference.core.text import clean_text
 from conference.extensions import db
-from conference.nominations.rules import clean_text
-from conference.nominations.spreadsheet import ImportFileError, Table, read_table
 from conference.organizations.models import Block, BlockDeadline, Organization
 
 UNIT_FIELDS = ("name", "block_name", "member_count", "contact")

@@ -13,6 +13,8 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from conference.core.errors import RuleViolation
+
 
 @dataclass(frozen=True)
 class Claimant:
@@ -84,8 +86,6 @@ def ensure_quota_total(quotas: dict, exemplar_seats: int) -> None:
     Raises:
         RuleViolation: with the Vietnamese reason.
     """
-    from conference.events.rules import RuleViolation
-
     if any(v < 0 for v in quotas.values()):
         raise RuleViolation("Số lượng phân bổ không được âm.")
     total = sum(quotas.values())

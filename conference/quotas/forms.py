@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import IntegerField
 from wtforms.validators import InputRequired, NumberRange
 
-from conference.events.rules import RuleViolation
+from conference.core.errors import RuleViolation
 
 
 class QuotaTableForm(FlaskForm):

@@ -5,23 +5,13 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from conference.audit.services import record
+from conference.conferences.models import Conference, Quota
+from conference.core.errors import RuleViolation
 from conference.db import locked_write
-from conference.events.models import Conference
-from conference.events.rules import RuleViolation
 from conference.extensions import db
 from conference.nominations.models import COUNTED_STATUSES, Nomination
-from conference.organizations.models import Organization
+from conference.organizations.queries import units_of
 from conference.quotas.allocation import Claimant, allocate_largest_remainder, ensure_quota_total
-from conference.quotas.models import Quota
-
-
-def units_of(conference: Conference) -> list[Organization]:
-    """The units of a conference: the host organization's children, by name."""
-    return list(
-        db.session.execute(
-            select(Organization).where(Organization.parent_id == conference.host_id).order_by(Organization.name)
-        ).scalars()
-    )
 
 
 def used_seats_by_unit(conference_id: int) -> dict[int, int]:

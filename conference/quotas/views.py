@@ -6,12 +6,14 @@ from flask import Blueprint, flash, g, redirect, render_template, request, url_f
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from conference.auth.access import get_conference_or_403, roles_required
-from conference.events.rules import RuleViolation
+from conference.conferences.access import get_conference_or_403
+from conference.conferences.models import Quota
+from conference.core.errors import RuleViolation
 from conference.extensions import db
+from conference.organizations.queries import units_of
 from conference.quotas import services
 from conference.quotas.forms import AllocateForm, QuotaTableForm, parse_seats
-from conference.quotas.models import Quota
+from conference.web.access import roles_required
 
 bp = Blueprint("quotas", __name__, url_prefix="/conferences/<int:conference_id>/quotas")
 
@@ -21,7 +23,7 @@ bp = Blueprint("quotas", __name__, url_prefix="/conferences/<int:conference_id>/
 def index(conference_id: int):
     """Show units with member counts, quotas and used seats; POST saves the typed quotas."""
     conference = g.conference = get_conference_or_403(conference_id)
-    units = services.units_of(conference)
+    units = units_of(conference)
     form = QuotaTableForm()
     if form.validate_on_submit():
         try:

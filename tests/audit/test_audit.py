@@ -52,7 +52,7 @@ def test_submit_return_resubmit_approve_are_each_logged_with_who_and_what(app, c
 
 
 def test_quota_changes_are_logged_with_before_and_after(app):
-    from conference.events.models import Conference
+    from conference.conferences.models import Conference
     from conference.quotas.services import save_quotas
 
     with app.app_context():

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from types import SimpleNamespace
 
-from conference.audit import labels
+from conference.auditlog import labels
 from conference.audit.services import record
 from conference.extensions import db
 from tests.factories import make_world, nomination_data
@@ -76,7 +76,7 @@ def logged_codes() -> tuple[set[str], set[str], set[str]]:
 
 
 def test_every_code_the_app_logs_has_a_label():
-    from conference.exports.services import SETTINGS_FIELDS
+    from conference.dossier.services import SETTINGS_FIELDS
     from conference.nominations.models import NOMINATION_STATUSES, REFERENCE_KINDS
     from conference.nominations.services import AUDITED
     from conference.organizations.services import _unit_snapshot
@@ -146,8 +146,8 @@ def test_a_guest_delegate_row_shows_words_not_codes(app, client, auth):
 
 
 def test_a_nomination_row_shows_status_words_field_labels_and_yes_no(app, client, auth):
+    from conference.core.clock import local_today
     from conference.nominations.services import Actor, return_nomination, submit_nomination
-    from conference.views_common import local_today
 
     with app.app_context():
         world = make_world()

@@ -20,11 +20,11 @@ from conference.agenda.services import add_item
 from conference.badges.services import badge_code
 from conference.checkin.models import CheckIn
 from conference.config import DEFAULT_SECRET_KEY
+from conference.core.clock import local_today
 from conference.delegates.models import Delegate
 from conference.extensions import db
 from conference.nominations.models import Nomination
 from conference.nominations.services import Actor, approve_nomination, submit_nomination
-from conference.views_common import local_today
 from tests.factories import make_world, nomination_data
 
 ROLES = ("organizer", "unit", "checkin")
@@ -42,10 +42,10 @@ DESK = frozenset({"organizer", "checkin"})
 ROUTES: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     "auth.login": (frozenset({"GET", "POST"}), PUBLIC),
     "auth.logout": (frozenset({"POST"}), ANY_USER),
-    "events.home": (frozenset({"GET"}), ANY_USER),
-    "events.create": (frozenset({"GET", "POST"}), ORGANIZER),
-    "events.edit": (frozenset({"GET", "POST"}), ORGANIZER),
-    "events.dashboard": (frozenset({"GET"}), ANY_USER),
+    "dashboard.home": (frozenset({"GET"}), ANY_USER),
+    "dashboard.create": (frozenset({"GET", "POST"}), ORGANIZER),
+    "dashboard.edit": (frozenset({"GET", "POST"}), ORGANIZER),
+    "dashboard.dashboard": (frozenset({"GET"}), ANY_USER),
     "quotas.index": (frozenset({"GET", "POST"}), ORGANIZER),
     "quotas.allocate": (frozenset({"POST"}), ORGANIZER),
     "nominations.index": (frozenset({"GET"}), ORGANIZER_OR_UNIT),
@@ -60,10 +60,10 @@ ROUTES: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     "nominations.upload": (frozenset({"GET", "POST"}), ORGANIZER_OR_UNIT),
     "nominations.confirm_upload": (frozenset({"POST"}), ORGANIZER_OR_UNIT),
     "nominations.references": (frozenset({"GET", "POST"}), ORGANIZER),
-    "organizations.units": (frozenset({"GET", "POST"}), ORGANIZER),
-    "organizations.import_units": (frozenset({"POST"}), ORGANIZER),
-    "organizations.edit_unit": (frozenset({"GET", "POST"}), ORGANIZER),
-    "audit.index": (frozenset({"GET"}), ORGANIZER),
+    "units.index": (frozenset({"GET", "POST"}), ORGANIZER),
+    "units.import_list": (frozenset({"POST"}), ORGANIZER),
+    "units.edit": (frozenset({"GET", "POST"}), ORGANIZER),
+    "auditlog.index": (frozenset({"GET"}), ORGANIZER),
     "nominations.approve": (frozenset({"POST"}), ORGANIZER),
     "nominations.return_": (frozenset({"POST"}), ORGANIZER),
     "delegates.index": (frozenset({"GET"}), ORGANIZER),
@@ -94,21 +94,21 @@ ROUTES: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     "badges.badge_svg": (frozenset({"GET"}), ORGANIZER),
     "badges.single": (frozenset({"GET"}), DESK),
     "badges.reprint": (frozenset({"POST"}), DESK),
-    "exports.delegates_xlsx": (frozenset({"GET"}), ORGANIZER),
-    "exports.index": (frozenset({"GET"}), ORGANIZER),  # issue 4
-    "exports.settings": (frozenset({"POST"}), ORGANIZER),
-    "exports.upper_xlsx": (frozenset({"GET"}), ORGANIZER),
-    "exports.quotas_xlsx": (frozenset({"GET"}), ORGANIZER),
-    "exports.import_upload": (frozenset({"GET", "POST"}), ORGANIZER),
-    "exports.import_confirm": (frozenset({"POST"}), ORGANIZER),
-    "delegates.upper": (frozenset({"GET", "POST"}), ORGANIZER),
-    "delegates.upper_quota": (frozenset({"POST"}), ORGANIZER),
+    "dossier.delegates_xlsx": (frozenset({"GET"}), ORGANIZER),
+    "dossier.index": (frozenset({"GET"}), ORGANIZER),  # issue 4
+    "dossier.settings": (frozenset({"POST"}), ORGANIZER),
+    "dossier.upper_xlsx": (frozenset({"GET"}), ORGANIZER),
+    "dossier.quotas_xlsx": (frozenset({"GET"}), ORGANIZER),
+    "dossier.import_upload": (frozenset({"GET", "POST"}), ORGANIZER),
+    "dossier.import_confirm": (frozenset({"POST"}), ORGANIZER),
+    "dossier.upper": (frozenset({"GET", "POST"}), ORGANIZER),
+    "dossier.upper_quota": (frozenset({"POST"}), ORGANIZER),
 }
 
 #: Routes that act on one conference of the host federation (by id in the URL, or in the API's JSON).
 CONFERENCE_SCOPED = sorted(
     ep for ep in ROUTES
-    if ep not in ("auth.login", "auth.logout", "events.home", "events.create", "checkin.desk_worker")
+    if ep not in ("auth.login", "auth.logout", "dashboard.home", "dashboard.create", "checkin.desk_worker")
 )
 
 

@@ -12,10 +12,9 @@ from playwright.sync_api import expect
 
 from conference import create_app
 from conference.auth.models import User
-from conference.events.models import Conference
+from conference.conferences.models import Conference, Quota
 from conference.extensions import db
 from conference.organizations.models import Organization
-from conference.quotas.models import Quota
 
 from .conftest import login, logout
 

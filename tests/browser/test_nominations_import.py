@@ -26,8 +26,8 @@ def demo_server(tmp_path):
     from flask_migrate import upgrade
 
     from conference.auth.models import User
+    from conference.conferences.models import Quota
     from conference.demo.loader import load_demo
-    from conference.quotas.models import Quota
 
     app = create_app({"TESTING": True, "SECRET_KEY": "browser-test-secret-key", "WTF_CSRF_ENABLED": True,
                       "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'walk.db'}", "PRODUCTION": False})

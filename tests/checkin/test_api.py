@@ -20,10 +20,10 @@ from conference.badges.codes import make_badge_code
 from conference.badges.services import badge_code, reissue_badge
 from conference.checkin.models import CheckIn
 from conference.checkin.services import check_in
+from conference.core.clock import LOCAL_TZ, local_today
 from conference.delegates.models import Delegate
 from conference.extensions import db
 from conference.nominations.services import Actor, approve_nomination, submit_nomination
-from conference.views_common import LOCAL_TZ, local_today
 from tests.factories import make_world, nomination_data
 
 NAME = "Nguyễn Thị Lan"

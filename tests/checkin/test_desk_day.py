@@ -23,7 +23,7 @@ from conference.checkin.services import (
     sync_offline_scans,
     undo_check_in,
 )
-from conference.db import utcnow
+from conference.core.clock import utcnow
 from conference.delegates.models import Delegate
 from conference.extensions import db
 from tests.checkin.test_api import seat_exemplar

@@ -5,11 +5,11 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from conference.conferences.models import Conference
+from conference.core.errors import RuleViolation
+from conference.dashboard.services import update_conference
 from conference.delegates.models import Delegate
 from conference.delegates.services import add_guest, remove_guest, set_presidium
-from conference.events.models import Conference
-from conference.events.rules import RuleViolation
-from conference.events.services import update_conference
 from conference.extensions import db
 from conference.nominations.services import Actor, approve_nomination, submit_nomination
 from tests.factories import make_world, nomination_data

@@ -9,11 +9,11 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
+from conference.core.clock import local_today
 from conference.extensions import db
 from conference.nominations.importing import DATA_SHEET, HEADERS, INSTRUCTIONS_SHEET, LISTS_SHEET
 from conference.nominations.models import Nomination
 from conference.nominations.services import Actor, submit_nomination
-from conference.views_common import local_today
 from tests.factories import make_world, nomination_data
 from tests.nominations.helpers import fill_template, person_row
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import event, select
 
-from conference.events.rules import RuleViolation
+from conference.core.errors import RuleViolation
 from conference.extensions import db
 from conference.nominations.models import Nomination
 from conference.nominations.queries import ReviewFilter, priority_shares, review_list, unit_counts

@@ -11,7 +11,7 @@ from PIL import Image
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from conference.events.rules import RuleViolation
+from conference.core.errors import RuleViolation
 from conference.extensions import db
 from conference.nominations.models import Nomination, NominationPhoto
 from conference.nominations.photos import PHOTO_MAX_SIDE, reencode_photo

@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from conference.core.errors import RuleViolation
 from conference.delegates.models import Delegate
-from conference.events.rules import RuleViolation
 from conference.extensions import db
 from conference.nominations.models import Nomination
 from conference.nominations.services import (

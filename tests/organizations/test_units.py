@@ -10,13 +10,13 @@ from openpyxl import Workbook
 from sqlalchemy import select
 
 from conference.audit.models import AuditEntry
-from conference.events.rules import RuleViolation
+from conference.core.clock import local_today
+from conference.core.errors import RuleViolation
 from conference.extensions import db
 from conference.nominations.rules import days_left, effective_deadline
 from conference.nominations.services import Actor, submit_nomination
 from conference.organizations.models import Block, Organization
 from conference.organizations.services import save_block_deadlines, update_unit
-from conference.views_common import local_today
 from tests.factories import make_world, nomination_data
 
 

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from conference.events.rules import RuleViolation
+from conference.core.errors import RuleViolation
 from conference.quotas.allocation import Claimant, allocate_largest_remainder, ensure_quota_total
 
 

@@ -3,11 +3,10 @@
 import pytest
 from sqlalchemy import select
 
-from conference.events.models import Conference
-from conference.events.rules import RuleViolation
+from conference.conferences.models import Conference, Quota
+from conference.core.errors import RuleViolation
 from conference.extensions import db
 from conference.nominations.services import Actor, submit_nomination
-from conference.quotas.models import Quota
 from conference.quotas.services import allocate_proportionally, save_quotas
 from tests.factories import make_world, nomination_data
 

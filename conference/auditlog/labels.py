@@ -1,0 +1,227 @@
+"""What the audit log page shows for the codes the log stores: the kind of thing changed (`entity`), how
+(`action`), the changed fields (the keys of `before`/`after`) and their coded values, in the UI language.
+
+The log keeps English codes (`delegate`, `approve`, `full_name`, `submitted`); the organizer reads
+"Đại biểu", "Đã duyệt", "Họ và tên", "Chờ duyệt": the words the rest of the app uses for the same things
+(the forms' labels, the nomination status badges, the glossary). A code this module does not know is shown
+as it is, so a new kind of log row still displays.
+
+Pure functions over an entry's `entity`, `action`, `before`, `after`; Flask-Babel only for the translations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
+
+from conference.dossier.columns import FIELDS as LIST_COLUMNS
+from conference.nominations.labels import STATUS_LABELS
+
+#: Shown for a missing value (None, an empty text or list).
+EMPTY = "—"
+#: Joins the items of a list value (names may hold commas: "Lao động giỏi, Lao động sáng tạo").
+LIST_JOIN = "; "
+
+#: Every `entity` the app writes to the log.
+ENTITY_LABELS = {
+    "nomination": _l("Hồ sơ"),
+    "quota": _l("Phân bổ"),
+    "unit": _l("Đơn vị"),
+    "block": _l("Khối"),
+    "delegate": _l("Đại biểu"),
+    "checkin": _l("Đón tiếp"),
+    "reference_list": _l("Danh mục"),
+    "dossier": _l("Hồ sơ gửi cấp trên"),
+}
+
+#: Every `action` the app writes to the log; nomination actions in the words of the status they lead to.
+ACTION_LABELS = {
+    "create": _l("Đã thêm"),
+    "update": _l("Đã cập nhật"),
+    "delete": _l("Đã xoá"),
+    "import": _l("Đã nhập từ tệp"),
+    "undo": _l("Đã hủy"),
+    "presidium": _l("Đã cập nhật Đoàn Chủ tịch"),
+    "upper_list": _l("Đã chọn đại biểu dự Hội nghị cấp trên"),
+    "upper_quota": _l("Đã cập nhật số lượng cấp trên phân bổ"),
+    "settings": _l("Đã lưu thông tin văn bản và các cột"),
+    "deadline": _l("Đã đặt thời hạn gửi hồ sơ"),
+    "draft": _l("Đã lưu nháp"),
+    "submit": _l("Đã gửi"),
+    "resubmit": _l("Đã gửi lại"),
+    "withdraw": _l("Đã rút"),
+    "approve": _l("Đã duyệt"),
+    "return": _l("Đã trả lại"),
+}
+#: An (entity, action) whose words differ from the action's alone.
+ENTITY_ACTION_LABELS = {
+    ("checkin", "create"): _l("Đã điểm danh"),
+    ("checkin", "undo"): _l("Đã hủy lượt điểm danh"),
+}
+
+#: Every key of a `before`/`after` dict, labelled as the app's forms and lists label the same field.
+FIELD_LABELS = {
+    # nominations (NOMINATION_FIELDS, status, return_reason) and delegates
+    "kind": _l("Cá nhân / tập thể"),
+    "full_name": _l("Họ và tên"),
+    "gender": _l("Giới tính"),
+    "birth_year": _l("Năm sinh"),
+    "birth_date": _l("Ngày sinh"),
+    "ethnicity": _l("Dân tộc"),
+    "education": _l("Trình độ chuyên môn"),
+    "position": _l("Chức vụ, nơi công tác"),
+    "direct_worker": _l("CNVCLĐ trực tiếp lao động sản xuất"),
+    "party_member": _l("Đảng viên"),
+    "movements": _l("Phong trào thi đua"),
+    "titles": _l("Danh hiệu thi đua, hình thức khen thưởng"),
+    "achievements": _l("Thành tích tiêu biểu"),
+    "phone": _l("Số điện thoại"),
+    "status": _l("Trạng thái"),
+    "return_reason": _l("Lý do trả lại"),
+    "category": _l("Loại đại biểu"),
+    "presidium": _l("Đoàn Chủ tịch"),
+    "upper_list": _l("Đại biểu dự Hội nghị cấp trên"),
+    # imported nominations
+    "line": _l("Dòng"),
+    "file": _l("Tệp"),
+    "source_code": _l("Mã hội nghị cấp dưới"),
+    # quotas, units, blocks
+    "seats": _l("Số lượng phân bổ"),
+    "name": _l("Tên đơn vị"),
+    "member_count": _l("Số đoàn viên"),
+    "contact": _l("Liên hệ"),
+    "block": _l("Khối"),
+    "deadline": _l("Thời hạn gửi hồ sơ"),
+    # check-in
+    "delegate_id": _l("Đại biểu"),
+    "desk": _l("Tên bàn"),
+    "offline": _l("Điểm danh ngoại tuyến"),
+    # reference lists (the keys are the list kinds)
+    "movement": _l("Phong trào thi đua"),
+    "title": _l("Danh hiệu thi đua, hình thức khen thưởng"),
+    # dossier
+    "upper_quota": _l("Số lượng đại biểu cấp trên phân bổ"),
+    "upper_code": _l("Mã hội nghị cấp trên"),
+    "document_number": _l("Số, ký hiệu danh sách gửi cấp trên"),
+    "place": _l("Địa danh ghi trên văn bản"),
+    "signer_title": _l("Chức vụ người ký"),
+    "signer_name": _l("Họ tên người ký"),
+    "recipients": _l("Nơi nhận"),
+    "columns": _l("Các cột của danh sách"),
+}
+#: An (entity, key) whose label differs from the key's alone.
+ENTITY_FIELD_LABELS = {
+    ("block", "name"): _l("Khối"),
+}
+
+#: Coded values, by key: the nomination status badges' words, the delegate categories, kinds, genders.
+VALUE_LABELS = {
+    "status": STATUS_LABELS,
+    "category": {"exemplar": _l("Điển hình tiên tiến"), "guest": _l("Khách mời")},
+    "kind": {"individual": _l("Cá nhân"), "collective": _l("Tập thể")},
+    "gender": {"male": _l("Nam"), "female": _l("Nữ")},
+}
+#: Keys whose values are ISO dates, shown dd/mm/yyyy as elsewhere in the app.
+DATE_KEYS = frozenset({"birth_date", "deadline"})
+#: Keys whose values are delegate ids (or lists of them), shown "#12" as the entity column shows ids.
+DELEGATE_ID_KEYS = frozenset({"delegate_id", "presidium", "upper_list"})
+#: Keys whose value is a comma-separated list of delegate-list column keys (`exports.columns.FIELDS`).
+COLUMN_KEYS = frozenset({"columns"})
+_COLUMN_LABELS = {field.key: field.label for field in LIST_COLUMNS}
+
+
+def entity_label(entity: str) -> str:
+    """The words for an entity code, e.g. 'delegate' → "Đại biểu"; an unknown code as it is."""
+    label = ENTITY_LABELS.get(entity)
+    return str(label) if label is not None else entity
+
+
+def action_label(entity: str, action: str) -> str:
+    """The words for what happened, e.g. ('nomination', 'approve') → "Đã duyệt", ('checkin', 'create') →
+    "Đã điểm danh"; an unknown action as it is."""
+    label = ENTITY_ACTION_LABELS.get((entity, action)) or ACTION_LABELS.get(action)
+    return str(label) if label is not None else action
+
+
+def field_label(entity: str, key: str) -> str:
+    """The label of a changed field, e.g. 'full_name' → "Họ và tên", ('block', 'name') → "Khối"; an unknown
+    key as it is."""
+    label = ENTITY_FIELD_LABELS.get((entity, key)) or FIELD_LABELS.get(key)
+    return str(label) if label is not None else key
+
+
+def value_text(key: str, value) -> str:
+    """A logged value as the page shows it.
+
+    None, "" and [] → "—"; booleans → "Có"/"Không"; a known code of `VALUE_LABELS[key]` → its words
+    ('status': 'submitted' → "Chờ duyệt"); dates → dd/mm/yyyy; delegate ids → "#12"; list column keys → their
+    labels; lists → items joined by "; "; anything else → `str(value)`.
+    """
+    if value is None or value == "" or value == []:
+        return EMPTY
+    if isinstance(value, bool):
+        return gettext("Có") if value else gettext("Không")
+    if isinstance(value, list | tuple):
+        return LIST_JOIN.join(value_text(key, item) for item in value)
+    if key in DELEGATE_ID_KEYS and isinstance(value, int):
+        return f"#{value}"
+    if isinstance(value, str):
+        label = VALUE_LABELS.get(key, {}).get(value)
+        if label is not None:
+            return str(label)
+        if key in DATE_KEYS:
+            return _date_text(value)
+        if key in COLUMN_KEYS:
+            return LIST_JOIN.join(_COLUMN_LABELS.get(part, part) for part in value.split(",") if part)
+        return value
+    return str(value)
+
+
+def _date_text(value: str) -> str:
+    try:
+        return date.fromisoformat(value[:10]).strftime("%d/%m/%Y")
+    except ValueError:
+        return value
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field of a before/after column: the raw `key`, its `label`, the `value` as text."""
+
+    key: str
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Described:
+    """What one log row shows: the raw `entity` and `action` codes with their labels, and the labelled
+    `before`/`after` fields in the logged order (empty lists when the row has none)."""
+
+    entity: str
+    entity_label: str
+    action: str
+    action_label: str
+    before: list[Change]
+    after: list[Change]
+
+
+def changes(entity: str, values: Mapping | None) -> list[Change]:
+    """The labelled fields of a `before`/`after` dict (None → [])."""
+    return [Change(str(key), field_label(entity, str(key)), value_text(str(key), value))
+            for key, value in (values or {}).items()]
+
+
+def describe(entry) -> Described:
+    """The labels of an `AuditEntry` (anything with `entity`, `action`, `before`, `after`)."""
+    return Described(entry.entity, entity_label(entry.entity), entry.action, action_label(entry.entity, entry.action),
+                     changes(entry.entity, entry.before), changes(entry.entity, entry.after))
+
+
+def entity_choices(entities) -> list[tuple[str, str]]:
+    """(code, label) of each entity code, for the page's filter."""
+    return [(code, entity_label(code)) for code in entities]

@@ -1,0 +1,97 @@
+"""Seat rules of a conference, as plain functions (no Flask).
+
+Source: Kế hoạch 65/KH-LĐLĐ huyện Vĩnh Thuận, 21/11/2024, mục II.2.3 and II.2.4:
+"Không quá 250 đại biểu, trong đó đại biểu điển hình tiên tiến khoảng 70% và đại biểu khách mời
+khoảng 30%"; "Đoàn Chủ tịch ... số lượng không quá 07 người".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from conference.core.errors import RuleViolation
+
+DEFAULT_DELEGATE_CAP = 250
+DEFAULT_EXEMPLAR_SHARE_PCT = 70
+DEFAULT_SPLIT_TOLERANCE_PCT = 5
+DEFAULT_PRESIDIUM_MAX = 7
+
+
+@dataclass(frozen=True)
+class SeatSplit:
+    """Seats of a conference: `exemplar` + `guest` == `cap`."""
+
+    cap: int
+    exemplar: int
+    guest: int
+
+
+def seat_split(cap: int, exemplar_share_pct: int) -> SeatSplit:
+    """Split the delegate cap into exemplar and guest seats.
+
+    exemplar = floor(cap × share / 100); guest = cap − exemplar (DESIGN.md, "Rules").
+    250 at 70 % → 175 exemplar and 75 guest seats.
+
+    Raises:
+        ValueError: cap < 1 or share outside 0..100.
+    """
+    if cap < 1:
+        raise ValueError("cap must be at least 1")
+    if not 0 <= exemplar_share_pct <= 100:
+        raise ValueError("exemplar share must be within 0..100")
+    exemplar = cap * exemplar_share_pct // 100
+    return SeatSplit(cap=cap, exemplar=exemplar, guest=cap - exemplar)
+
+
+@dataclass(frozen=True)
+class SplitCheck:
+    """The exemplar share of seated delegates against the target (a soft rule)."""
+
+    exemplar_pct: float | None
+    target_pct: int
+    tolerance_pct: int
+    within: bool
+
+
+def check_split(exemplars: int, guests: int, target_pct: int, tolerance_pct: int) -> SplitCheck:
+    """Compare the exemplar share of delegates with the target ± tolerance (percentage points).
+
+    Soft rule: the dashboard warns, nothing is refused. With no delegates yet the share is None
+    and the split counts as within.
+    """
+    total = exemplars + guests
+    if total == 0:
+        return SplitCheck(None, target_pct, tolerance_pct, True)
+    pct = 100.0 * exemplars / total
+    return SplitCheck(pct, target_pct, tolerance_pct, abs(pct - target_pct) <= tolerance_pct)
+
+
+def ensure_room_for_delegate(*, cap: int, seated: int, category_seats: int, category_seated: int,
+                             category_label: str) -> None:
+    """Refuse a new delegate past the cap or past the seats of its category.
+
+    Args:
+        cap: the conference's delegate cap; seated: delegates already seated.
+        category_seats / category_seated: seats of the delegate's category (exemplar or guest) and
+            how many are taken.
+        category_label: the category's Vietnamese name, for the message.
+
+    Raises:
+        RuleViolation: with the reason in Vietnamese.
+    """
+    if seated >= cap:
+        raise RuleViolation(f"Đã đủ {cap} đại biểu (số lượng tối đa); không thể thêm đại biểu.")
+    if category_seated >= category_seats:
+        raise RuleViolation(
+            f"Đã đủ {category_seats} chỗ cho {category_label}; không thể thêm."
+        )
+
+
+def ensure_presidium_size(count: int, maximum: int) -> None:
+    """Refuse a presidium larger than `maximum` (Kế hoạch 65/KH-LĐLĐ, mục II.2.4: không quá 07 người).
+
+    Raises:
+        RuleViolation: count > maximum.
+    """
+    if count > maximum:
+        raise RuleViolation(f"Đoàn Chủ tịch không quá {maximum} người (đã chọn {count}).")

@@ -1,0 +1,145 @@
+"""The fields an organizer can choose as columns of a delegate list (pure, no Flask, no database).
+
+Each field has a key (saved per conference), the header(s) printed in the official list and how to read its
+value from a delegate record (any object with the attributes of `DelegateRecord`). "STT" is always first
+and is not a choice. The default set is the danh sách trích ngang of Kế hoạch 65/KH-LĐLĐ, mục III.1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from conference.core.xlsx import Column
+
+CATEGORY_NAMES = {"exemplar": "Điển hình tiên tiến", "guest": "Khách mời"}
+KIND_NAMES = {"individual": "Cá nhân", "collective": "Tập thể"}
+GENDER_NAMES = {"male": "Nam", "female": "Nữ"}
+MAJORITY_ETHNICITY = "Kinh"
+MARK = "x"
+
+
+def is_minority(ethnicity: str | None) -> bool:
+    """An ethnic minority (người dân tộc thiểu số): any recorded ethnicity other than Kinh (as the dashboard)."""
+    return bool(ethnicity) and ethnicity.strip().casefold() != MAJORITY_ETHNICITY.casefold()
+
+
+def notes_of(record) -> str:
+    """The Ghi chú cell: "Đoàn Chủ tịch" for presidium members, then the delegate's own notes."""
+    notes = [record.notes] if record.notes else []
+    if record.presidium_order:
+        notes.insert(0, "Đoàn Chủ tịch")
+    return "; ".join(notes)
+
+
+@dataclass(frozen=True)
+class Field:
+    """A choosable field: its key, the label on the settings page, its printed columns and values.
+
+    `values(record)` returns one value per column; `totals(records)` one total per column (None = no total).
+    """
+
+    key: str
+    label: str
+    columns: tuple[Column, ...]
+    values: Callable[[object], tuple]
+    totals: Callable[[list], tuple] | None = None
+
+
+def _count(records: list, test) -> int:
+    return sum(1 for r in records if test(r))
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("name", "Họ và tên", (Column("Họ và tên", 21),), lambda r: (r.full_name,)),
+    Field("birth_year_by_gender", "Năm sinh (cột Nam / Nữ)",
+          (Column("Nam", 6, group="Năm sinh", centered=True), Column("Nữ", 6, group="Năm sinh", centered=True)),
+          lambda r: (r.birth_year if r.gender == "male" else None, r.birth_year if r.gender == "female" else None),
+          lambda rs: (_count(rs, lambda r: r.gender == "male"), _count(rs, lambda r: r.gender == "female"))),
+    Field("gender", "Giới tính", (Column("Giới tính", 8, centered=True),), lambda r: (GENDER_NAMES.get(r.gender, ""),)),
+    Field("birth_year", "Năm sinh", (Column("Năm sinh", 8, centered=True),), lambda r: (r.birth_year,)),
+    Field("kind", "Cá nhân / tập thể", (Column("Cá nhân / tập thể", 10),), lambda r: (KIND_NAMES[r.kind],),
+          lambda rs: (f"TT: {_count(rs, lambda r: r.kind == 'collective')}",)),
+    Field("ethnicity", "Dân tộc", (Column("Dân tộc", 7, centered=True),), lambda r: (r.ethnicity or "",),
+          lambda rs: (f"DTTS: {_count(rs, lambda r: is_minority(r.ethnicity))}",)),
+    Field("position", "Chức vụ, nơi công tác", (Column("Chức vụ, nơi công tác", 22),), lambda r: (r.position or "",)),
+    Field("unit", "Đơn vị", (Column("Đơn vị", 20),), lambda r: (r.unit_name or "",)),
+    Field("category", "Loại đại biểu", (Column("Loại đại biểu", 13),),
+          lambda r: (CATEGORY_NAMES.get(r.category, ""),)),
+    Field("party_member", "Đảng viên", (Column("Đảng viên", 7, centered=True),), lambda r: (MARK if r.party_member else "",),
+          lambda rs: (_count(rs, lambda r: r.party_member),)),
+    Field("direct_worker", "CNVCLĐ trực tiếp lao động sản xuất", (Column("Trực tiếp sản xuất", 9, centered=True),),
+          lambda r: (MARK if r.direct_worker else "",), lambda rs: (_count(rs, lambda r: r.direct_worker),)),
+    Field("titles", "Danh hiệu thi đua, hình thức khen thưởng",
+          (Column("Danh hiệu thi đua, hình thức khen thưởng", 22),), lambda r: (r.titles or "",)),
+    Field("achievements", "Thành tích tiêu biểu", (Column("Thành tích tiêu biểu", 32),),
+          lambda r: (r.achievements or "",)),
+    Field("phone", "Số điện thoại", (Column("Số điện thoại", 13),), lambda r: (r.phone or "",)),
+    Field("upper_order", "Thứ tự dự hội nghị cấp trên", (Column("Thứ tự cấp trên", 8, centered=True),),
+          lambda r: (r.upper_order,)),
+    Field("notes", "Ghi chú", (Column("Ghi chú", 11),), lambda r: (notes_of(r),)),
+)
+FIELDS_BY_KEY = {f.key: f for f in FIELDS}
+DEFAULT_KEYS = ("name", "birth_year_by_gender", "ethnicity", "position", "unit", "party_member", "direct_worker",
+                "titles", "achievements", "notes")
+
+
+def parse_keys(saved: str | None) -> list[str]:
+    """The saved column choice ("name,unit,...") as a list of known keys, in order; the default when empty.
+
+    Unknown keys (a field removed in a later version) are dropped; repeated keys are kept once.
+    """
+    keys: list[str] = []
+    for key in (saved or "").split(","):
+        key = key.strip()
+        if key in FIELDS_BY_KEY and key not in keys:
+            keys.append(key)
+    return keys or list(DEFAULT_KEYS)
+
+
+def validate_keys(keys: Iterable[str]) -> list[str]:
+    """Check an organizer's choice of columns. Returns the keys in order.
+
+    Raises:
+        ValueError: no column chosen, an unknown key, a key twice, or "name" missing (a list without
+            names cannot be read); the message is in Vietnamese.
+    """
+    keys = list(keys)
+    unknown = [k for k in keys if k not in FIELDS_BY_KEY]
+    if unknown:
+        raise ValueError(f"Cột không có trong danh sách: {', '.join(unknown)}.")
+    if len(set(keys)) != len(keys):
+        raise ValueError("Một cột được chọn hai lần.")
+    if "name" not in keys:
+        raise ValueError("Danh sách phải có cột Họ và tên.")
+    return keys
+
+
+def columns_for(keys: list[str]) -> list[Column]:
+    """STT, then the columns of the chosen fields in order."""
+    columns = [Column("STT", 4.5, centered=True)]
+    for key in keys:
+        columns.extend(FIELDS_BY_KEY[key].columns)
+    return columns
+
+
+def row_for(index: int, record, keys: list[str]) -> list:
+    """One printed row: STT, then the chosen fields' values."""
+    row: list = [index]
+    for key in keys:
+        row.extend(FIELDS_BY_KEY[key].values(record))
+    return row
+
+
+def totals_for(records: list, keys: list[str]) -> list:
+    """The totals row: "Tổng cộng" under the name, counts under the fields that have one, blank elsewhere."""
+    row: list = [""]
+    for key in keys:
+        field = FIELDS_BY_KEY[key]
+        if key == "name":
+            row.append(f"Tổng cộng: {len(records)}")
+        elif field.totals is not None:
+            row.extend(field.totals(records))
+        else:
+            row.extend([""] * len(field.columns))
+    return row

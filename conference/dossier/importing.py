@@ -1,0 +1,301 @@
+"""One level up: importing a lower level's exported delegate list (its plain sheet "Dữ liệu").
+
+The province (a conference of level "province", whose units are the districts) receives each district's
+file and imports it: every row becomes a nomination of that district, in one transaction, after a
+row-by-row preview with errors. Refused as a whole (nothing written) when: it is not such a file; it was
+edited after export (its fingerprint no longer matches); it is not an upper-level list; it names another
+upper conference; its issuer is not a unit of this conference; it was imported already; a row has an
+error; or it holds more rows than the district's quota has left.
+
+`read_file` and `validate_row` are plain functions (no Flask, no database); `preview_import` and
+`import_file` read and write the database. The checks against the database (a person the district already
+proposed, rows past its quota) and the row type are the Excel template importer's
+(`conference.nominations.imports.check_rows`, `conference.nominations.importing.RowResult`), so both
+imports report row problems alike; its file reader (`nominations.spreadsheet.read_table`) refuses any
+workbook with merged cells, and the official sheet of our exports has them, so the file is read here with
+the same cautions (size, zip bomb, formulas) on the plain sheet only. Each imported nomination is written
+to the audit log.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from conference.audit.services import record
+from conference.conferences.models import Conference
+from conference.core.errors import RuleViolation
+from conference.core.spreadsheet import UnreadableWorkbook, open_workbook
+from conference.db import locked_write
+from conference.dossier.columns import GENDER_NAMES, KIND_NAMES, MARK
+from conference.dossier.models import ImportedFile
+from conference.dossier.plain import DELEGATE_HEADERS, KIND_UPPER, META_HEADERS, SHEET_NAME, fingerprint
+from conference.extensions import db
+from conference.nominations.importing import RowResult
+from conference.nominations.imports import check_rows
+from conference.nominations.models import Nomination
+from conference.organizations.models import Organization
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_UNCOMPRESSED = 40 * 1024 * 1024
+MAX_ROWS = 10_000
+HEADERS = (*DELEGATE_HEADERS, *META_HEADERS)
+_COLUMN = {header: index for index, header in enumerate(HEADERS)}
+_KINDS = {v.casefold(): k for k, v in KIND_NAMES.items()}
+_GENDERS = {v.casefold(): k for k, v in GENDER_NAMES.items()}
+_YES = {MARK, "có", "1", "true", "yes"}
+#: Field limits of a nomination (conference/nominations/forms.py and models).
+_LIMITS = {"full_name": 200, "ethnicity": 60, "position": 300, "titles": 1000, "achievements": 2000, "phone": 30}
+
+
+class ImportRefused(RuleViolation):
+    """The file as a whole is refused; `str(error)` is the Vietnamese message. Nothing is written."""
+
+
+@dataclass
+class ParsedFile:
+    """The plain sheet of an exported file: its meta data and its rows (dicts keyed by header)."""
+
+    kind: str
+    issuer: str
+    source_code: str
+    upper_code: str
+    fingerprint: str
+    rows: list[dict]
+
+
+@dataclass
+class Preview:
+    """What an import would do: the district, the rows (`RowResult`, with `problems`), file-level errors."""
+
+    parsed: ParsedFile | None
+    unit_id: int | None = None
+    unit_name: str | None = None
+    rows: list[RowResult] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and all(not r.problems for r in self.rows)
+
+    @property
+    def error_count(self) -> int:
+        return len(self.errors) + sum(len(r.problems) for r in self.rows)
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+def read_file(content: bytes) -> ParsedFile:
+    """Read the plain sheet "Dữ liệu" of an exported xlsx and check that it is whole.
+
+    Returns:
+        A `ParsedFile`; each row is a dict of the sheet's headers to cell values (as openpyxl reads them).
+
+    Raises:
+        ImportRefused: not an xlsx; too large; no "Dữ liệu" sheet or other headers; a formula; no rows;
+            rows from different files; cells that no longer match the file's fingerprint (edited).
+    """
+    if not content:
+        raise ImportRefused("Tệp trống.")
+    if len(content) > MAX_BYTES:
+        raise ImportRefused(f"Tệp quá lớn (tối đa {MAX_BYTES // (1024 * 1024)} MB).")
+    if not zipfile.is_zipfile(io.BytesIO(content)):
+        raise ImportRefused("Tệp không phải tệp Excel (.xlsx).")
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        if sum(info.file_size for info in archive.infolist()) > MAX_UNCOMPRESSED:
+            raise ImportRefused("Tệp có quá nhiều dữ liệu.")
+    try:
+        book = open_workbook(content)
+    except UnreadableWorkbook:
+        raise ImportRefused("Tệp Excel bị hỏng, không đọc được.") from None
+    try:
+        if SHEET_NAME not in book.sheetnames:
+            raise ImportRefused(
+                f"Tệp không có trang “{SHEET_NAME}”: đây không phải tệp danh sách xuất từ phần mềm này."
+            )
+        sheet = book[SHEET_NAME]
+        rows = []
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for index, row in enumerate(sheet.iter_rows(max_col=len(HEADERS) + 5)):
+                values = []
+                for cell in row:
+                    if getattr(cell, "data_type", None) == "f":
+                        raise ImportRefused(f"Ô {cell.coordinate} có công thức; tệp đã bị sửa sau khi xuất.")
+                    values.append(getattr(cell, "value", None))
+                if index == 0:
+                    headers = tuple(_text(v) for v in values if v is not None)
+                    if headers != HEADERS:
+                        raise ImportRefused(
+                            "Trang “Dữ liệu” không đúng mẫu (các cột đã bị đổi): hãy dùng đúng tệp đã xuất."
+                        )
+                    continue
+                if any(v not in (None, "") for v in values):
+                    if len(rows) >= MAX_ROWS:
+                        raise ImportRefused(f"Tệp có quá nhiều dòng (tối đa {MAX_ROWS}).")
+                    values = (values + [None] * len(HEADERS))[: len(HEADERS)]
+                    rows.append(dict(zip(HEADERS, values)))
+    finally:
+        book.close()
+    if not rows:
+        raise ImportRefused("Tệp không có dòng dữ liệu nào.")
+    meta = {tuple(_text(r[h]) for h in META_HEADERS) for r in rows}
+    if len(meta) != 1:
+        raise ImportRefused("Các dòng của tệp thuộc nhiều tệp khác nhau (mã hội nghị hoặc mã tệp khác nhau).")
+    kind, issuer, source_code, upper_code, stated = next(iter(meta))
+    actual = fingerprint(HEADERS[:-1], ([r[h] for h in HEADERS[:-1]] for r in rows))
+    if actual != stated:
+        raise ImportRefused(
+            "Tệp đã bị sửa sau khi xuất (mã tệp không khớp nội dung). Đề nghị đơn vị gửi lại tệp gốc."
+        )
+    return ParsedFile(kind=kind, issuer=issuer, source_code=source_code, upper_code=upper_code,
+                      fingerprint=stated, rows=rows)
+
+
+def validate_row(row: dict) -> tuple[dict, list[str]]:
+    """The nomination fields of one row and its errors (Vietnamese), with the nomination form's rules.
+
+    Rules (conference/nominations/forms.py): a name; an individual has a gender and a year of birth
+    within 1930..2010; the achievements are not empty; text lengths within the model's limits.
+    The position becomes "position, unit" so the upper level keeps the grassroots unit's name.
+    """
+    errors: list[str] = []
+    kind = _KINDS.get(_text(row["Cá nhân/Tập thể"]).casefold())
+    if kind is None:
+        errors.append("Cột “Cá nhân/Tập thể” phải là “Cá nhân” hoặc “Tập thể”.")
+        kind = "individual"
+    gender_text = _text(row["Giới tính"])
+    gender = _GENDERS.get(gender_text.casefold()) if gender_text else None
+    if gender_text and gender is None:
+        errors.append("Giới tính phải là “Nam” hoặc “Nữ”.")
+    year_text = _text(row["Năm sinh"])
+    year = int(year_text) if year_text.isdigit() else None
+    if year_text and (year is None or not 1930 <= year <= 2010):
+        errors.append("Năm sinh phải là số từ 1930 đến 2010.")
+        year = None
+    if kind == "individual":
+        if gender is None and not gender_text:
+            errors.append("Thiếu giới tính.")
+        if not year_text:
+            errors.append("Thiếu năm sinh.")
+    position, unit = _text(row["Chức vụ, nơi công tác"]), _text(row["Đơn vị"])
+    if unit and unit.casefold() not in position.casefold():
+        position = f"{position}, {unit}" if position else unit
+    data = {
+        "kind": kind, "full_name": _text(row["Họ và tên"]), "gender": gender if kind == "individual" else None,
+        "birth_year": year if kind == "individual" else None, "ethnicity": _text(row["Dân tộc"]) or None,
+        "position": position or None, "direct_worker": _text(row["CNVCLĐ trực tiếp sản xuất"]).casefold() in _YES,
+        "party_member": _text(row["Đảng viên"]).casefold() in _YES, "titles": _text(row[
+            "Danh hiệu thi đua, hình thức khen thưởng"]) or None,
+        "achievements": _text(row["Thành tích tiêu biểu"]) or None, "phone": _text(row["Số điện thoại"]) or None,
+    }
+    if not data["full_name"]:
+        errors.append("Thiếu họ và tên.")
+    if not data["achievements"]:
+        errors.append("Thiếu thành tích tiêu biểu.")
+    labels = {"full_name": "Họ và tên", "ethnicity": "Dân tộc", "position": "Chức vụ, nơi công tác",
+              "titles": "Danh hiệu thi đua", "achievements": "Thành tích tiêu biểu", "phone": "Số điện thoại"}
+    for key, limit in _LIMITS.items():
+        if data[key] and len(data[key]) > limit:
+            errors.append(f"{labels[key]} dài quá {limit} ký tự.")
+    return data, errors
+
+
+def _same_name(a: str, b: str) -> bool:
+    return unicodedata.normalize("NFC", a).strip().casefold() == unicodedata.normalize("NFC", b).strip().casefold()
+
+
+def preview_import(conference: Conference, content: bytes, own_code: str) -> Preview:
+    """Check a file against this conference without writing anything.
+
+    Args:
+        conference: the upper-level conference importing (its units are the lower-level bodies).
+        own_code: this conference's code (`Dossier.code`); the file must name it as its upper conference.
+
+    Returns:
+        A `Preview`; file-level problems go to `errors`, row problems to each row.
+    """
+    try:
+        parsed = read_file(content)
+    except ImportRefused as error:
+        return Preview(parsed=None, errors=[str(error)])
+    preview = Preview(parsed=parsed)
+    if parsed.kind != KIND_UPPER:
+        preview.errors.append("Tệp không phải danh sách đại biểu dự Hội nghị cấp trên (là danh sách khác).")
+    if not parsed.upper_code:
+        preview.errors.append("Tệp chưa ghi mã hội nghị cấp trên: đơn vị cần nhập mã hội nghị này rồi xuất lại.")
+    elif parsed.upper_code.upper() != own_code.upper():
+        preview.errors.append(
+            f"Tệp được lập cho hội nghị khác (mã {parsed.upper_code}); mã của hội nghị này là {own_code}."
+        )
+    units = db.session.execute(select(Organization).where(Organization.parent_id == conference.host_id)).scalars()
+    unit = next((u for u in units if _same_name(u.name, parsed.issuer)), None)
+    if unit is None:
+        preview.errors.append(f"“{parsed.issuer}” không phải đơn vị trực thuộc của hội nghị này.")
+    else:
+        preview.unit_id, preview.unit_name = unit.id, unit.name
+    done = db.session.execute(
+        select(ImportedFile.imported_at).where(ImportedFile.conference_id == conference.id,
+                                               ImportedFile.fingerprint == parsed.fingerprint)
+    ).scalar_one_or_none()
+    if done is not None:
+        preview.errors.append(f"Tệp này đã được nhập ngày {done:%d/%m/%Y}; không nhập lại lần thứ hai.")
+    seen = set()
+    for line, row in enumerate(parsed.rows, start=2):
+        data, errors = validate_row(row)
+        person = (data["full_name"].casefold(), data["birth_year"])
+        if person in seen:
+            errors.append("Trùng với một dòng phía trên (cùng họ tên và năm sinh).")
+        seen.add(person)
+        preview.rows.append(RowResult(line, data, preview.unit_id, preview.unit_name, errors))
+    if unit is not None:
+        check_rows(conference, preview.rows)  # duplicates of its nominations, rows past its quota
+    return preview
+
+
+def import_file(conference_id: int, content: bytes, filename: str | None, own_code: str,
+                user_id: int | None) -> ImportedFile:
+    """Import a checked file: one submitted nomination per row for the district, in one transaction.
+
+    The checks of `preview_import` run again inside the lock, so two imports of the same file cannot both
+    pass (and the database's unique fingerprint per conference refuses the second). Commits.
+
+    Raises:
+        ImportRefused: with the first error of the preview; nothing is written.
+    """
+    with locked_write(db.session, select(Conference.id).where(Conference.id == conference_id)):
+        conference = db.session.get(Conference, conference_id)
+        preview = preview_import(conference, content, own_code)
+        if not preview.ok:
+            first = preview.errors[0] if preview.errors else next(
+                f"Dòng {r.line}: {r.problems[0]}" for r in preview.rows if r.problems)
+            raise ImportRefused(f"Không nhập tệp ({preview.error_count} lỗi). {first}")
+        nominations = [Nomination(conference_id=conference_id, unit_id=preview.unit_id, status="submitted",
+                                  submitted_by_id=user_id, **row.data) for row in preview.rows]
+        db.session.add_all(nominations)
+        imported = ImportedFile(conference_id=conference_id, unit_id=preview.unit_id,
+                              source_code=preview.parsed.source_code, fingerprint=preview.parsed.fingerprint,
+                              filename=(filename or "")[:255] or None, row_count=len(preview.rows),
+                              imported_by_id=user_id)
+        db.session.add(imported)
+        try:
+            db.session.flush()
+        except IntegrityError:
+            raise ImportRefused("Tệp này đã được nhập hoặc có hồ sơ trùng; không nhập lại.") from None
+        for nomination, row in zip(nominations, preview.rows, strict=True):
+            record("nomination", nomination.id, "import", conference_id=conference_id, unit_id=preview.unit_id,
+                   after={"status": "submitted", "full_name": nomination.full_name, "line": row.line,
+                          "file": imported.filename, "source_code": imported.source_code}, user_id=user_id)
+    return imported

@@ -1,0 +1,95 @@
+"""Reading what the exports print: delegate and quota records, the dossier settings (one query each)."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from conference.conferences.models import Conference, Quota
+from conference.delegates.models import Delegate
+from conference.dossier import columns as cols
+from conference.dossier.models import Dossier
+from conference.dossier.reports import DelegateRecord, DocumentInfo, QuotaRecord
+from conference.extensions import db
+from conference.nominations.models import Nomination
+from conference.organizations.models import Organization
+
+
+def new_code() -> str:
+    """A conference code for files: "HN-" and 10 random hexadecimal digits (unguessable, easy to read out)."""
+    return "HN-" + secrets.token_hex(5).upper()
+
+
+def get_dossier(conference_id: int) -> Dossier:
+    """The dossier settings of a conference, made (with a new code) and committed on first use."""
+    query = select(Dossier).where(Dossier.conference_id == conference_id)
+    dossier = db.session.execute(query).scalar_one_or_none()
+    if dossier is not None:
+        return dossier
+    db.session.add(Dossier(conference_id=conference_id, code=new_code()))
+    try:
+        db.session.commit()
+    except IntegrityError:  # another request made it first
+        db.session.rollback()
+    return db.session.execute(query).scalar_one()
+
+
+def delegate_records(conference_id: int, *, upper_only: bool = False) -> list[DelegateRecord]:
+    """Every delegate of a conference (or only those chosen for the upper level) as `DelegateRecord`s.
+
+    One query: the delegate's columns, its unit's name and its nomination's phone number.
+    """
+    query = (
+        select(Delegate.full_name, Delegate.kind, Delegate.gender, Delegate.birth_year, Delegate.ethnicity,
+               Delegate.position, Delegate.unit_id, Organization.name, Delegate.category, Delegate.direct_worker,
+               Delegate.party_member, Delegate.titles, Delegate.achievements, Nomination.phone, Delegate.notes,
+               Delegate.presidium_order, Delegate.upper_order)
+        .select_from(Delegate)
+        .outerjoin(Organization, Organization.id == Delegate.unit_id)
+        .outerjoin(Nomination, Nomination.id == Delegate.nomination_id)
+        .where(Delegate.conference_id == conference_id)
+    )
+    if upper_only:
+        query = query.where(Delegate.upper_order.is_not(None))
+    records = []
+    for (name, kind, gender, year, ethnicity, position, unit_id, unit_name, category, direct, party, titles,
+         achievements, phone, notes, presidium, upper) in db.session.execute(query):
+        records.append(DelegateRecord(
+            full_name=name, kind=kind, gender=gender, birth_year=year, ethnicity=ethnicity, position=position,
+            # A guest has no unit: the list shows the position/workplace line there, as the delegates page.
+            unit_name=unit_name if unit_id is not None else (position or ""), category=category,
+            direct_worker=bool(direct), party_member=bool(party), titles=titles, achievements=achievements,
+            phone=phone, notes=notes, presidium_order=presidium, upper_order=upper,
+        ))
+    return records
+
+
+def quota_records(conference: Conference) -> list[QuotaRecord]:
+    """Every unit of the conference's host with its block, member count and seats (0 without a quota row)."""
+    rows = db.session.execute(
+        select(Organization, Quota.seats)
+        .outerjoin(Quota, (Quota.unit_id == Organization.id) & (Quota.conference_id == conference.id))
+        .where(Organization.parent_id == conference.host_id)
+    )
+    return [QuotaRecord(unit_name=unit.name, block=str(unit.block) if unit.block is not None else None,
+                        member_count=unit.member_count or 0, seats=seats or 0)
+            for unit, seats in rows]
+
+
+def document_info(conference: Conference, dossier: Dossier, signed_on: date) -> DocumentInfo:
+    """The official layout's fields for a conference: issuer, upper body, place, number, signer, recipients."""
+    recipients = [line.strip() for line in (dossier.recipients or "").splitlines() if line.strip()]
+    return DocumentInfo(
+        issuer=conference.host.name, conference_name=conference.name, held_on=conference.held_on,
+        signed_on=signed_on, level=conference.level, upper_body=conference.upper_body, venue=conference.venue,
+        place=dossier.place, number=dossier.document_number, signer_title=dossier.signer_title,
+        signer_name=dossier.signer_name, recipients=recipients, code=dossier.code, upper_code=dossier.upper_code,
+    )
+
+
+def chosen_keys(dossier: Dossier) -> list[str]:
+    """The organizer's saved columns (the default set when none are saved)."""
+    return cols.parse_keys(dossier.columns)

@@ -1,0 +1,194 @@
+"""The dossier to the upper level: settings, the three xlsx downloads, and the import one level up."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+from flask import Blueprint, Response, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from conference.conferences.access import get_conference_or_403
+from conference.core.clock import local_today
+from conference.core.errors import RuleViolation
+from conference.core.xlsx import write_report
+from conference.delegates.queries import delegates_in_order
+from conference.dossier import columns as cols
+from conference.dossier import queries
+from conference.dossier.forms import ConfirmForm, DossierForm, UpperChoiceForm, UpperQuotaForm, chosen_columns
+from conference.dossier.importing import import_file, preview_import
+from conference.dossier.models import ImportedFile
+from conference.dossier.plain import KIND_ALL, KIND_UPPER
+from conference.dossier.queries import get_dossier
+from conference.dossier.reports import delegate_list_report, quota_report
+from conference.dossier.services import SETTINGS_FIELDS, save_settings
+from conference.dossier.upper import parse_order, priority_shares, set_upper_delegates, set_upper_quota
+from conference.extensions import db
+from conference.organizations.models import Organization
+from conference.web.access import roles_required
+from conference.web.forms import UploadForm
+
+bp = Blueprint("dossier", __name__, url_prefix="/conferences/<int:conference_id>")
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _xlsx(content: bytes, filename: str) -> Response:
+    return Response(content, mimetype=XLSX, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.route("/exports")
+@roles_required("organizer")
+def index(conference_id: int):
+    """The dossier page: downloads, this conference's code, the layout settings and the columns."""
+    conference = g.conference = get_conference_or_403(conference_id)
+    dossier = queries.get_dossier(conference.id)
+    form = DossierForm(obj=dossier)
+    keys = queries.chosen_keys(dossier)
+    imports = db.session.execute(
+        select(ImportedFile, Organization.name).join(Organization, Organization.id == ImportedFile.unit_id)
+        .where(ImportedFile.conference_id == conference.id).order_by(ImportedFile.imported_at)
+    ).all()
+    return render_template("dossier/index.html", conference=conference, dossier=dossier, form=form,
+                           fields=cols.FIELDS, positions={key: i for i, key in enumerate(keys, start=1)},
+                           imports=imports)
+
+
+@bp.route("/exports/settings", methods=["POST"])
+@roles_required("organizer")
+def settings(conference_id: int):
+    """Save the layout fields and the chosen columns of this conference's lists."""
+    conference = get_conference_or_403(conference_id)
+    dossier = queries.get_dossier(conference.id)
+    form = DossierForm()
+    if not form.validate_on_submit():
+        flash(_("Thông tin không hợp lệ; chưa lưu."), "danger")
+        return redirect(url_for("dossier.index", conference_id=conference.id))
+    try:
+        save_settings(dossier, {name: form[name].data for name in SETTINGS_FIELDS}, chosen_columns(request.form))
+    except ValueError as error:
+        flash(str(error), "danger")
+        return redirect(url_for("dossier.index", conference_id=conference.id))
+    flash(_("Đã lưu thông tin văn bản và các cột của danh sách."), "success")
+    return redirect(url_for("dossier.index", conference_id=conference.id))
+
+
+def _delegate_list(conference_id: int, kind: str) -> Response:
+    conference = get_conference_or_403(conference_id)
+    dossier = queries.get_dossier(conference.id)
+    records = queries.delegate_records(conference.id, upper_only=kind == KIND_UPPER)
+    info = queries.document_info(conference, dossier, local_today())
+    report = delegate_list_report(info, records, queries.chosen_keys(dossier), kind)
+    name = "danh-sach-dai-bieu-cap-tren" if kind == KIND_UPPER else "danh-sach-trich-ngang-dai-bieu"
+    return _xlsx(write_report(report), f"{name}-{dossier.code}.xlsx")
+
+
+@bp.route("/exports/delegates.xlsx")
+@roles_required("organizer")
+def delegates_xlsx(conference_id: int):
+    """The delegate summary list of every delegate of the conference."""
+    return _delegate_list(conference_id, KIND_ALL)
+
+
+@bp.route("/exports/upper-delegates.xlsx")
+@roles_required("organizer")
+def upper_xlsx(conference_id: int):
+    """The delegate summary list of the delegates chosen for the upper-level conference."""
+    return _delegate_list(conference_id, KIND_UPPER)
+
+
+@bp.route("/exports/quotas.xlsx")
+@roles_required("organizer")
+def quotas_xlsx(conference_id: int):
+    """The quota allocation notice (seats allocated to each unit)."""
+    conference = get_conference_or_403(conference_id)
+    dossier = queries.get_dossier(conference.id)
+    seats = conference.seats
+    report = quota_report(queries.document_info(conference, dossier, local_today()),
+                          queries.quota_records(conference), seats.cap, seats.exemplar, seats.guest)
+    return _xlsx(write_report(report), f"thong-bao-phan-bo-{dossier.code}.xlsx")
+
+
+@bp.route("/exports/import", methods=["GET", "POST"])
+@roles_required("organizer")
+def import_upload(conference_id: int):
+    """Upload a lower level's exported list and see, row by row, what would be imported and what is wrong."""
+    conference = g.conference = get_conference_or_403(conference_id)
+    dossier = queries.get_dossier(conference.id)
+    form = UploadForm()
+    preview = confirm = None
+    if form.validate_on_submit():
+        content = form.file.data.read()
+        preview = preview_import(conference, content, dossier.code)
+        confirm = ConfirmForm(content=base64.b64encode(content).decode("ascii"),
+                              filename=form.file.data.filename or "")
+    return render_template("dossier/import.html", conference=conference, dossier=dossier, form=form,
+                           preview=preview, confirm=confirm)
+
+
+@bp.route("/exports/import/confirm", methods=["POST"])
+@roles_required("organizer")
+def import_confirm(conference_id: int):
+    """Import the previewed file: all its rows or nothing."""
+    conference = get_conference_or_403(conference_id)
+    dossier = queries.get_dossier(conference.id)
+    form = ConfirmForm()
+    try:
+        content = base64.b64decode(form.content.data or "", validate=True) if form.validate_on_submit() else b""
+    except (binascii.Error, ValueError):
+        content = b""
+    if not content:
+        flash(_("Không có tệp để nhập. Vui lòng chọn tệp lại."), "danger")
+        return redirect(url_for("dossier.import_upload", conference_id=conference.id))
+    try:
+        record = import_file(conference.id, content, form.filename.data, dossier.code, current_user.id)
+    except RuleViolation as error:
+        flash(str(error), "danger")
+        return redirect(url_for("dossier.import_upload", conference_id=conference.id))
+    flash(_("Đã nhập %(n)s hồ sơ. Các hồ sơ đang chờ duyệt.", n=record.row_count), "success")
+    return redirect(url_for("nominations.index", conference_id=conference.id, unit=record.unit_id))
+
+
+@bp.route("/upper-delegates", methods=["GET", "POST"])
+@roles_required("organizer")
+def upper(conference_id: int):
+    """Choose, in order, the exemplars who go to the upper-level conference, within the upper quota."""
+    conference = g.conference = get_conference_or_403(conference_id)
+    dossier = get_dossier(conference.id)
+    quota_form = UpperQuotaForm(obj=dossier, prefix="quota")
+    form = UpperChoiceForm()
+    exemplars = [d for d in delegates_in_order(conference.id) if d.category == "exemplar"]
+    if form.validate_on_submit():
+        try:
+            chosen = parse_order({d.id: request.form.get(f"order-{d.id}", "") for d in exemplars})
+            set_upper_delegates(conference.id, chosen)
+        except RuleViolation as error:
+            flash(str(error), "danger")
+        else:
+            flash(_("Đã lưu danh sách %(n)s đại biểu dự Hội nghị cấp trên.", n=len(chosen)), "success")
+            return redirect(url_for("dossier.upper", conference_id=conference.id))
+    chosen = sorted((d for d in exemplars if d.upper_order), key=lambda d: d.upper_order)
+    others = [d for d in exemplars if not d.upper_order]
+    return render_template("dossier/upper.html", conference=conference, dossier=dossier, form=form,
+                           quota_form=quota_form, chosen=chosen, others=others,
+                           shares=priority_shares(chosen, exemplars))
+
+
+@bp.route("/upper-delegates/quota", methods=["POST"])
+@roles_required("organizer")
+def upper_quota(conference_id: int):
+    """Save the upper level's quota and the upper conference's code."""
+    conference = get_conference_or_403(conference_id)
+    form = UpperQuotaForm(prefix="quota")
+    if form.validate_on_submit():
+        try:
+            set_upper_quota(conference.id, form.upper_quota.data, form.upper_code.data)
+        except RuleViolation as error:
+            flash(str(error), "danger")
+        else:
+            flash(_("Đã lưu số lượng cấp trên phân bổ."), "success")
+    else:
+        flash(_("Số lượng phải là số nguyên từ 0 đến 10000."), "danger")
+    return redirect(url_for("dossier.upper", conference_id=conference.id))

@@ -1,0 +1,1 @@
+"""Helpers every capability's views share: role decorators, shared forms, safe redirects, navigation."""

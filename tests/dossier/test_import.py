@@ -1,0 +1,224 @@
+"""One level up: a province conference imports a district's exported list (round trip, refusals, preview)."""
+
+from __future__ import annotations
+
+import base64
+import io
+
+import openpyxl
+import pytest
+from sqlalchemy import func, select
+
+from conference.delegates.models import Delegate
+from conference.dossier.importing import ImportRefused, import_file, preview_import, read_file, validate_row
+from conference.dossier.models import ImportedFile
+from conference.dossier.queries import get_dossier
+from conference.dossier.upper import set_upper_delegates, set_upper_quota
+from conference.extensions import db
+from conference.nominations.models import Nomination
+from tests.dossier.world import make_district, make_province
+
+
+def nominations(conference_id: int) -> list[Nomination]:
+    return list(db.session.execute(
+        select(Nomination).where(Nomination.conference_id == conference_id).order_by(Nomination.id)
+    ).scalars())
+
+
+def count_nominations(conference_id: int) -> int:
+    return db.session.execute(
+        select(func.count()).select_from(Nomination).where(Nomination.conference_id == conference_id)
+    ).scalar_one()
+
+
+@pytest.fixture
+def levels(app):
+    """A district that chose 20 of its 24 exemplars for the province, and the province conference."""
+    with app.app_context():
+        province = make_province(district_seats=20)
+        province_code = get_dossier(province.conference_id).code
+        district = make_district(exemplars=24)
+        set_upper_quota(district.conference_id, 20, province_code)
+        set_upper_delegates(district.conference_id, district.exemplar_ids[:20])
+    return district, province, province_code
+
+
+def export(client, auth, conference_id: int, name: str = "upper-delegates.xlsx", user: str = "organizer") -> bytes:
+    auth.login(user)
+    response = client.get(f"/conferences/{conference_id}/exports/{name}")
+    auth.logout()
+    assert response.status_code == 200
+    return response.data
+
+
+def edited(content: bytes, cell: str, value) -> bytes:
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    book["Dữ liệu"][cell] = value
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_round_trip_district_export_to_province_import_keeps_every_field(app, client, auth, levels):
+    district, province, _code = levels
+    content = export(client, auth, district.conference_id)
+
+    auth.login("p_organizer")
+    preview = client.post(f"/conferences/{province.conference_id}/exports/import",
+                          data={"file": (io.BytesIO(content), "ds-cap-tren.xlsx")}, content_type="multipart/form-data")
+    html = preview.get_data(as_text=True)
+    assert "Liên đoàn Lao động huyện Vĩnh Thuận" in html and "Nhập 20 hồ sơ" in html
+    response = client.post(f"/conferences/{province.conference_id}/exports/import/confirm",
+                           data={"content": base64.b64encode(content).decode(), "filename": "ds-cap-tren.xlsx"})
+    assert response.status_code == 302
+
+    with app.app_context():
+        imported = {n.full_name: n for n in nominations(province.conference_id)}
+        sources = db.session.execute(
+            select(Delegate, Nomination.phone).join(Nomination, Nomination.id == Delegate.nomination_id)
+            .where(Delegate.upper_order.is_not(None))
+        ).all()
+        assert len(imported) == len(sources) == 20
+        for delegate, phone in sources:
+            n = imported[delegate.full_name]
+            assert n.unit_id == province.district_unit_id and n.status == "submitted"
+            for name in ("kind", "full_name", "gender", "birth_year", "ethnicity", "direct_worker", "party_member",
+                         "titles", "achievements"):
+                assert getattr(n, name) == getattr(delegate, name), name
+            assert n.phone == phone
+            assert n.position == f"{delegate.position}, {delegate.unit.name}"  # the grassroots unit is kept
+        assert any(n.kind == "collective" for n in imported.values())
+        assert any("\n" in (n.titles or "") for n in imported.values())
+        record = db.session.execute(select(ImportedFile)).scalar_one()
+        assert (record.row_count, record.unit_id) == (20, province.district_unit_id)
+
+
+def test_second_import_of_the_same_file_is_refused(app, client, auth, levels):
+    district, province, code = levels
+    content = export(client, auth, district.conference_id)
+    with app.app_context():
+        import_file(province.conference_id, content, "a.xlsx", code, None)
+        with pytest.raises(ImportRefused, match="đã được nhập"):
+            import_file(province.conference_id, content, "a (copy).xlsx", code, None)
+        assert count_nominations(province.conference_id) == 20
+    # The same data exported again is the same file (same fingerprint): refused too.
+    again = export(client, auth, district.conference_id)
+    with app.app_context():
+        assert "đã được nhập" in " ".join(preview_import(_conference(province), again, code).errors)
+
+
+def _conference(province):
+    from conference.conferences.models import Conference
+
+    return db.session.get(Conference, province.conference_id)
+
+
+def test_a_file_for_another_upper_conference_is_refused(app, client, auth, levels):
+    district, province, code = levels
+    with app.app_context():
+        set_upper_quota(district.conference_id, 20, "HN-KHAC000000")
+    content = export(client, auth, district.conference_id)
+    with app.app_context():
+        with pytest.raises(ImportRefused, match="hội nghị khác"):
+            import_file(province.conference_id, content, None, code, None)
+        assert count_nominations(province.conference_id) == 0
+
+
+def test_the_list_of_all_delegates_is_not_an_upper_list(app, client, auth, levels):
+    district, province, code = levels
+    content = export(client, auth, district.conference_id, "delegates.xlsx")
+    with app.app_context():
+        errors = preview_import(_conference(province), content, code).errors
+        assert any("không phải danh sách đại biểu dự Hội nghị cấp trên" in e for e in errors)
+
+
+def test_a_file_edited_after_export_is_refused(app, client, auth, levels):
+    district, _province, _code = levels
+    content = edited(export(client, auth, district.conference_id), "B2", "Người Khác Hẳn")
+    with pytest.raises(ImportRefused, match="đã bị sửa"):
+        read_file(content)
+
+
+def test_a_file_from_a_body_that_is_not_a_unit_is_refused(app, client, auth, levels):
+    district, province, code = levels
+    content = export(client, auth, district.conference_id)
+    with app.app_context():
+        from conference.organizations.models import Organization
+
+        db.session.get(Organization, province.district_unit_id).name = "Liên đoàn Lao động huyện Khác"
+        db.session.commit()
+        errors = preview_import(_conference(province), content, code).errors
+        assert any("không phải đơn vị trực thuộc" in e for e in errors)
+
+
+def test_more_rows_than_the_districts_quota_imports_nothing(app, client, auth):
+    with app.app_context():
+        province = make_province(district_seats=19)
+        code = get_dossier(province.conference_id).code
+        district = make_district(exemplars=20)
+        set_upper_quota(district.conference_id, 20, code)
+        set_upper_delegates(district.conference_id, district.exemplar_ids)
+    content = export(client, auth, district.conference_id)
+    with app.app_context():
+        with pytest.raises(ImportRefused, match=r"Vượt số lượng phân bổ của đơn vị \(19 hồ sơ\)"):
+            import_file(province.conference_id, content, None, code, None)
+        assert count_nominations(province.conference_id) == 0
+        assert db.session.execute(select(func.count()).select_from(ImportedFile)).scalar_one() == 0
+
+
+def test_a_row_error_shows_in_the_preview_and_nothing_is_imported(app, client, auth):
+    with app.app_context():
+        province = make_province(district_seats=20)
+        code = get_dossier(province.conference_id).code
+        district = make_district(exemplars=3)
+        db.session.get(Delegate, district.exemplar_ids[1]).achievements = None
+        db.session.commit()
+        set_upper_quota(district.conference_id, 3, code)
+        set_upper_delegates(district.conference_id, district.exemplar_ids)
+    content = export(client, auth, district.conference_id)
+    auth.login("p_organizer")
+    html = client.post(f"/conferences/{province.conference_id}/exports/import",
+                       data={"file": (io.BytesIO(content), "x.xlsx")},
+                       content_type="multipart/form-data").get_data(as_text=True)
+    assert "Thiếu thành tích tiêu biểu." in html and "3 dòng, 1 lỗi." in html
+    assert "Nhập 3 hồ sơ" not in html
+    client.post(f"/conferences/{province.conference_id}/exports/import/confirm",
+                data={"content": base64.b64encode(content).decode(), "filename": "x.xlsx"})
+    with app.app_context():
+        assert count_nominations(province.conference_id) == 0
+
+
+def test_a_file_that_is_not_an_export_is_refused_with_a_message(client, auth, levels):
+    _district, province, _code = levels
+    auth.login("p_organizer")
+    html = client.post(f"/conferences/{province.conference_id}/exports/import",
+                       data={"file": (io.BytesIO(b"ho ten,nam sinh\n"), "ds.xlsx")},
+                       content_type="multipart/form-data").get_data(as_text=True)
+    assert "Tệp không phải tệp Excel (.xlsx)." in html
+    book = openpyxl.Workbook()
+    book.active.title = "Dữ liệu"
+    book.active.append(["STT", "Họ và tên"])
+    out = io.BytesIO()
+    book.save(out)
+    with pytest.raises(ImportRefused, match="không đúng mẫu"):
+        read_file(out.getvalue())
+
+
+def test_validate_row_applies_the_nomination_rules():
+    row = {"Cá nhân/Tập thể": "Cá nhân", "Giới tính": "", "Năm sinh": 1920, "Họ và tên": "", "Dân tộc": "Kinh",
+           "Chức vụ, nơi công tác": "", "Đơn vị": "", "CNVCLĐ trực tiếp sản xuất": "x", "Đảng viên": "",
+           "Danh hiệu thi đua, hình thức khen thưởng": "", "Thành tích tiêu biểu": "", "Số điện thoại": ""}
+    data, errors = validate_row(row)
+    assert set(errors) >= {"Thiếu giới tính.", "Năm sinh phải là số từ 1930 đến 2010.", "Thiếu họ và tên.",
+                           "Thiếu thành tích tiêu biểu."}
+    assert data["direct_worker"] is True and data["party_member"] is False
+
+
+def test_confirm_without_a_file_does_nothing(app, client, auth, levels):
+    _district, province, _code = levels
+    auth.login("p_organizer")
+    response = client.post(f"/conferences/{province.conference_id}/exports/import/confirm", data={"content": "@@"},
+                           follow_redirects=True)
+    assert "Không có tệp để nhập." in response.get_data(as_text=True)
+    with app.app_context():
+        assert count_nominations(province.conference_id) == 0
