@@ -1,4 +1,4 @@
-"""Imports every model so metadata (and Alembic) sees all tables."""
+"""Every model, imported so that the metadata (and Alembic's autogenerate) sees all tables."""
 
 from conference.agenda.models import AgendaItem
 from conference.audit.models import AuditEntry
@@ -11,7 +11,8 @@ from conference.dossier.models import Dossier, ImportedFile
 from conference.nominations.models import Nomination, NominationImport, NominationPhoto, ReferenceItem
 from conference.organizations.models import Block, BlockDeadline, Organization
 
-__all__ = ["AgendaItem", "BadgeCategory", "CheckIn", "CheckInConflict", "Conference", "Delegate", "Nomination",
-           "Organization", "Quota", "User"]
-__all__ += ["AuditEntry", "Block", "BlockDeadline", "NominationImport", "NominationPhoto", "ReferenceItem"]  # issue 3
-__all__ += ["Dossier", "ImportedFile"]  # issue 4
+__all__ = [
+    "AgendaItem", "AuditEntry", "BadgeCategory", "Block", "BlockDeadline", "CheckIn", "CheckInConflict", "Conference",
+    "Delegate", "Dossier", "ImportedFile", "Nomination", "NominationImport", "NominationPhoto", "Organization", "Quota",
+    "ReferenceItem", "User",
+]
