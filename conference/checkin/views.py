@@ -100,7 +100,10 @@ def desk(conference_id: int):
 #: checks that every /static/ file the desk page names is listed here.
 DESK_ASSETS = (
     "vendor/bootstrap/bootstrap.min.css", "css/app.css", "css/checkin.css", "vendor/bootstrap/bootstrap.bundle.min.js",
-    "vendor/barcode-detector/ponyfill.js", "vendor/js-sha256/sha256.min.js", "js/desk-store.js", "js/desk.js",
+    "vendor/barcode-detector/ponyfill.js", "vendor/js-sha256/sha256.min.js",
+    "js/desk/page.js", "js/desk/api.js", "js/desk/store.js", "js/desk/screen.js", "js/desk/list.js", "js/desk/undo.js",
+    "js/desk/sync.js", "js/desk/checkin.js", "js/desk/camera.js", "js/desk/scanner.js", "js/desk/search.js",
+    "js/desk/main.js",
     "vendor/zxing-wasm/zxing_reader.wasm",
 )
 DESK_WORKER = "js/desk-sw.js"

@@ -1,6 +1,7 @@
 /* The check-in desk's service worker: a desk opened once with network opens again without it (reload, new tab).
    Served by GET /desk-sw.js (conference/checkin/views.py, desk_worker), which puts
-   `self.DESK = {version, assets}` in front of this file; desk.js registers it with the scope <root>/conferences/.
+   `self.DESK = {version, assets}` in front of this file; desk/main.js registers it with the scope
+   <root>/conferences/.
 
    - The desk page (<scope><id>/checkin): network first. A 200 answer replaces the cached copy; a redirect (to the
      login page), 401, 403 or 404 deletes it (this browser's user may no longer open it); no network, a 5xx answer

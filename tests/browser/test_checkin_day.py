@@ -21,6 +21,30 @@ pytestmark = pytest.mark.browser
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 
+# Timed from the test's side (the desk's code has no timing hook), in window.cameraTimes (performance.now()
+# values): firstFrame, when the camera's video first has a frame (its `loadeddata`, or the first frame presented
+# after play(), whichever comes first); green, when #result then first turns green (class `ok`).
+CAMERA_TIMES = """(() => {
+  const times = window.cameraTimes = {};
+  const firstFrame = () => { if (!times.firstFrame) times.firstFrame = performance.now(); };
+  document.addEventListener("loadeddata", (event) => {
+    if (event.target instanceof HTMLVideoElement) firstFrame();
+  }, true);
+  const play = HTMLMediaElement.prototype.play;
+  HTMLMediaElement.prototype.play = function (...args) {
+    if (this instanceof HTMLVideoElement && this.requestVideoFrameCallback) {
+      this.requestVideoFrameCallback(firstFrame);
+    }
+    return play.apply(this, args);
+  };
+  new MutationObserver(() => {
+    const result = document.getElementById("result");
+    if (times.firstFrame && !times.green && result && result.classList.contains("ok")) {
+      times.green = performance.now();
+    }
+  }).observe(document, {subtree: true, attributes: true, attributeFilter: ["class"]});
+})();"""
+
 
 def delegates(page, base: str, cid: int, query: str) -> list[dict]:
     """The name search API (same cookies as the page): name, unit, code, checked_in."""
@@ -82,6 +106,7 @@ def test_camera_on_the_phone_checks_the_delegate_in(live_server, page, camera_br
     video = fake_camera_video(tmp_path, who["code"], who["name"], who["unit"])
 
     phone = new_phone(camera_browser(video))
+    phone.add_init_script(CAMERA_TIMES)
     open_desk(phone, live_server, "Bàn điện thoại")
     phone.get_by_role("button", name="Quét bằng camera").click()
 
@@ -90,8 +115,10 @@ def test_camera_on_the_phone_checks_the_delegate_in(live_server, page, camera_br
     expect(result.locator(".result-name")).to_have_text(who["name"])
     expect(phone.locator("#arrived")).to_have_text("1")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
-    times = phone.evaluate("window.deskTimes")
+    times = phone.evaluate("window.cameraTimes")
+    assert "firstFrame" in times and "green" in times, times
     assert times["green"] - times["firstFrame"] < 5000, times
+    assert phone.evaluate("!('deskTimes' in window)")  # no benchmark hook in the desk's code
     shot(phone, "desk-phone-camera", full_page=False)
     [found] = [d for d in delegates(page, live_server, cid, who["name"]) if d["name"] == who["name"]]
     assert found["checked_in"]
