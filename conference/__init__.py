@@ -47,8 +47,8 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     if app.config["SECRET_KEY"] == DEFAULT_SECRET_KEY and not app.config.get("TESTING"):
         app.config["SECRET_KEY"] = local_secret_key(Path(app.instance_path) / "secret_key")
 
+    register_transactions(app)
     register_extensions(app)
-    register_checkpointer(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_commands(app)
@@ -104,18 +104,45 @@ def register_extensions(app: Flask) -> None:
         return load_signed_in_user(db.session, user_id)
 
 
-def register_checkpointer(app: Flask) -> None:
-    """SQLite outside tests: the first request of each process starts the background WAL checkpointer, so a
-    commit at the desk never waits for a checkpoint (conference.db.start_wal_checkpointer)."""
-    seconds = app.config.get("SQLITE_CHECKPOINT_SECONDS") or 0
-    if seconds <= 0 or app.config.get("TESTING") or not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
-        return
-    from conference.db import start_wal_checkpointer
+#: Methods that never write: their SQLite transactions begin deferred (readers do not queue for the write lock).
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def register_transactions(app: Flask) -> None:
+    """One transaction per request, all or nothing (DESIGN.md, "Transactions and load").
+
+    A writing request (any method but GET, HEAD, OPTIONS) begins its SQLite transaction IMMEDIATE, so it holds
+    the write lock before it reads anything it counts (`conference.db.lock`); a view marked
+    `conference.db.begins_deferred` takes the lock itself, with `lock()`, before it writes. The request commits once, when
+    the view answered below 400; an error status or an uncaught exception rolls everything back. Registered
+    first: its before_request runs before any other touches the database, its after_request runs last.
+    """
+    from flask import g
+
+    from conference.db import BEGIN_IMMEDIATE
     from conference.extensions import db
 
     @app.before_request
-    def _checkpointer() -> None:
-        start_wal_checkpointer(db.engine, seconds)
+    def begin() -> None:
+        view = app.view_functions.get(request.endpoint)
+        deferred = request.method in READ_METHODS or getattr(view, "begins_deferred", False)
+        g.begin_immediate = BEGIN_IMMEDIATE.set(not deferred)
+
+    @app.after_request
+    def commit_or_roll_back(response):
+        if response.status_code < 400:
+            db.session.commit()  # a failing commit becomes a 500, whose after_request rolls back
+        else:
+            db.session.rollback()
+        return response
+
+    @app.teardown_request
+    def end(error) -> None:
+        if error is not None:
+            db.session.rollback()
+        token = g.pop("begin_immediate", None)
+        if token is not None:
+            BEGIN_IMMEDIATE.reset(token)
 
 
 def register_blueprints(app: Flask) -> None:
@@ -132,6 +159,7 @@ def register_blueprints(app: Flask) -> None:
     from conference.nominations.views import bp as nominations_bp
     from conference.quotas.views import bp as quotas_bp
     from conference.units.views import bp as units_bp
+    from conference.web.errors import translated
     from conference.web.navigation import inject_navigation
 
     for bp in (auth_bp, dashboard_bp, units_bp, quotas_bp, nominations_bp, delegates_bp, agenda_bp,
@@ -139,13 +167,16 @@ def register_blueprints(app: Flask) -> None:
         app.register_blueprint(bp)
     app.context_processor(inject_navigation)
     app.jinja_env.globals["status_label"] = status_label  # a global: macros imported without context see it
+    app.jinja_env.filters["translated"] = translated  # messages services return: `{{ problem|translated }}`
 
 
 def register_errorhandlers(app: Flask) -> None:
-    """Friendly Vietnamese pages for 400/403/404/413 and CSRF failures; JSON for /api/."""
+    """Friendly Vietnamese pages for 400/403/404/413, CSRF failures and refused changes; JSON for /api/."""
     from flask import jsonify, render_template
     from flask_babel import gettext as _
     from flask_wtf.csrf import CSRFError
+
+    from conference.core.errors import RuleViolation
 
     messages = {
         400: _("Yêu cầu không hợp lệ."),
@@ -167,6 +198,33 @@ def register_errorhandlers(app: Flask) -> None:
     for code in (400, 403, 404, 413):
         app.register_error_handler(code, handle)
     app.register_error_handler(CSRFError, handle)
+    app.register_error_handler(RuleViolation, refused)
+
+
+def refused(error):
+    """A RuleViolation no view caught: nothing of the request is written; the reason is shown.
+
+    Under /api/ the answer is JSON {"result": "error", "message"} with 409. A page goes back where the user was
+    (the referring page of this site, else the same URL as a GET) with the reason flashed; a GET with nowhere
+    else to go shows the error page, since redirecting to itself would loop.
+    """
+    from urllib.parse import urlsplit
+
+    from flask import jsonify, redirect, render_template
+
+    from conference.web.errors import refusal_message, show_refusal
+
+    if request.path.startswith("/api/"):
+        return jsonify({"result": "error", "message": refusal_message(error)}), 409
+    referrer = request.referrer
+    if referrer and urlsplit(referrer).netloc == request.host and referrer != request.url:
+        target = referrer
+    elif request.method not in READ_METHODS:
+        target = request.url
+    else:
+        return render_template("error.html", code=409, message=refusal_message(error)), 409
+    show_refusal(error)
+    return redirect(target)
 
 
 def register_commands(app: Flask) -> None:

@@ -30,8 +30,10 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None
     PRODUCTION = os.environ.get("CONFERENCE_ENV", "development") == "production"
-    #: SQLite: seconds between background WAL checkpoints (conference.db.start_wal_checkpointer); 0 = off.
-    SQLITE_CHECKPOINT_SECONDS = 1.0
+    #: How new password hashes are made (werkzeug's `generate_password_hash` method). scrypt is slow on purpose;
+    #: the test suite sets a cheap one so its logins do not spend its time hashing. Stored hashes name their own
+    #: method, so changing this never locks anybody out.
+    PASSWORD_HASH_METHOD = "scrypt"
 
 
 class TestConfig(Config):
@@ -40,6 +42,7 @@ class TestConfig(Config):
     TESTING = True
     SECRET_KEY = "test-secret-key"
     PRODUCTION = False
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1"  # one iteration: test users' passwords protect nothing
 
 
 def local_secret_key(path: Path) -> str:

@@ -1,5 +1,10 @@
 """Fixtures: an app on a fresh database per test (SQLite by default, PostgreSQL where a test asks for both),
-a throw-away PostgreSQL cluster started by the test run itself, and helpers to log in."""
+a throw-away PostgreSQL cluster started by the test run itself, a statement counter, and helpers to log in.
+
+SQLite: each test gets a copy of a file holding the empty schema. PostgreSQL: one schema for the session, and
+each test runs inside a transaction rolled back at its end (the app's commits release savepoints inside it);
+a test whose threads must see each other's commits is marked `real_commits` and its rows are truncated after.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +15,17 @@ import socket
 import subprocess
 import tempfile
 import time
+from contextlib import contextmanager
+from typing import Self
 
 import pytest
+from flask_sqlalchemy.session import Session as FlaskSession
+from jinja2 import BytecodeCache
+from sqlalchemy import event
 
 from conference import create_app
 from conference.extensions import db
+from tests.factories import PASSWORD_HASH_METHOD
 
 
 def _free_port() -> int:
@@ -84,7 +95,41 @@ def backend() -> str:
     return "sqlite"
 
 
-TEST_SETTINGS = {"TESTING": True, "SECRET_KEY": "test-secret-key", "WTF_CSRF_ENABLED": False, "PRODUCTION": False}
+TEST_SETTINGS = {"TESTING": True, "SECRET_KEY": "test-secret-key", "WTF_CSRF_ENABLED": False, "PRODUCTION": False,
+                 "PASSWORD_HASH_METHOD": PASSWORD_HASH_METHOD}
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "real_commits: on PostgreSQL, commit for real (threads see each other's rows) and truncate "
+        "every table after the test, instead of rolling the test's transaction back")
+
+
+class SharedTemplateCache(BytecodeCache):
+    """Compiled templates kept in memory for the whole session. Each test builds a new app, and a new app's Jinja
+    environment would compile every template it renders again (about 13 ms each); entries are keyed by the
+    template's name and source checksum, so an edited template is compiled afresh."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        compiled = self._compiled.get(bucket.key)
+        if compiled is not None:
+            bucket.bytecode_from_string(compiled)
+
+    def dump_bytecode(self, bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_CACHE = SharedTemplateCache()
+
+
+def make_test_app(settings: dict):
+    """`create_app` with the suite's settings plus `settings`, sharing the session's compiled templates."""
+    app = create_app({**TEST_SETTINGS, **settings})
+    app.jinja_env.bytecode_cache = TEMPLATE_CACHE
+    return app
 
 
 @pytest.fixture(scope="session")
@@ -99,21 +144,84 @@ def sqlite_template(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="session")
+def postgres_schema(postgres_url):
+    """The session's PostgreSQL database with the models' schema, created once; yields its URL."""
+    app = create_app({**TEST_SETTINGS, "SQLALCHEMY_DATABASE_URI": postgres_url})
+    with app.app_context():
+        db.drop_all()  # a TEST_POSTGRES_URL database may hold an earlier run's tables
+        db.create_all()
+        db.engine.dispose()
+    return postgres_url
+
+
+class _JoinedSession(FlaskSession):
+    """Flask-SQLAlchemy's session, except that a `bind` given to the session (the test's connection) wins over
+    the app's engine, which Flask-SQLAlchemy's `get_bind` would otherwise always choose."""
+
+    def get_bind(self, mapper=None, clause=None, bind=None, **kwargs):
+        if bind is None and self.bind is not None:
+            return self.bind
+        return super().get_bind(mapper=mapper, clause=clause, bind=bind, **kwargs)
+
+
+@contextmanager
+def _rolled_back(app):
+    """Bind `db.session` to one connection inside a transaction that the test never commits; yield; roll it back.
+
+    `join_transaction_mode="create_savepoint"`: the app's `commit()` releases a savepoint and its `rollback()`
+    returns to one, so the app behaves as on a real database while nothing reaches it. One connection: only for
+    tests that run the app in one thread at a time.
+    """
+    with app.app_context():
+        connection = db.engine.connect()
+    outer = connection.begin()
+    factory = db.session.session_factory
+    saved_class, saved_kw = factory.class_, dict(factory.kw)
+    factory.class_ = _JoinedSession
+    factory.configure(bind=connection, join_transaction_mode="create_savepoint")
+    try:
+        yield
+    finally:
+        with app.app_context():
+            db.session.remove()
+        factory.class_ = saved_class
+        factory.kw.clear()
+        factory.kw.update(saved_kw)
+        outer.rollback()
+        connection.close()
+
+
+def _truncate_all_tables(app) -> None:
+    """Empty every table of the models and restart their id sequences (after a `real_commits` test)."""
+    with app.app_context():
+        db.session.remove()
+        tables = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+
+
 @pytest.fixture
 def app(request, backend, tmp_path):
-    """The application on a fresh, empty schema: a copy of the SQLite template, or a reset PostgreSQL."""
+    """The application on a fresh, empty schema: a copy of the SQLite template, or the session's PostgreSQL
+    schema inside a transaction rolled back after the test (emptied by TRUNCATE for `real_commits` tests)."""
     if backend == "sqlite":
         target = tmp_path / "test.db"
         shutil.copyfile(request.getfixturevalue("sqlite_template"), target)
         url = f"sqlite:///{target}"
     else:
-        url = request.getfixturevalue("postgres_url")
-    app = create_app({**TEST_SETTINGS, "SQLALCHEMY_DATABASE_URI": url})
-    if backend != "sqlite":
-        with app.app_context():
-            db.drop_all()
-            db.create_all()
-    yield app
+        url = request.getfixturevalue("postgres_schema")
+    app = make_test_app({"SQLALCHEMY_DATABASE_URI": url})
+    if backend == "sqlite":
+        yield app
+    elif request.node.get_closest_marker("real_commits"):
+        try:
+            yield app
+        finally:
+            _truncate_all_tables(app)
+    else:
+        with _rolled_back(app):
+            yield app
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
@@ -129,6 +237,46 @@ def ctx(app):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+class StatementCounter:
+    """The SQL statements the app's engine ran inside a `with` block (savepoint bookkeeping left out, so the
+    figure is the same on a rolled-back test connection as on a real one)."""
+
+    _BOOKKEEPING = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")
+
+    def __init__(self, engine):
+        self._engine = engine
+        self.statements: list[str] = []
+
+    def __enter__(self) -> Self:
+        self.statements = []
+        event.listen(self._engine, "before_cursor_execute", self._record)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        event.remove(self._engine, "before_cursor_execute", self._record)
+
+    def _record(self, connection, cursor, statement, parameters, context, executemany) -> None:
+        if not statement.lstrip().upper().startswith(self._BOOKKEEPING):
+            self.statements.append(statement)
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@pytest.fixture
+def count_queries(app):
+    """`with count_queries() as counted: client.get(url)`, then `counted.count` (and `counted.statements`): the
+    statements run on the app's database inside the block, from the test and the app alike."""
+    with app.app_context():
+        engine = db.engine
+
+    def counter() -> StatementCounter:
+        return StatementCounter(engine)
+
+    return counter
 
 
 class AuthActions:

@@ -13,7 +13,10 @@ from conference.extensions import db
 from conference.organizations.models import Block, Organization
 
 PASSWORD = "secret"
-_HASH = generate_password_hash(PASSWORD)
+#: The suite's PASSWORD_HASH_METHOD (tests/conftest.py): one iteration, so a test login costs microseconds, not
+#: scrypt's tenth of a second.
+PASSWORD_HASH_METHOD = "pbkdf2:sha256:1"
+_HASH = generate_password_hash(PASSWORD, method=PASSWORD_HASH_METHOD)
 
 
 @dataclass

@@ -17,7 +17,8 @@ FUNCTION_IMPORTS_ALLOWED = {"conference/__init__.py", "conference/cli.py"}
 
 def _lint(root: Path) -> subprocess.CompletedProcess:
     return subprocess.run([str(LINT_IMPORTS), "--config", str(root / "pyproject.toml")], cwd=root,
-                          capture_output=True, text=True, env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"})
+                          capture_output=True, text=True, check=False,
+                          env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"})
 
 
 def test_the_layers_contract_is_kept():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from conference.agenda.models import AgendaItem
+from conference.audit.services import changed, record
 from conference.extensions import db
 
 AGENDA_FIELDS = ("starts_at", "title", "presenter")
@@ -33,42 +34,57 @@ def items_of(conference_id: int) -> list[AgendaItem]:
     ).scalars())
 
 
+def _snapshot(item: AgendaItem) -> dict:
+    """An item's fields for the audit log (the start time as HH:MM)."""
+    starts_at = item.starts_at.strftime("%H:%M") if item.starts_at else None
+    return {"position": item.position, "starts_at": starts_at, "title": item.title, "presenter": item.presenter}
+
+
 def add_item(conference_id: int, data: dict) -> AgendaItem:
-    """Append an item at the end of the agenda. Commits."""
+    """Append an item at the end of the agenda; logged."""
     last = db.session.execute(
         select(func.coalesce(func.max(AgendaItem.position), 0)).where(AgendaItem.conference_id == conference_id)
     ).scalar_one()
     item = AgendaItem(conference_id=conference_id, position=last + 1, **{k: data.get(k) for k in AGENDA_FIELDS})
     db.session.add(item)
-    db.session.commit()
+    db.session.flush()
+    record("agenda_item", item.id, "create", conference_id=conference_id, after=_snapshot(item))
     return item
 
 
 def update_item(item: AgendaItem, data: dict) -> None:
-    """Change an item's time, title and presenter. Commits."""
+    """Change an item's time, title and presenter; the changed fields are logged."""
+    before = _snapshot(item)
     for key in AGENDA_FIELDS:
         setattr(item, key, data.get(key))
-    db.session.commit()
+    db.session.flush()
+    before, after = changed(before, _snapshot(item))
+    if after:
+        record("agenda_item", item.id, "update", conference_id=item.conference_id, before=before, after=after)
 
 
 def move_item(item: AgendaItem, offset: int) -> None:
-    """Move an item up (offset −1) or down (+1) by swapping with its neighbour; no-op at the ends. Commits."""
+    """Move an item up (offset −1) or down (+1) by swapping with its neighbour; no-op at the ends. A move is
+    logged as the item's new place."""
     items = items_of(item.conference_id)
     index = next(i for i, it in enumerate(items) if it.id == item.id)
     target = index + offset
     if 0 <= target < len(items):
         items[index], items[target] = items[target], items[index]
         _renumber(items)
-    db.session.commit()
+        record("agenda_item", item.id, "move", conference_id=item.conference_id,
+               before={"position": index + 1}, after={"position": target + 1})
+    db.session.flush()
 
 
 def delete_item(item: AgendaItem) -> None:
-    """Delete an item and close the gap. Commits."""
-    conference_id = item.conference_id
+    """Delete an item and close the gap; logged with what it was."""
+    conference_id, item_id, before = item.conference_id, item.id, _snapshot(item)
     db.session.delete(item)
     db.session.flush()
     _renumber(items_of(conference_id))
-    db.session.commit()
+    record("agenda_item", item_id, "delete", conference_id=conference_id, before=before)
+    db.session.flush()
 
 
 def _renumber(items: list[AgendaItem]) -> None:

@@ -18,8 +18,8 @@ from datetime import date
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
+from conference.core.vocabulary import lazy_words
 from conference.dossier.columns import FIELDS as LIST_COLUMNS
-from conference.nominations.labels import STATUS_LABELS
 
 #: Shown for a missing value (None, an empty text or list).
 EMPTY = "—"
@@ -36,6 +36,9 @@ ENTITY_LABELS = {
     "checkin": _l("Đón tiếp"),
     "reference_list": _l("Danh mục"),
     "dossier": _l("Hồ sơ gửi cấp trên"),
+    "conference": _l("Hội nghị"),
+    "agenda_item": _l("Chương trình hội nghị"),
+    "badge_category": _l("Loại thẻ đại biểu"),
 }
 
 #: Every `action` the app writes to the log; nomination actions in the words of the status they lead to.
@@ -56,6 +59,8 @@ ACTION_LABELS = {
     "withdraw": _l("Đã rút"),
     "approve": _l("Đã duyệt"),
     "return": _l("Đã trả lại"),
+    "move": _l("Đã chuyển vị trí"),
+    "reissue_badge": _l("Đã cấp lại thẻ đại biểu"),
 }
 #: An (entity, action) whose words differ from the action's alone.
 ENTITY_ACTION_LABELS = {
@@ -112,21 +117,49 @@ FIELD_LABELS = {
     "signer_name": _l("Họ tên người ký"),
     "recipients": _l("Nơi nhận"),
     "columns": _l("Các cột của danh sách"),
+    # conference settings (conference.dashboard.services.CONFERENCE_FIELDS), as the settings form labels them
+    "level": _l("Cấp hội nghị"),
+    "plan_reference": _l("Số kế hoạch"),
+    "upper_body": _l("Cơ quan cấp trên"),
+    "venue": _l("Địa điểm"),
+    "held_on": _l("Ngày tổ chức"),
+    "duration": _l("Thời lượng"),
+    "delegate_cap": _l("Số đại biểu tối đa"),
+    "exemplar_share_pct": _l("Tỷ lệ đại biểu điển hình tiên tiến (%)"),
+    "split_tolerance_pct": _l("Sai lệch cho phép (điểm %)"),
+    "presidium_max": _l("Số thành viên Đoàn Chủ tịch tối đa"),
+    "nomination_deadline": _l("Thời hạn đơn vị gửi hồ sơ"),
+    "dossier_deadline": _l("Thời hạn gửi hồ sơ lên cấp trên"),
+    # agenda items (their position and title: ENTITY_FIELD_LABELS)
+    "starts_at": _l("Giờ bắt đầu"),
+    "presenter": _l("Người thực hiện"),
+    # badges
+    "badge_kind": _l("Loại thẻ"),
+    "label": _l("Nhãn in trên thẻ"),
+    "colour": _l("Màu"),
+    "enabled": _l("In"),
+    "badge_serial": _l("Lần cấp thẻ"),
 }
 #: An (entity, key) whose label differs from the key's alone.
 ENTITY_FIELD_LABELS = {
     ("block", "name"): _l("Khối"),
+    ("conference", "name"): _l("Tên hội nghị"),
+    ("agenda_item", "position"): _l("Thứ tự"),
+    ("agenda_item", "title"): _l("Nội dung"),
 }
 
-#: Coded values, by key: the nomination status badges' words, the delegate categories, kinds, genders.
+#: Coded values, by key: the words of `conference.core.vocabulary` (the nomination status badges' words, the
+#: delegate categories, kinds, genders, badge kinds) and the conference levels of the settings form.
 VALUE_LABELS = {
-    "status": STATUS_LABELS,
-    "category": {"exemplar": _l("Điển hình tiên tiến"), "guest": _l("Khách mời")},
-    "kind": {"individual": _l("Cá nhân"), "collective": _l("Tập thể")},
-    "gender": {"male": _l("Nam"), "female": _l("Nữ")},
+    "status": lazy_words("status"),
+    "category": lazy_words("category"),
+    "kind": lazy_words("kind"),
+    "gender": lazy_words("gender"),
+    "badge_kind": lazy_words("badge_kind"),
+    "level": {"district": _l("Cấp huyện"), "province": _l("Cấp tỉnh"), "national": _l("Toàn quốc")},
 }
 #: Keys whose values are ISO dates, shown dd/mm/yyyy as elsewhere in the app.
-DATE_KEYS = frozenset({"birth_date", "deadline"})
+DATE_KEYS = frozenset({"birth_date", "deadline", "held_on", "nomination_deadline", "dossier_deadline"})
 #: Keys whose values are delegate ids (or lists of them), shown "#12" as the entity column shows ids.
 DELEGATE_ID_KEYS = frozenset({"delegate_id", "presidium", "upper_list"})
 #: Keys whose value is a comma-separated list of delegate-list column keys (`exports.columns.FIELDS`).
@@ -176,7 +209,8 @@ def value_text(key: str, value) -> str:
         if key in DATE_KEYS:
             return _date_text(value)
         if key in COLUMN_KEYS:
-            return LIST_JOIN.join(_COLUMN_LABELS.get(part, part) for part in value.split(",") if part)
+            return LIST_JOIN.join(gettext(_COLUMN_LABELS[part]) if part in _COLUMN_LABELS else part
+                                  for part in value.split(",") if part)
         return value
     return str(value)
 

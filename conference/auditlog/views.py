@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, g, render_template, request
+from flask import Blueprint, render_template, request
 
 from conference.audit.services import audit_page
 from conference.auditlog.labels import describe, entity_choices
-from conference.conferences.access import get_conference_or_403
+from conference.conferences.access import conference_view
+from conference.conferences.models import Conference
 from conference.core.clock import to_local
 from conference.organizations.queries import units_of
-from conference.web.access import roles_required
 
 bp = Blueprint("auditlog", __name__)
 
@@ -17,12 +17,11 @@ ENTITIES = ("nomination", "quota", "unit", "block", "delegate", "checkin", "refe
 
 
 @bp.route("/conferences/<int:conference_id>/audit")
-@roles_required("organizer")
-def index(conference_id: int):
+@conference_view("organizer")
+def index(conference: Conference):
     """Newest first, PAGE_SIZE rows a page (`?page=<n>`, `?upto=<id>`: the pages of the log as first shown);
     `?unit=<id>` and `?entity=<kind>` filter. Each row comes with its labels (`labels.describe`): the page shows
     words, not the log's codes."""
-    conference = g.conference = get_conference_or_403(conference_id)
     unit_id = request.args.get("unit", type=int)
     entity = request.args.get("entity") if request.args.get("entity") in ENTITIES else None
     log = audit_page(conference.id, unit_id, entity, request.args.get("page", 1, type=int),

@@ -1,7 +1,7 @@
 """The signed-in user as every request sees it (`flask_login.current_user`): a few columns, read in one query.
 
-Flask-Login calls the user loader on every request, the desk's scan API included. Loading the ORM `User` cost
-more than the scan's own database work (bench/bench_checkin.py), so a request gets a `SignedInUser`: the columns
+Flask-Login calls the user loader on every request, the desk's scan API included, so a request gets a light
+`SignedInUser` rather than the ORM `User` with its relationships: the columns
 of the user's row, read by one prebuilt select, with the organization loaded only when a page asks for it.
 Changes go through the ORM `User` (auth/models.py), never through this object.
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from flask import current_app
 from flask_login import UserMixin
 from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -19,6 +20,11 @@ def password_stamp(password_hash: str) -> str:
     """16 hex characters derived from a stored password hash: they change with the password, and say nothing
     about it (the session cookie is signed, not encrypted, so the hash itself never goes into it)."""
     return hashlib.sha256(password_hash.encode()).hexdigest()[:16]
+
+
+def hash_password(password: str) -> str:
+    """A salted hash of `password`, made with the application's PASSWORD_HASH_METHOD (scrypt unless set)."""
+    return generate_password_hash(password, method=current_app.config.get("PASSWORD_HASH_METHOD", "scrypt"))
 
 
 class User(UserMixin, db.Model):
@@ -47,8 +53,8 @@ class User(UserMixin, db.Model):
         return f"{self.id}:{password_stamp(self.password_hash)}"
 
     def set_password(self, password: str) -> None:
-        """Store a salted hash of `password` (werkzeug's scrypt/pbkdf2)."""
-        self.password_hash = generate_password_hash(password)
+        """Store a salted hash of `password` (`hash_password`)."""
+        self.password_hash = hash_password(password)
 
     def check_password(self, password: str) -> bool:
         """True when `password` matches the stored hash."""

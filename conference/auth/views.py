@@ -8,6 +8,7 @@ from flask_login import login_required, login_user, logout_user
 
 from conference.auth.forms import LoginForm
 from conference.auth.models import User
+from conference.db import begins_deferred
 from conference.extensions import db
 from conference.web.urls import safe_local_url
 
@@ -15,6 +16,7 @@ bp = Blueprint("auth", __name__)
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@begins_deferred  # the password check writes nothing: other desks' scans are not held back meanwhile
 def login():
     """Show the login form; on success go to `next` or the home page."""
     form = LoginForm()

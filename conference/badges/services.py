@@ -11,31 +11,37 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from conference.audit.services import changed, record
 from conference.badges.codes import make_badge_code
 from conference.badges.models import BADGE_KINDS, BadgeCategory
 from conference.conferences.models import Conference
-from conference.db import locked_write
+from conference.core.errors import N_, Message, RuleViolation
+from conference.core.vocabulary import BADGE_KIND
+from conference.db import lock
 from conference.delegates.models import Delegate
 from conference.extensions import db
 
 #: kind -> (default label, default colour, enabled by default). Colours: union blue, red for the presidium,
 #: gold for guests, green for the press, grey for staff.
+#: The labels are the words of `conference.core.vocabulary.BADGE_KIND`.
 DEFAULT_CATEGORIES = {
-    "presidium": ("Đoàn Chủ tịch", "#c8102e", True),
-    "exemplar": ("Đại biểu điển hình tiên tiến", "#0b4f9c", True),
-    "guest": ("Đại biểu khách mời", "#b8860b", True),
-    "press": ("Phóng viên", "#2e7d32", False),
-    "staff": ("Phục vụ", "#616161", False),
+    "presidium": (BADGE_KIND["presidium"], "#c8102e", True),
+    "exemplar": (BADGE_KIND["exemplar"], "#0b4f9c", True),
+    "guest": (BADGE_KIND["guest"], "#b8860b", True),
+    "press": (BADGE_KIND["press"], "#2e7d32", False),
+    "staff": (BADGE_KIND["staff"], "#616161", False),
 }
 #: kind -> (label, colour) of the defaults.
 DEFAULT_STYLES = {kind: (label, colour) for kind, (label, colour, _on) in DEFAULT_CATEGORIES.items()}
 #: Kinds every conference prints; the others can be switched off.
 REQUIRED_KINDS = ("presidium", "exemplar", "guest")
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+#: The audit log's keys of a badge category's look.
+_STYLE_KEYS = ("label", "colour", "enabled")
 
 
-class CategoryError(ValueError):
-    """A badge category edit was refused; the message is Vietnamese, for the organizer."""
+class CategoryError(RuleViolation):
+    """A badge category edit was refused (a `RuleViolation`: message id and params, for the organizer)."""
 
 
 def badge_code(secret_key: str, delegate: Delegate) -> str:
@@ -44,20 +50,22 @@ def badge_code(secret_key: str, delegate: Delegate) -> str:
 
 
 def reissue_badge(delegate: Delegate) -> None:
-    """Revoke the delegate's printed badge and issue a new code (serial + 1). Commits.
+    """Revoke the delegate's printed badge and issue a new code (serial + 1); logged.
 
     The serial is raised with an UPDATE … SET badge_serial = badge_serial + 1 so two clerks reprinting at
     once both revoke the old code (the later one wins; no code is issued twice).
     """
-    with locked_write(db.session, select(Delegate.id).where(Delegate.id == delegate.id)):
-        db.session.execute(db.update(Delegate).where(Delegate.id == delegate.id)
-                           .values(badge_serial=Delegate.badge_serial + 1))
+    lock(db.session, select(Delegate.id).where(Delegate.id == delegate.id))
+    db.session.execute(db.update(Delegate).where(Delegate.id == delegate.id)
+                       .values(badge_serial=Delegate.badge_serial + 1))
     db.session.refresh(delegate)
+    record("delegate", delegate.id, "reissue_badge", conference_id=delegate.conference_id,
+           before={"badge_serial": delegate.badge_serial - 1}, after={"badge_serial": delegate.badge_serial})
 
 
 def badge_kind(delegate: Delegate) -> str:
-    """The badge kind of a delegate: `presidium` for a presidium member, else the delegate's category."""
-    return "presidium" if delegate.presidium_order else delegate.category
+    """The badge kind of a delegate (`conference.delegates.rules.badge_kind`)."""
+    return delegate.badge_kind
 
 
 def categories(conference_id: int) -> dict[str, BadgeCategory]:
@@ -89,7 +97,8 @@ def category_styles(conference_id: int) -> dict[str, tuple[str, str]]:
 
 
 def save_categories(conference_id: int, values: dict[str, dict]) -> None:
-    """Store the labels, colours and switches of the badge kinds. Commits, or changes nothing when refused.
+    """Store the labels, colours and switches of the badge kinds; changes nothing when refused. Each kind whose
+    look changed (from its stored or its default look) is logged.
 
     `values`: kind -> {"label": str, "colour": "#rrggbb", "enabled": bool}; every kind of BADGE_KINDS.
     Raises CategoryError: empty or too long label, colour not `#rrggbb`, a required kind switched off.
@@ -100,18 +109,26 @@ def save_categories(conference_id: int, values: dict[str, dict]) -> None:
         label = " ".join(str(entry.get("label") or "").split())
         colour = str(entry.get("colour") or "").strip()
         if not label or len(label) > 60:
-            raise CategoryError(f"Nhãn thẻ “{DEFAULT_CATEGORIES[kind][0]}” phải có từ 1 đến 60 ký tự.")
+            raise CategoryError(N_("Nhãn thẻ “%(kind)s” phải có từ 1 đến 60 ký tự."),
+                                kind=Message(DEFAULT_CATEGORIES[kind][0]))
         if not COLOUR.match(colour):
-            raise CategoryError(f"Màu của thẻ “{label}” phải có dạng #rrggbb.")
+            raise CategoryError(N_("Màu của thẻ “%(label)s” phải có dạng #rrggbb."), label=label)
         enabled = bool(entry.get("enabled")) or kind in REQUIRED_KINDS
         cleaned[kind] = (label, colour.lower(), enabled)
-    with locked_write(db.session, select(Conference.id).where(Conference.id == conference_id)):
-        current = {c.kind: c for c in db.session.execute(
-            select(BadgeCategory).where(BadgeCategory.conference_id == conference_id)).scalars()}
-        for kind, (label, colour, enabled) in cleaned.items():
-            row = current.get(kind) or BadgeCategory(conference_id=conference_id, kind=kind)
-            row.label, row.colour, row.enabled = label, colour, enabled
-            db.session.add(row)
+    lock(db.session, select(Conference.id).where(Conference.id == conference_id))
+    current = {c.kind: c for c in db.session.execute(
+        select(BadgeCategory).where(BadgeCategory.conference_id == conference_id)).scalars()}
+    for kind, (label, colour, enabled) in cleaned.items():
+        row = current.get(kind) or BadgeCategory(conference_id=conference_id, kind=kind)
+        shown = (row.label, row.colour, row.enabled) if kind in current else DEFAULT_CATEGORIES[kind]
+        row.label, row.colour, row.enabled = label, colour, enabled
+        db.session.add(row)
+        db.session.flush()
+        before, after = changed(dict(zip(_STYLE_KEYS, shown)),
+                                dict(zip(_STYLE_KEYS, (label, colour, enabled))))
+        if after:  # what the badges of this kind look like changed (stored or default before)
+            record("badge_category", row.id, "update", conference_id=conference_id, before=before,
+                   after={"badge_kind": kind, **after})
 
 
 @dataclass(frozen=True)
@@ -140,7 +157,7 @@ def blank_badges(cats: dict[str, BadgeCategory], kind: str, count: int) -> list[
     Raises CategoryError when the kind is not an enabled optional kind or `count` is not 0..200.
     """
     if kind in REQUIRED_KINDS or kind not in cats or not cats[kind].enabled:
-        raise CategoryError("Loại thẻ này không in thẻ trống.")
+        raise CategoryError(N_("Loại thẻ này không in thẻ trống."))
     if not 0 <= count <= 200:
-        raise CategoryError("Số thẻ trống phải từ 0 đến 200.")
+        raise CategoryError(N_("Số thẻ trống phải từ 0 đến 200."))
     return [Badge(None, "", "", kind, cats[kind].label, cats[kind].colour, None) for _ in range(count)]

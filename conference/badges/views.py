@@ -10,7 +10,6 @@ from flask import (
     abort,
     current_app,
     flash,
-    g,
     redirect,
     render_template,
     request,
@@ -23,21 +22,23 @@ from sqlalchemy import select
 
 from conference.badges import images, services
 from conference.badges.models import BADGE_KINDS
-from conference.conferences.access import get_conference_or_403
+from conference.conferences.access import conference_view
+from conference.conferences.models import Conference
 from conference.core.collation import name_sort_key
 from conference.delegates.models import Delegate
 from conference.extensions import db
-from conference.web.access import roles_required
 from conference.web.forms import CSRFForm as DeleteForm
+from conference.web.refusals import refusal_shown
 
 bp = Blueprint("badges", __name__, url_prefix="/conferences/<int:conference_id>")
 
 LAYOUTS = ("a4", "a6", "tents")
 
 
-def _delegate(conference_id: int, delegate_id: int) -> Delegate:
+def _delegate(conference: Conference, delegate_id: int) -> Delegate:
+    """A delegate of `conference`, else 404."""
     delegate = db.get_or_404(Delegate, delegate_id)
-    if delegate.conference_id != conference_id:
+    if delegate.conference_id != conference.id:
         abort(404)
     return delegate
 
@@ -75,11 +76,10 @@ def _html_response(template: str, **context) -> Response:
 
 
 @bp.route("/badges")
-@roles_required("organizer")
-def sheet(conference_id: int):
+@conference_view("organizer")
+def sheet(conference: Conference):
     """Badges to print: `layout` a4 (8 a page, cut marks), a6 (one a page) or tents (presidium name tents);
     `order` name or unit; `press` / `staff`: blank badges of those optional kinds."""
-    conference = g.conference = get_conference_or_403(conference_id)
     layout = request.args.get("layout", "a4")
     layout = layout if layout in LAYOUTS else "a4"
     order = "unit" if request.args.get("order") == "unit" else "name"
@@ -96,10 +96,8 @@ def sheet(conference_id: int):
     for kind in ("press", "staff"):
         if cats[kind].enabled and layout != "tents":
             count = request.args.get(kind, 0, type=int)
-            try:
+            with refusal_shown():
                 badges += services.blank_badges(cats, kind, count)
-            except services.CategoryError as error:
-                flash(str(error), "danger")
             extras[kind] = count
     svgs = images.qr_svgs([b.code for b in badges if b.code])
     svgs.reverse()  # popped as they are wrapped, so each SVG is held once, not twice (~4 KB a badge)
@@ -109,77 +107,71 @@ def sheet(conference_id: int):
 
 
 @bp.route("/badges/categories", methods=["GET", "POST"])
-@roles_required("organizer")
-def categories(conference_id: int):
-    """Edit the label and colour of each badge kind; switch the optional kinds (press, staff) on or off."""
-    conference = g.conference = get_conference_or_403(conference_id)
+@conference_view("organizer")
+def categories(conference: Conference):
+    """Edit the label and colour of each badge kind; switch the optional kinds (press, staff) on or off.
+    A refused POST shows what was typed (nothing is saved)."""
     form = DeleteForm()  # CSRF only; the fields are one row per kind
-    cats = services.categories(conference.id)
-    if request.method == "POST" and form.validate_on_submit():
-        values = {kind: {"label": request.form.get(f"{kind}-label", ""),
-                         "colour": request.form.get(f"{kind}-colour", ""),
-                         "enabled": request.form.get(f"{kind}-enabled") == "on"} for kind in BADGE_KINDS}
-        try:
-            services.save_categories(conference.id, values)
-        except services.CategoryError as error:
-            flash(str(error), "danger")
-            for kind in BADGE_KINDS:  # show what was typed, nothing saved
-                cats[kind].label, cats[kind].colour = values[kind]["label"], values[kind]["colour"]
-        else:
+    shown = {kind: {"label": cat.label, "colour": cat.colour, "enabled": cat.enabled}
+             for kind, cat in services.categories(conference.id).items()}
+    if form.validate_on_submit():
+        shown = {kind: {"label": request.form.get(f"{kind}-label", ""),
+                        "colour": request.form.get(f"{kind}-colour", ""),
+                        "enabled": request.form.get(f"{kind}-enabled") == "on"} for kind in BADGE_KINDS}
+        with refusal_shown():
+            services.save_categories(conference.id, shown)
             flash(_("Đã lưu loại thẻ."), "success")
             return redirect(url_for("badges.categories", conference_id=conference.id))
     kind_names = {"presidium": _("Đoàn Chủ tịch"), "exemplar": _("Đại biểu điển hình tiên tiến"),
                   "guest": _("Đại biểu khách mời"), "press": _("Phóng viên"), "staff": _("Phục vụ")}
-    return render_template("badges/categories.html", conference=conference, cats=cats, form=form,
+    return render_template("badges/categories.html", conference=conference, cats=shown, form=form,
                            required=services.REQUIRED_KINDS, kind_names=kind_names)
 
 
 @bp.route("/delegates/<int:delegate_id>/qr.png")
-@roles_required("organizer")
-def qr(conference_id: int, delegate_id: int):
+@conference_view("organizer")
+def qr(conference: Conference, delegate_id: int):
     """One delegate's QR code as PNG."""
-    conference = get_conference_or_403(conference_id)
-    delegate = _delegate(conference.id, delegate_id)
+    delegate = _delegate(conference, delegate_id)
     png = images.qr_png(services.badge_code(current_app.config["SECRET_KEY"], delegate))
     return Response(png, mimetype="image/png", headers={"Cache-Control": "private, no-store"})
 
 
-def _single(conference_id: int, delegate_id: int):
-    conference = get_conference_or_403(conference_id)
-    delegate = _delegate(conference.id, delegate_id)
+def _single(conference: Conference, delegate_id: int):
+    """One delegate's badge, and the arguments `images.badge_png` / `badge_svg` draw it from."""
+    delegate = _delegate(conference, delegate_id)
     badge = services.badge_for(current_app.config["SECRET_KEY"], delegate, services.categories(conference.id))
     event, host = _event_lines(conference)
-    return conference, badge, (badge.code, badge.name, badge.unit, badge.label, badge.colour, event, host)
+    return badge, (badge.code, badge.name, badge.unit, badge.label, badge.colour, event, host)
 
 
-def _badge_file(conference_id: int, delegate_id: int, render, ext: str, mimetype: str) -> Response:
+def _badge_file(conference: Conference, delegate_id: int, render, ext: str, mimetype: str) -> Response:
     """One delegate's badge drawn by `render` (PNG or SVG), sent inline, never cached."""
-    _conference, badge, args = _single(conference_id, delegate_id)
+    badge, args = _single(conference, delegate_id)
     return Response(render(*args), mimetype=mimetype, headers={
         "Cache-Control": "private, no-store",
         "Content-Disposition": f'inline; filename="the-dai-bieu-{badge.delegate_id}.{ext}"'})
 
 
 @bp.route("/delegates/<int:delegate_id>/badge.png")
-@roles_required("organizer")
-def badge_png(conference_id: int, delegate_id: int):
+@conference_view("organizer")
+def badge_png(conference: Conference, delegate_id: int):
     """One delegate's badge as PNG (950 × 680), to send by Zalo."""
-    return _badge_file(conference_id, delegate_id, images.badge_png, "png", "image/png")
+    return _badge_file(conference, delegate_id, images.badge_png, "png", "image/png")
 
 
 @bp.route("/delegates/<int:delegate_id>/badge.svg")
-@roles_required("organizer")
-def badge_svg(conference_id: int, delegate_id: int):
+@conference_view("organizer")
+def badge_svg(conference: Conference, delegate_id: int):
     """One delegate's badge as SVG (95 × 68 mm)."""
-    return _badge_file(conference_id, delegate_id, images.badge_svg, "svg", "image/svg+xml")
+    return _badge_file(conference, delegate_id, images.badge_svg, "svg", "image/svg+xml")
 
 
 @bp.route("/delegates/<int:delegate_id>/badge")
-@roles_required("organizer", "checkin")
-def single(conference_id: int, delegate_id: int):
+@conference_view("organizer", "checkin")
+def single(conference: Conference, delegate_id: int):
     """One badge on an A6 page, to print at the desk after a reprint."""
-    conference, badge, _args = _single(conference_id, delegate_id)
-    g.conference = conference
+    badge, _args = _single(conference, delegate_id)
     item = (badge, Markup(images.qr_svg(badge.code)))
     return render_template("badges/sheet.html", conference=conference, items=[item], order="name", layout="a6",
                            cats=services.categories(conference.id), extras={}, event=_event_lines(conference),
@@ -187,11 +179,10 @@ def single(conference_id: int, delegate_id: int):
 
 
 @bp.route("/delegates/<int:delegate_id>/reissue", methods=["POST"])
-@roles_required("organizer")
-def reissue(conference_id: int, delegate_id: int):
+@conference_view("organizer")
+def reissue(conference: Conference, delegate_id: int):
     """Revoke a lost badge and issue a new code; the old badge is refused at the desk."""
-    conference = get_conference_or_403(conference_id)
-    delegate = _delegate(conference.id, delegate_id)
+    delegate = _delegate(conference, delegate_id)
     if DeleteForm().validate_on_submit():
         services.reissue_badge(delegate)
         flash(_("Đã cấp lại thẻ cho %(name)s; thẻ cũ không còn giá trị.", name=delegate.full_name), "success")
@@ -199,11 +190,10 @@ def reissue(conference_id: int, delegate_id: int):
 
 
 @bp.route("/delegates/<int:delegate_id>/reprint", methods=["POST"])
-@roles_required("organizer", "checkin")
-def reprint(conference_id: int, delegate_id: int):
+@conference_view("organizer", "checkin")
+def reprint(conference: Conference, delegate_id: int):
     """At the desk, a lost badge: revoke the old code, issue a new one and open it on an A6 page to print."""
-    conference = get_conference_or_403(conference_id)
-    delegate = _delegate(conference.id, delegate_id)
+    delegate = _delegate(conference, delegate_id)
     if not DeleteForm().validate_on_submit():
         abort(400)
     services.reissue_badge(delegate)

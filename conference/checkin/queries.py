@@ -74,7 +74,7 @@ def board(conference_id: int, kind_labels: dict[str, str], guests_label: str) ->
     """Compute the board of one conference.
 
     `kind_labels` maps badge kinds (presidium, exemplar, guest) to their labels; presidium members count
-    under "presidium" only. Units: exemplars grouped by their unit, guests in one group named
+    under "presidium" only (`conference.delegates.rules.badge_kind`, as on their badges). Units: exemplars grouped by their unit, guests in one group named
     `guests_label`; ordered by delegates still missing (most first), then by name, so the units the desk is
     waiting for are at the top.
     """
@@ -90,7 +90,7 @@ def board(conference_id: int, kind_labels: dict[str, str], guests_label: str) ->
     times = []
     offline = 0
     for delegate, record in rows:
-        kind = "presidium" if delegate.presidium_order else delegate.category
+        kind = delegate.badge_kind
         unit = delegate.unit.name if delegate.unit is not None else guests_label
         kind_expected[kind] += 1
         unit_expected[unit] += 1

@@ -13,9 +13,8 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, bindparam, case, exists, func, select, update
+from sqlalchemy import and_, bindparam, exists, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
 
 from conference.audit.services import insert_now as audit_insert
 from conference.audit.services import record as audit_record
@@ -23,7 +22,7 @@ from conference.badges.codes import InvalidBadgeCode, make_badge_code, read_badg
 from conference.badges.models import BadgeCategory
 from conference.checkin.models import CheckIn, CheckInConflict
 from conference.core.clock import utcnow
-from conference.db import locked_write, serialized
+from conference.db import lock
 from conference.delegates.models import Delegate
 from conference.extensions import db
 from conference.organizations.models import Organization
@@ -68,11 +67,11 @@ def _lock(delegate_id: int):
     return select(Delegate.id).where(Delegate.id == delegate_id)
 
 
-# The scan API's hot path runs these Core statements, built once, on the session's connection: building a
-# select and going through the ORM's execute cost more than the database work itself (bench/bench_checkin.py).
+# The scan API runs these Core statements, built once, on the session's connection: the desk's every scan
+# takes this path, and building the statements per request cost more than the database work itself.
 _delegates, _units, _styles, _checkins = (Delegate.__table__, Organization.__table__, BadgeCategory.__table__,
                                           CheckIn.__table__)
-_KIND = case((_delegates.c.presidium_order.is_not(None), "presidium"), else_=_delegates.c.category)
+_KIND = Delegate.badge_kind  # conference.delegates.rules.badge_kind, as SQL
 _CARD = (
     select(_delegates.c.conference_id, _delegates.c.badge_serial, _delegates.c.full_name, _delegates.c.position,
            _delegates.c.category, _KIND, _units.c.name, _styles.c.label, _styles.c.colour)
@@ -128,7 +127,7 @@ def _revoked(found, conference_id: int, serial: int) -> ScanOutcome | None:
 def card_of(delegate: Delegate) -> DelegateCard:
     """The desk's view of a loaded delegate."""
     return DelegateCard(delegate.id, delegate.full_name, delegate.affiliation, delegate.category,
-                        "presidium" if delegate.presidium_order else delegate.category)
+                        delegate.badge_kind)
 
 
 def _existing(delegate_id: int):
@@ -138,7 +137,7 @@ def _existing(delegate_id: int):
 
 def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None, user_id: int | None,
              nonce: str | None = None, scanned_at: datetime | None = None) -> ScanOutcome:
-    """Check in the delegate named by `code` at `conference_id`, at most once. Commits.
+    """Check in the delegate named by `code` at `conference_id`, at most once.
 
     Results: `invalid` (not a code signed by us), `wrong_conference` (a valid code of another
     conference), `revoked` (an older badge serial, or a delegate no longer seated), `already_checked_in`
@@ -151,9 +150,9 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
     delegate is *later*, the earlier scan replaces it (the server keeps the earliest check-in); either way a
     `CheckInConflict` row records the scan that lost and the outcome has `conflict=True`.
 
-    The hot path of the desk (bench/bench_checkin.py): the delegate, with its unit and badge style, is read before
-    the write lock; the locked transaction is then one INSERT … SELECT … WHERE <badge still current> ON CONFLICT
-    DO NOTHING and the audit row. Only when nothing was inserted are the badge and the check-in read again.
+    The delegate, with its unit and badge style, is read before the lock (`conference.db.lock`), so a revoked badge
+    never waits for it; under it comes one INSERT … SELECT … WHERE <badge still current> ON CONFLICT DO NOTHING
+    and the audit row. Only when nothing was inserted are the badge and the check-in read again.
     """
     try:
         claim = read_badge_code(secret_key, code)
@@ -161,8 +160,8 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
         return ScanOutcome("invalid", None, None)
     if claim.conference_id != conference_id:
         return ScanOutcome("wrong_conference", None, None)
-    # The delegate, the badge's serial and what the desk shows, read before the write lock: a revoked badge never
-    # queues for it, and the locked transaction is one guarded INSERT (plus the audit row) on the happy path.
+    # The delegate, the badge's serial and what the desk shows, read before the lock: a revoked badge never
+    # locks the delegate's row, and the locked part is one guarded INSERT (plus the audit row) on the happy path.
     found = _card(claim.delegate_id)
     if (refused := _revoked(found, conference_id, claim.serial)) is not None:
         return refused
@@ -171,44 +170,29 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
     offline = scanned_at is not None
     at = min(scanned_at, now + CLOCK_SKEW) if offline else now
 
-    try:
-        with serialized(db.session, lambda: _lock(claim.delegate_id)):
-            connection = db.session.connection()
-            inserted = connection.execute(_INSERT_ONCE[connection.dialect.name], {
-                "conference_id": conference_id, "delegate_id": card.id, "serial": claim.serial, "desk": desk,
-                "user_id": user_id, "nonce": nonce, "checked_in_at": at, "offline": offline}).scalar_one_or_none()
-            if inserted is None:
-                # under the lock: was the badge reprinted since the read above?
-                if (refused := _revoked(_card(card.id), conference_id, claim.serial)) is not None:
-                    db.session.rollback()
-                    return refused
-                _id, existing_nonce, existing_at, existing_desk = existing = _existing(card.id)
-                if nonce is not None and existing_nonce == nonce:
-                    db.session.rollback()
-                    return ScanOutcome("checked_in", card, existing_at, existing_desk)
-                if not offline:
-                    db.session.rollback()
-                    return ScanOutcome("already_checked_in", card, existing_at, existing_desk)
-                return _resolve_offline_conflict(existing, card, conference_id, at, desk, user_id, nonce)
-            audit_insert(connection, "checkin", inserted, "create", conference_id=conference_id, user_id=user_id,
-                         after={"delegate_id": card.id, "desk": desk, "offline": offline})  # audit log (issue 3)
-        db.session.commit()
-    except IntegrityError:
-        # ON CONFLICT under the lock leaves the unique delegate_id nothing to clash on; kept as a safety net.
-        # Any other constraint (a foreign key: the desk's account deleted meanwhile) is not a check-in: re-raised.
-        db.session.rollback()
-        existing = _existing(claim.delegate_id)
-        if existing is None:
-            raise
-        _id, existing_nonce, existing_at, existing_desk = existing
-        same_request = nonce is not None and existing_nonce == nonce
-        return ScanOutcome("checked_in" if same_request else "already_checked_in", card, existing_at, existing_desk)
+    lock(db.session, lambda: _lock(claim.delegate_id))
+    connection = db.session.connection()
+    inserted = connection.execute(_INSERT_ONCE[connection.dialect.name], {
+        "conference_id": conference_id, "delegate_id": card.id, "serial": claim.serial, "desk": desk,
+        "user_id": user_id, "nonce": nonce, "checked_in_at": at, "offline": offline}).scalar_one_or_none()
+    if inserted is None:
+        # under the lock: was the badge reprinted since the read above?
+        if (refused := _revoked(_card(card.id), conference_id, claim.serial)) is not None:
+            return refused
+        _id, existing_nonce, existing_at, existing_desk = existing = _existing(card.id)
+        if nonce is not None and existing_nonce == nonce:
+            return ScanOutcome("checked_in", card, existing_at, existing_desk)
+        if not offline:
+            return ScanOutcome("already_checked_in", card, existing_at, existing_desk)
+        return _resolve_offline_conflict(existing, card, conference_id, at, desk, user_id, nonce)
+    audit_insert(connection, "checkin", inserted, "create", conference_id=conference_id, user_id=user_id,
+                 after={"delegate_id": card.id, "desk": desk, "offline": offline})
     return ScanOutcome("checked_in", card, at, desk)
 
 
 def _resolve_offline_conflict(existing, card: DelegateCard, conference_id: int, at: datetime, desk: str | None,
                               user_id: int | None, nonce: str | None) -> ScanOutcome:
-    """Inside the locked transaction: keep the earliest of `existing` and the offline scan at `at`. Commits."""
+    """Inside the locked transaction: keep the earliest of `existing` and the offline scan at `at`."""
     record_id, _nonce, existing_at, existing_desk = existing
     if at < existing_at:
         db.session.execute(update(CheckIn).where(CheckIn.id == record_id).values(
@@ -220,7 +204,7 @@ def _resolve_offline_conflict(existing, card: DelegateCard, conference_id: int, 
         result = "already_checked_in"
     db.session.add(CheckInConflict(conference_id=conference_id, delegate_id=card.id, kept_desk=kept_desk,
                                    kept_at=kept_at, other_desk=lost_desk, other_at=lost_at))
-    db.session.commit()
+    db.session.flush()
     return ScanOutcome(result, card, kept_at, kept_desk, conflict=True)
 
 
@@ -248,7 +232,7 @@ class SyncReport:
 
 def sync_offline_scans(secret_key: str, conference_id: int, scans: list[OfflineScan], *, desk: str | None,
                        user_id: int | None) -> SyncReport:
-    """Apply the scans an offline desk queued, oldest first; each is its own transaction (see `check_in`).
+    """Apply the scans an offline desk queued, oldest first, in the request's one transaction (see `check_in`).
 
     A scan already synced (same nonce) answers `checked_in` again and changes nothing, so a desk that lost
     the answer of a sync can simply send its queue again.
@@ -269,31 +253,32 @@ class UndoRefused(ValueError):
 
 
 def undo_check_in(conference_id: int, desk: str | None, nonce: str) -> DelegateCard:
-    """Cancel the check-in made by the scan `nonce`, if it is the last check-in of `desk`. Commits.
+    """Cancel the check-in made by the scan `nonce`, if it is the last check-in of `desk`.
 
     Returns the delegate (now not checked in). Raises UndoRefused: `not_found` (no check-in with this
     nonce at this conference), `other_desk` (it was made by another desk), `not_last` (the desk has checked
     someone in since). Nothing is changed when refused.
     """
     guard = select(CheckIn.id).where(CheckIn.conference_id == conference_id, CheckIn.nonce == nonce)
-    with locked_write(db.session, guard):
-        record = db.session.execute(
-            select(CheckIn).where(CheckIn.conference_id == conference_id, CheckIn.nonce == nonce)
-        ).scalar_one_or_none()
-        if record is None:
-            raise UndoRefused("not_found")
-        if (record.desk or "") != (desk or ""):
-            raise UndoRefused("other_desk")
-        last_id = db.session.execute(
-            select(func.max(CheckIn.id)).where(CheckIn.conference_id == conference_id,
-                                               func.coalesce(CheckIn.desk, "") == (desk or ""))
-        ).scalar_one()
-        if last_id != record.id:
-            raise UndoRefused("not_last")
-        card = card_of(record.delegate)
-        audit_record("checkin", record.id, "undo", conference_id=conference_id,
-                     before={"delegate_id": record.delegate_id, "desk": record.desk})  # audit log (issue 3)
-        db.session.delete(record)
+    lock(db.session, guard)
+    record = db.session.execute(
+        select(CheckIn).where(CheckIn.conference_id == conference_id, CheckIn.nonce == nonce)
+    ).scalar_one_or_none()
+    if record is None:
+        raise UndoRefused("not_found")
+    if (record.desk or "") != (desk or ""):
+        raise UndoRefused("other_desk")
+    last_id = db.session.execute(
+        select(func.max(CheckIn.id)).where(CheckIn.conference_id == conference_id,
+                                           func.coalesce(CheckIn.desk, "") == (desk or ""))
+    ).scalar_one()
+    if last_id != record.id:
+        raise UndoRefused("not_last")
+    card = card_of(record.delegate)
+    audit_record("checkin", record.id, "undo", conference_id=conference_id,
+                 before={"delegate_id": record.delegate_id, "desk": record.desk})
+    db.session.delete(record)
+    db.session.flush()
     return card
 
 
@@ -328,7 +313,7 @@ def offline_badge_list(secret_key: str, conference_id: int) -> list[CachedBadge]
     result = []
     for d in delegates:
         record = arrivals.get(d.id)
-        kind = "presidium" if d.presidium_order else d.category
+        kind = d.badge_kind
         result.append(CachedBadge(code_hash(make_badge_code(secret_key, conference_id, d.id, d.badge_serial)),
                                   d.full_name, d.affiliation, kind,
                                   record.checked_in_at if record else None, record.desk if record else None))

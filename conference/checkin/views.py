@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, g, jsonify, render_template, request, url_for
+from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import bindparam, func, or_, select
@@ -16,9 +16,10 @@ from sqlalchemy import bindparam, func, or_, select
 from conference.badges import services as badges
 from conference.checkin import queries, services
 from conference.checkin.models import CheckIn
-from conference.conferences.access import can_access_conference, get_conference_or_403
+from conference.conferences.access import can_access_conference, conference_view
 from conference.conferences.models import Conference
 from conference.core.clock import to_local, utcnow
+from conference.db import begins_deferred
 from conference.delegates.models import Delegate
 from conference.extensions import db
 from conference.web.access import roles_required
@@ -47,10 +48,9 @@ def _titles() -> dict[str, str]:
 
 
 @bp.route("/conferences/<int:conference_id>/checkin")
-@roles_required("checkin", "organizer")
-def desk(conference_id: int):
+@conference_view("checkin", "organizer")
+def desk(conference: Conference):
     """The desk: camera, a scanner field that keeps focus, a name search, a big coloured result; works offline."""
-    conference = g.conference = get_conference_or_403(conference_id)
     total = db.session.execute(
         select(func.count()).select_from(Delegate).where(Delegate.conference_id == conference.id)
     ).scalar_one()
@@ -132,7 +132,7 @@ def _worker_script(static_folder: str, stamps: tuple, urls: tuple[str, ...]) -> 
 def desk_worker():
     """The desk's service worker, so a desk opened once reopens (reload, new tab) without network.
 
-    Served here, at the root, so its scope may be `/conferences/` (desk.js registers it so); the worker answers
+    Served here, at the root, so its scope may be `/conferences/` (static/js/desk/main.js registers it so); the worker answers
     only the desk pages (`/conferences/<id>/checkin`: network first, the last good copy when there is no network)
     and the static files in DESK_ASSETS (cache first, in a cache named after the version hash; older ones are
     deleted when a new version activates). Never /api/ answers nor any other page. Public, like /static/: it holds
@@ -209,6 +209,7 @@ def _desk_name(payload: dict) -> str | None:
 
 
 @bp.route("/api/checkin", methods=["POST"])
+@begins_deferred  # the scan reads the badge first; check_in() takes the lock before it writes
 @roles_required("checkin", "organizer")
 def api_checkin():
     """Scan API.
@@ -237,7 +238,7 @@ def api_checkin():
 @roles_required("checkin", "organizer")
 def api_ping(conference_id: int):
     """The cheapest answer of the desk API ({"ok": true}): an offline desk asks it to see the network is back.
-    Also the trivial endpoint bench/bench_checkin.py compares the scan API with (same login and access check)."""
+    Same login and access check as the scan API."""
     conference = _api_conference({"conference_id": conference_id})
     if conference is None:
         return _refused(_("Bạn không làm việc tại hội nghị này."), 403, "wrong_conference")
@@ -317,11 +318,10 @@ def api_sync():
 
 
 @bp.route("/api/conferences/<int:conference_id>/badges")
-@roles_required("checkin", "organizer")
-def api_badges(conference_id: int):
+@conference_view("checkin", "organizer")
+def api_badges(conference: Conference):
     """The offline desk's list: SHA-256 of every valid badge code with name, unit, badge label and colour,
     and the check-in time and desk of those already arrived. No codes, no other personal data."""
-    conference = get_conference_or_403(conference_id)
     cats = badges.categories(conference.id)
     entries = services.offline_badge_list(current_app.config["SECRET_KEY"], conference.id)
     return jsonify({"conference_id": conference.id, "badges": [
@@ -333,10 +333,9 @@ def api_badges(conference_id: int):
 
 
 @bp.route("/api/conferences/<int:conference_id>/delegates")
-@roles_required("checkin", "organizer")
-def api_search(conference_id: int):
+@conference_view("checkin", "organizer")
+def api_search(conference: Conference):
     """Name search fallback: up to 20 delegates whose name contains `q` (case-insensitive), with their code."""
-    conference = get_conference_or_403(conference_id)
     q = (request.args.get("q") or "").strip()
     if len(q) < 2:
         return jsonify({"delegates": []})
@@ -358,10 +357,9 @@ def api_search(conference_id: int):
 
 
 @bp.route("/conferences/<int:conference_id>/board")
-@roles_required("organizer")
-def board(conference_id: int):
+@conference_view("organizer")
+def board(conference: Conference):
     """Live attendance board; `?fragment=1` returns only the figures (the page reloads them every 5 s)."""
-    conference = g.conference = get_conference_or_403(conference_id)
     cats = badges.categories(conference.id)
     figures = queries.board(conference.id, {k: c.label for k, c in cats.items()}, _("Đại biểu khách mời"))
     peak = max((n for _at, n in figures.timeline), default=0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from conference.core.errors import RuleViolation
+from conference.core.errors import N_, RuleViolation
 
 DEFAULT_DELEGATE_CAP = 250
 DEFAULT_EXEMPLAR_SHARE_PCT = 70
@@ -74,17 +74,16 @@ def ensure_room_for_delegate(*, cap: int, seated: int, category_seats: int, cate
         cap: the conference's delegate cap; seated: delegates already seated.
         category_seats / category_seated: seats of the delegate's category (exemplar or guest) and
             how many are taken.
-        category_label: the category's Vietnamese name, for the message.
+        category_label: the category's name for the message (a `Message`, translated with it).
 
     Raises:
-        RuleViolation: with the reason in Vietnamese.
+        RuleViolation: with the reason (a message id and its params).
     """
     if seated >= cap:
-        raise RuleViolation(f"Đã đủ {cap} đại biểu (số lượng tối đa); không thể thêm đại biểu.")
+        raise RuleViolation(N_("Đã đủ %(cap)s đại biểu (số lượng tối đa); không thể thêm đại biểu."), cap=cap)
     if category_seated >= category_seats:
-        raise RuleViolation(
-            f"Đã đủ {category_seats} chỗ cho {category_label}; không thể thêm."
-        )
+        raise RuleViolation(N_("Đã đủ %(seats)s chỗ cho %(category)s; không thể thêm."),
+                            seats=category_seats, category=category_label)
 
 
 def ensure_presidium_size(count: int, maximum: int) -> None:
@@ -94,4 +93,5 @@ def ensure_presidium_size(count: int, maximum: int) -> None:
         RuleViolation: count > maximum.
     """
     if count > maximum:
-        raise RuleViolation(f"Đoàn Chủ tịch không quá {maximum} người (đã chọn {count}).")
+        raise RuleViolation(N_("Đoàn Chủ tịch không quá %(maximum)s người (đã chọn %(count)s)."),
+                            maximum=maximum, count=count)

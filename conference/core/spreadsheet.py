@@ -1,4 +1,4 @@
-"""Reading an uploaded table (xlsx with openpyxl, or CSV) safely, with a Vietnamese message for every way a
+"""Reading an uploaded table (xlsx with openpyxl, or CSV) safely, with a translatable message for every way a
 file can be malformed. Nothing here touches the database.
 
 What openpyxl does with bad input, and what we answer (each case has a test in tests/nominations/):
@@ -23,7 +23,7 @@ import warnings
 import zipfile
 from dataclasses import dataclass
 
-from conference.core.errors import RuleViolation
+from conference.core.errors import N_, RuleViolation
 
 #: Upload size limit of a table (bytes); Flask's MAX_CONTENT_LENGTH caps the whole request too.
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -31,12 +31,13 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 8 * 1024 * 1024
 #: Data rows accepted in one file.
 MAX_ROWS = 10_000
+_MAX_ROWS_TEXT = f"{MAX_ROWS:,}".replace(",", ".")  # "10.000", as Vietnamese writes it
 MAX_COLUMNS = 40
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 class ImportFileError(RuleViolation):
-    """The file as a whole cannot be read; `str(error)` is the Vietnamese message. Nothing is imported."""
+    """The file as a whole cannot be read (a `RuleViolation`: message id and params). Nothing is imported."""
 
 
 @dataclass(frozen=True)
@@ -63,27 +64,27 @@ def read_table(filename: str, data: bytes, *, sheet_names: tuple[str, ...], data
         data_sheet: the sheet holding the rows (the first sheet is used when it is absent).
 
     Raises:
-        ImportFileError: with a Vietnamese message, for each case listed in the module docstring.
+        ImportFileError: with its message (an id marked `N_`), for each case listed in the module docstring.
     """
     extension = _extension(filename)
     allowed = ("xlsx", "csv") if allow_csv else ("xlsx",)
     if extension not in allowed:
         raise ImportFileError(
-            "Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv)." if allow_csv else "Chỉ nhận tệp Excel (.xlsx) theo mẫu."
+            N_("Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).") if allow_csv else N_("Chỉ nhận tệp Excel (.xlsx) theo mẫu.")
         )
     if not data:
-        raise ImportFileError("Tệp trống (0 byte).")
+        raise ImportFileError(N_("Tệp trống (0 byte)."))
     if len(data) > MAX_UPLOAD_BYTES:
-        raise ImportFileError(f"Tệp quá lớn (tối đa {MAX_UPLOAD_BYTES // (1024 * 1024)} MB).")
+        raise ImportFileError(N_("Tệp quá lớn (tối đa %(mb)s MB)."), mb=MAX_UPLOAD_BYTES // (1024 * 1024))
     if extension == "csv":
         return _read_csv(data)
     if data.startswith(OLE2_MAGIC):
-        raise ImportFileError(
+        raise ImportFileError(N_(
             "Tệp được bảo vệ bằng mật khẩu (mã hoá) hoặc là định dạng .xls cũ. "
             "Hãy bỏ mật khẩu và lưu lại dưới dạng Excel (.xlsx)."
-        )
+        ))
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise ImportFileError("Tệp không phải tệp Excel (.xlsx) (có thể là tệp CSV hoặc văn bản đổi tên).")
+        raise ImportFileError(N_("Tệp không phải tệp Excel (.xlsx) (có thể là tệp CSV hoặc văn bản đổi tên)."))
     _check_archive(data)
     return _read_xlsx(data, sheet_names, data_sheet)
 
@@ -94,9 +95,7 @@ def _check_archive(data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
             if sum(info.file_size for info in infos) > MAX_UNCOMPRESSED_BYTES:
-                raise ImportFileError(
-                    f"Tệp có quá nhiều dữ liệu (tối đa {MAX_ROWS:,} dòng).".replace(",", ".")
-                )
+                raise ImportFileError(N_("Tệp có quá nhiều dữ liệu (tối đa %(rows)s dòng)."), rows=_MAX_ROWS_TEXT)
             for info in infos:
                 if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
                     with archive.open(info) as part:
@@ -104,11 +103,11 @@ def _check_archive(data: bytes) -> None:
                         while chunk := part.read(256 * 1024):
                             if b"<mergeCell " in tail + chunk or b":mergeCell " in tail + chunk:
                                 raise ImportFileError(
-                                    "Tệp có ô gộp (merged cells). Hãy bỏ gộp ô rồi tải lên lại."
+                                    N_("Tệp có ô gộp (merged cells). Hãy bỏ gộp ô rồi tải lên lại.")
                                 )
                             tail = chunk[-32:]
     except zipfile.BadZipFile:
-        raise ImportFileError("Tệp Excel bị hỏng, không đọc được.") from None
+        raise ImportFileError(N_("Tệp Excel bị hỏng, không đọc được.")) from None
 
 
 class UnreadableWorkbook(ValueError):
@@ -138,14 +137,14 @@ def _read_xlsx(data: bytes, sheet_names: tuple[str, ...], data_sheet: str) -> Ta
     try:
         workbook = open_workbook(data)
     except UnreadableWorkbook:
-        raise ImportFileError("Tệp không phải tệp Excel (.xlsx) hợp lệ.") from None
+        raise ImportFileError(N_("Tệp không phải tệp Excel (.xlsx) hợp lệ.")) from None
     try:
         names = workbook.sheetnames
         extra = [name for name in names if name not in sheet_names]
         if extra:
             raise ImportFileError(
-                "Tệp có trang tính lạ: " + ", ".join(f"“{name}”" for name in extra)
-                + ". Chỉ dùng các trang của tệp mẫu."
+                N_("Tệp có trang tính lạ: %(sheets)s. Chỉ dùng các trang của tệp mẫu."),
+                sheets=", ".join(f"“{name}”" for name in extra),
             )
         sheet = workbook[data_sheet] if data_sheet in names else workbook[names[0]]
         rows: list[list] = []
@@ -159,13 +158,14 @@ def _read_xlsx(data: bytes, sheet_names: tuple[str, ...], data_sheet: str) -> Ta
                     if getattr(cell, "data_type", None) == "f" or type(value).__name__ in (
                             "ArrayFormula", "DataTableFormula"):
                         raise ImportFileError(
-                            f"Ô {cell.coordinate} có công thức. Hãy dán giá trị (Paste Special → Values) "
-                            "thay cho công thức rồi tải lên lại."
+                            N_("Ô %(cell)s có công thức. Hãy dán giá trị (Paste Special → Values) "
+                               "thay cho công thức rồi tải lên lại."),
+                            cell=cell.coordinate,
                         )
                     values.append(value)
                 if any(v not in (None, "") for v in values):
                     if len(rows) > MAX_ROWS:
-                        raise ImportFileError(f"Tệp có quá nhiều dòng (tối đa {MAX_ROWS:,} dòng).".replace(",", "."))
+                        raise ImportFileError(N_("Tệp có quá nhiều dòng (tối đa %(rows)s dòng)."), rows=_MAX_ROWS_TEXT)
                     rows.append(values)
                     lines.append(index + 1)
                 elif index > MAX_ROWS * 3:
@@ -180,9 +180,9 @@ def _read_csv(data: bytes) -> Table:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ImportFileError("Tệp CSV phải lưu bằng mã UTF-8 (CSV UTF-8).") from None
+        raise ImportFileError(N_("Tệp CSV phải lưu bằng mã UTF-8 (CSV UTF-8).")) from None
     if "\x00" in text:
-        raise ImportFileError("Tệp không phải tệp CSV (có dữ liệu nhị phân).")
+        raise ImportFileError(N_("Tệp không phải tệp CSV (có dữ liệu nhị phân)."))
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
@@ -191,9 +191,9 @@ def _read_csv(data: bytes) -> Table:
                 if any(cell.strip() for cell in row)]
     rows = [row for _n, row in numbered]
     if len(rows) > MAX_ROWS + 1:
-        raise ImportFileError(f"Tệp có quá nhiều dòng (tối đa {MAX_ROWS:,} dòng).".replace(",", "."))
+        raise ImportFileError(N_("Tệp có quá nhiều dòng (tối đa %(rows)s dòng)."), rows=_MAX_ROWS_TEXT)
     for row in rows:
         for cell in row:
             if cell.startswith("=") and len(cell) > 1:
-                raise ImportFileError("Tệp có công thức (ô bắt đầu bằng dấu =). Hãy dùng giá trị.")
+                raise ImportFileError(N_("Tệp có công thức (ô bắt đầu bằng dấu =). Hãy dùng giá trị."))
     return Table("csv", [[cell if cell != "" else None for cell in row] for row in rows], [n for n, _r in numbered])

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 
 from conference.checkin.models import CheckIn
 from conference.conferences.models import Conference, Quota
 from conference.conferences.rules import SeatSplit, SplitCheck, check_split
 from conference.delegates.models import Delegate
+from conference.delegates.rules import PriorityCounts, count_priority_groups
 from conference.extensions import db
-from conference.nominations.models import PENDING_STATUSES, Nomination
+from conference.nominations.models import Nomination
+from conference.nominations.rules import PENDING_STATUSES
 
 
 @dataclass(frozen=True)
@@ -26,17 +28,28 @@ class Dashboard:
     presidium_max: int
     split: SplitCheck
     checked_in: dict[str, int]
-    women: int
-    ethnic_minorities: int
-    direct_workers: int
+    #: The plan's priority groups among the exemplar delegates (`conference.delegates.rules.priority_groups`).
+    priority: PriorityCounts
 
     @property
     def seated(self) -> int:
         return sum(self.delegates.values())
 
+    @property
+    def women(self) -> int:
+        return self.priority.women
+
+    @property
+    def ethnic_minorities(self) -> int:
+        return self.priority.ethnic_minority
+
+    @property
+    def direct_workers(self) -> int:
+        return self.priority.direct_worker
+
 
 def dashboard(conference: Conference) -> Dashboard:
-    """Compute the dashboard figures (5 queries, whatever the number of rows)."""
+    """Compute the dashboard figures (6 queries, whatever the number of rows)."""
     cid = conference.id
     allocated = db.session.execute(
         select(func.coalesce(func.sum(Quota.seats), 0)).where(Quota.conference_id == cid)
@@ -55,15 +68,14 @@ def dashboard(conference: Conference) -> Dashboard:
             func.count().filter(Delegate.category == "exemplar"),
             func.count().filter(Delegate.category == "guest"),
             func.count(Delegate.presidium_order),
-            func.sum(case((Delegate.category == "exemplar", case((Delegate.gender == "female", 1), else_=0)),
-                          else_=0)),
-            func.sum(case((Delegate.category == "exemplar",
-                           case((func.coalesce(Delegate.ethnicity, "Kinh") != "Kinh", 1), else_=0)), else_=0)),
-            func.sum(case((Delegate.category == "exemplar", case((Delegate.direct_worker, 1), else_=0)),
-                          else_=0)),
         ).where(Delegate.conference_id == cid)
     ).one()
-    exemplars, guests, presidium, women, minorities, workers = (v or 0 for v in row)
+    exemplars, guests, presidium = (v or 0 for v in row)
+    person = (Delegate.kind, Delegate.gender, Delegate.ethnicity, Delegate.direct_worker)
+    priority = count_priority_groups(db.session.execute(
+        select(*person, func.count()).where(Delegate.conference_id == cid, Delegate.category == "exemplar")
+        .group_by(*person)
+    ))
     checked = {"exemplar": 0, "guest": 0}
     checked.update(dict(db.session.execute(
         select(Delegate.category, func.count()).join(CheckIn, CheckIn.delegate_id == Delegate.id)
@@ -78,7 +90,5 @@ def dashboard(conference: Conference) -> Dashboard:
         presidium_max=conference.presidium_max,
         split=check_split(exemplars, guests, conference.exemplar_share_pct, conference.split_tolerance_pct),
         checked_in=checked,
-        women=women,
-        ethnic_minorities=minorities,
-        direct_workers=workers,
+        priority=priority,
     )

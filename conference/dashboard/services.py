@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from conference.audit.services import changed, record, snapshot
 from conference.conferences import rules
 from conference.conferences.models import Conference, Quota
-from conference.core.errors import RuleViolation
-from conference.db import locked_write
+from conference.core.errors import N_, RuleViolation
+from conference.db import lock
 from conference.delegates.models import Delegate
 from conference.extensions import db
 
@@ -18,51 +19,62 @@ CONFERENCE_FIELDS = (
 
 
 def create_conference(host_id: int, data: dict) -> Conference:
-    """Create a conference hosted by `host_id` from the form's `data`. Commits."""
+    """Create a conference hosted by `host_id` from the form's `data`; its settings are logged."""
     conference = Conference(host_id=host_id, **{k: data[k] for k in CONFERENCE_FIELDS if k in data})
     db.session.add(conference)
-    db.session.commit()
+    db.session.flush()
+    record("conference", conference.id, "create", conference_id=conference.id,
+           after=snapshot(conference, CONFERENCE_FIELDS))
     return conference
 
 
 def update_conference(conference_id: int, data: dict) -> Conference:
-    """Change a conference's settings. Commits.
+    """Change a conference's settings; the changed ones are logged.
 
     Raises:
         RuleViolation: the new cap is below the delegates seated, the new exemplar or guest seats are
             below what is allocated or seated, or the new presidium maximum is below its members.
     """
-    with locked_write(db.session, select(Conference.id).where(Conference.id == conference_id)):
-        conference = db.session.get(Conference, conference_id)
-        new = rules.seat_split(data["delegate_cap"], data["exemplar_share_pct"])
-        counts = dict(db.session.execute(
-            select(Delegate.category, func.count()).where(Delegate.conference_id == conference_id)
-            .group_by(Delegate.category)
-        ).all())
-        seated = sum(counts.values())
-        allocated = db.session.execute(
-            select(func.coalesce(func.sum(Quota.seats), 0)).where(Quota.conference_id == conference_id)
-        ).scalar_one()
-        presidium = db.session.execute(
-            select(func.count()).select_from(Delegate)
-            .where(Delegate.conference_id == conference_id, Delegate.presidium_order.is_not(None))
-        ).scalar_one()
-        if new.cap < seated:
-            raise RuleViolation(f"Số đại biểu tối đa ({new.cap}) ít hơn số đại biểu đã có ({seated}).")
-        if new.exemplar < max(allocated, counts.get("exemplar", 0)):
-            raise RuleViolation(
-                f"Số chỗ điển hình tiên tiến mới ({new.exemplar}) ít hơn số đã phân bổ ({allocated}) "
-                f"hoặc đã duyệt ({counts.get('exemplar', 0)})."
-            )
-        if new.guest < counts.get("guest", 0):
-            raise RuleViolation(
-                f"Số chỗ khách mời mới ({new.guest}) ít hơn số khách mời đã có ({counts['guest']})."
-            )
-        if data["presidium_max"] < presidium:
-            raise RuleViolation(
-                f"Đoàn Chủ tịch hiện có {presidium} người, nhiều hơn số tối đa mới ({data['presidium_max']})."
-            )
-        for key in CONFERENCE_FIELDS:
-            if key in data:
-                setattr(conference, key, data[key])
+    lock(db.session, select(Conference.id).where(Conference.id == conference_id))
+    conference = db.session.get(Conference, conference_id)
+    new = rules.seat_split(data["delegate_cap"], data["exemplar_share_pct"])
+    counts = dict(db.session.execute(
+        select(Delegate.category, func.count()).where(Delegate.conference_id == conference_id)
+        .group_by(Delegate.category)
+    ).all())
+    seated = sum(counts.values())
+    allocated = db.session.execute(
+        select(func.coalesce(func.sum(Quota.seats), 0)).where(Quota.conference_id == conference_id)
+    ).scalar_one()
+    presidium = db.session.execute(
+        select(func.count()).select_from(Delegate)
+        .where(Delegate.conference_id == conference_id, Delegate.presidium_order.is_not(None))
+    ).scalar_one()
+    if new.cap < seated:
+        raise RuleViolation(N_("Số đại biểu tối đa (%(cap)s) ít hơn số đại biểu đã có (%(seated)s)."),
+                            cap=new.cap, seated=seated)
+    if new.exemplar < max(allocated, counts.get("exemplar", 0)):
+        raise RuleViolation(
+            N_("Số chỗ điển hình tiên tiến mới (%(seats)s) ít hơn số đã phân bổ (%(allocated)s) "
+               "hoặc đã duyệt (%(approved)s)."),
+            seats=new.exemplar, allocated=allocated, approved=counts.get("exemplar", 0),
+        )
+    if new.guest < counts.get("guest", 0):
+        raise RuleViolation(
+            N_("Số chỗ khách mời mới (%(seats)s) ít hơn số khách mời đã có (%(guests)s)."),
+            seats=new.guest, guests=counts["guest"],
+        )
+    if data["presidium_max"] < presidium:
+        raise RuleViolation(
+            N_("Đoàn Chủ tịch hiện có %(count)s người, nhiều hơn số tối đa mới (%(maximum)s)."),
+            count=presidium, maximum=data["presidium_max"],
+        )
+    before = snapshot(conference, CONFERENCE_FIELDS)
+    for key in CONFERENCE_FIELDS:
+        if key in data:
+            setattr(conference, key, data[key])
+    db.session.flush()
+    before, after = changed(before, snapshot(conference, CONFERENCE_FIELDS))
+    if after:
+        record("conference", conference.id, "update", conference_id=conference.id, before=before, after=after)
     return conference

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, g, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
-from conference.conferences.access import get_conference_or_403
+from conference.conferences.access import conference_view, conferences_of
 from conference.conferences.models import Conference
-from conference.core.errors import RuleViolation
 from conference.dashboard import queries, services
 from conference.dashboard.forms import ConferenceForm
-from conference.extensions import db
 from conference.web.access import roles_required
+from conference.web.refusals import refusal_shown
 
 bp = Blueprint("dashboard", __name__)
 
@@ -22,12 +20,7 @@ bp = Blueprint("dashboard", __name__)
 @login_required
 def home():
     """The conferences this user works on, with the next step for their role."""
-    user = current_user
-    host_id = user.organization.parent_id if user.role == "unit" else user.organization_id
-    conferences = db.session.execute(
-        select(Conference).where(Conference.host_id == host_id).order_by(Conference.held_on.desc())
-    ).scalars().all()
-    return render_template("dashboard/home.html", conferences=conferences)
+    return render_template("dashboard/home.html", conferences=conferences_of(current_user))
 
 
 @bp.route("/conferences/new", methods=["GET", "POST"])
@@ -43,27 +36,22 @@ def create():
 
 
 @bp.route("/conferences/<int:conference_id>/edit", methods=["GET", "POST"])
-@roles_required("organizer")
-def edit(conference_id: int):
-    """Edit the conference's settings (name, date, seats, deadlines)."""
-    conference = g.conference = get_conference_or_403(conference_id)
+@conference_view("organizer")
+def edit(conference: Conference):
+    """Edit the conference's settings (name, date, seats, deadlines); a refused change shows the form as typed."""
     form = ConferenceForm(obj=conference)
     if form.validate_on_submit():
-        try:
+        with refusal_shown():
             services.update_conference(conference.id, _form_data(form))
-        except RuleViolation as error:
-            flash(str(error), "danger")
-        else:
             flash(_("Đã lưu thông tin hội nghị."), "success")
             return redirect(url_for("dashboard.dashboard", conference_id=conference.id))
     return render_template("dashboard/form.html", form=form, conference=conference)
 
 
 @bp.route("/conferences/<int:conference_id>")
-@login_required
-def dashboard(conference_id: int):
+@conference_view("organizer", "unit", "checkin")
+def dashboard(conference: Conference):
     """Organizer: seat figures. Unit users go to their nominations, check-in users to the desk."""
-    conference = g.conference = get_conference_or_403(conference_id)
     if current_user.role == "unit":
         return redirect(url_for("nominations.index", conference_id=conference.id))
     if current_user.role == "checkin":

@@ -8,7 +8,11 @@ from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAr
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-GENDER_CHOICES = [SelectChoice("", _l("— Chọn —")), SelectChoice("male", _l("Nam")), SelectChoice("female", _l("Nữ"))]
+from conference.core.vocabulary import lazy_words
+from conference.delegates.rules import MAJORITY_ETHNICITY
+
+GENDER_CHOICES = [SelectChoice("", _l("— Chọn —")),
+                  *(SelectChoice(code, label) for code, label in lazy_words("gender").items())]
 
 
 class GuestForm(FlaskForm):
@@ -18,7 +22,7 @@ class GuestForm(FlaskForm):
                                                          Length(max=200)])
     gender = SelectField(_l("Giới tính"), choices=GENDER_CHOICES, validators=[Optional()])
     birth_year = IntegerField(_l("Năm sinh"), validators=[Optional(), NumberRange(min=1930, max=2010)])
-    ethnicity = StringField(_l("Dân tộc"), default="Kinh", validators=[Optional(), Length(max=60)])
+    ethnicity = StringField(_l("Dân tộc"), default=MAJORITY_ETHNICITY, validators=[Optional(), Length(max=60)])
     position = StringField(_l("Chức vụ, nơi công tác"),
                            validators=[DataRequired(message=_l("Nhập chức vụ, nơi công tác.")), Length(max=300)])
     party_member = BooleanField(_l("Đảng viên"))

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint, case
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from conference.core.clock import utcnow
+from conference.core.vocabulary import word
+from conference.delegates import rules
 from conference.extensions import db
 from conference.organizations.models import Organization
 
@@ -32,6 +35,21 @@ class PersonDetails:
     party_member: Mapped[bool] = mapped_column(default=False)
     titles: Mapped[str | None] = mapped_column(Text)
     achievements: Mapped[str | None] = mapped_column(Text)
+
+    @property
+    def is_ethnic_minority(self) -> bool:
+        """See `rules.is_ethnic_minority` (pages show the ethnicity of minorities only)."""
+        return rules.is_ethnic_minority(self.ethnicity)
+
+    @property
+    def kind_word(self) -> str:
+        """"Cá nhân" / "Tập thể" in the page's language."""
+        return word("kind", self.kind)
+
+    @property
+    def gender_word(self) -> str:
+        """"Nam" / "Nữ" in the page's language; "" when not recorded (collectives)."""
+        return word("gender", self.gender)
 
 
 class Delegate(PersonDetails, db.Model):
@@ -71,6 +89,22 @@ class Delegate(PersonDetails, db.Model):
     #: The desk's record of this delegate's arrival (`CheckIn`, a higher layer: named, not imported); a
     #: delegate who has arrived stays on the list.
     check_in = relationship("CheckIn", uselist=False, viewonly=True, lazy="select")
+
+    @hybrid_property
+    def badge_kind(self) -> str:
+        """The badge this delegate wears (`rules.badge_kind`): 'presidium', 'exemplar' or 'guest'."""
+        return rules.badge_kind(self.presidium_order, self.category)
+
+    @badge_kind.inplace.expression
+    @classmethod
+    def _badge_kind_expression(cls):
+        """`rules.badge_kind` as SQL, for the desk's one-query read and joins on the badge categories."""
+        return case((cls.presidium_order.is_not(None), rules.PRESIDIUM), else_=cls.category)
+
+    @property
+    def category_word(self) -> str:
+        """"Điển hình tiên tiến" / "Khách mời" in the page's language."""
+        return word("category", self.category)
 
     @property
     def affiliation(self) -> str:

@@ -7,13 +7,14 @@ from sqlalchemy import func, select
 from conference.audit.services import record
 from conference.conferences.models import Conference
 from conference.conferences.rules import ensure_presidium_size, ensure_room_for_delegate
-from conference.core.errors import RuleViolation
+from conference.core.errors import N_, Message, RuleViolation
 from conference.core.text import clean_text
-from conference.db import locked_write
+from conference.db import lock
 from conference.delegates.models import Delegate
 from conference.extensions import db
 
-CATEGORY_LABELS = {"exemplar": "đại biểu điển hình tiên tiến", "guest": "đại biểu khách mời"}
+CATEGORY_LABELS = {"exemplar": Message(N_("đại biểu điển hình tiên tiến")),
+                   "guest": Message(N_("đại biểu khách mời"))}
 GUEST_FIELDS = ("full_name", "gender", "birth_year", "ethnicity", "position", "party_member", "notes")
 
 
@@ -30,7 +31,7 @@ def delegate_counts(conference_id: int) -> dict[str, int]:
 
 
 def seat_delegate(conference: Conference, *, category: str, **fields) -> Delegate:
-    """Add a delegate after checking the cap and the category's seats. Caller holds the lock and commits.
+    """Add a delegate after checking the cap and the category's seats. Caller holds the lock.
 
     Raises:
         RuleViolation: the conference or the category is full (DESIGN.md hard rules).
@@ -48,7 +49,7 @@ def seat_delegate(conference: Conference, *, category: str, **fields) -> Delegat
     db.session.add(delegate)
     db.session.flush()
     record("delegate", delegate.id, "create", conference_id=conference.id, unit_id=delegate.unit_id,
-           after={"category": category, "full_name": delegate.full_name})  # audit log (issue 3)
+           after={"category": category, "full_name": delegate.full_name})
     return delegate
 
 
@@ -57,7 +58,7 @@ def _lock_conference(conference_id: int):
 
 
 def add_guest(conference_id: int, data: dict) -> Delegate:
-    """Seat a guest (đại biểu khách mời) within the guest seats and the cap. Commits.
+    """Seat a guest (đại biểu khách mời) within the guest seats and the cap.
 
     Args:
         data: the fields of `GUEST_FIELDS` (already cleaned by the form).
@@ -65,32 +66,33 @@ def add_guest(conference_id: int, data: dict) -> Delegate:
     Raises:
         RuleViolation: guest seats or the cap are full.
     """
-    with locked_write(db.session, _lock_conference(conference_id)):
-        conference = db.session.get(Conference, conference_id)
-        delegate = seat_delegate(
-            conference, category="guest", **{k: clean_text(data.get(k)) for k in GUEST_FIELDS}
-        )
+    lock(db.session, _lock_conference(conference_id))
+    conference = db.session.get(Conference, conference_id)
+    delegate = seat_delegate(
+        conference, category="guest", **{k: clean_text(data.get(k)) for k in GUEST_FIELDS}
+    )
+    db.session.flush()
     return delegate
 
 
 def remove_guest(delegate: Delegate) -> None:
-    """Remove a guest who will not attend (exemplars leave only through their nomination). Commits.
+    """Remove a guest who will not attend (exemplars leave only through their nomination).
 
     Raises:
         RuleViolation: the delegate is not a guest, or has already checked in.
     """
     if delegate.category != "guest":
-        raise RuleViolation("Chỉ xoá được đại biểu khách mời.")
+        raise RuleViolation(N_("Chỉ xoá được đại biểu khách mời."))
     if delegate.check_in is not None:
-        raise RuleViolation("Đại biểu đã điểm danh, không thể xoá.")
+        raise RuleViolation(N_("Đại biểu đã điểm danh, không thể xoá."))
     record("delegate", delegate.id, "delete", conference_id=delegate.conference_id,
-           before={"category": delegate.category, "full_name": delegate.full_name})  # audit log (issue 3)
+           before={"category": delegate.category, "full_name": delegate.full_name})
     db.session.delete(delegate)
-    db.session.commit()
+    db.session.flush()
 
 
 def set_presidium(conference_id: int, delegate_ids: list[int]) -> None:
-    """Make `delegate_ids`, in this order, the presidium (Đoàn Chủ tịch) of the conference. Commits.
+    """Make `delegate_ids`, in this order, the presidium (Đoàn Chủ tịch) of the conference.
 
     Source: Kế hoạch 65/KH-LĐLĐ, mục II.2.4: "số lượng không quá 07 người" (configurable per conference).
 
@@ -98,24 +100,25 @@ def set_presidium(conference_id: int, delegate_ids: list[int]) -> None:
         RuleViolation: more members than allowed, a repeated member, or a delegate of another
             conference. Nothing changes then.
     """
-    with locked_write(db.session, _lock_conference(conference_id)):
-        conference = db.session.get(Conference, conference_id)
-        if len(set(delegate_ids)) != len(delegate_ids):
-            raise RuleViolation("Một đại biểu được chọn hai lần vào Đoàn Chủ tịch.")
-        ensure_presidium_size(len(delegate_ids), conference.presidium_max)
-        members = {
-            d.id: d
-            for d in db.session.execute(
-                select(Delegate).where(Delegate.id.in_(delegate_ids), Delegate.conference_id == conference_id)
-            ).scalars()
-        }
-        if len(members) != len(delegate_ids):
-            raise RuleViolation("Thành viên Đoàn Chủ tịch phải là đại biểu của hội nghị này.")
-        for current in db.session.execute(
-            select(Delegate).where(Delegate.conference_id == conference_id, Delegate.presidium_order.is_not(None))
-        ).scalars():
-            current.presidium_order = None
-        db.session.flush()
-        for order, delegate_id in enumerate(delegate_ids, start=1):
-            members[delegate_id].presidium_order = order
-        record("delegate", None, "presidium", conference_id=conference_id, after={"presidium": delegate_ids})
+    lock(db.session, _lock_conference(conference_id))
+    conference = db.session.get(Conference, conference_id)
+    if len(set(delegate_ids)) != len(delegate_ids):
+        raise RuleViolation(N_("Một đại biểu được chọn hai lần vào Đoàn Chủ tịch."))
+    ensure_presidium_size(len(delegate_ids), conference.presidium_max)
+    members = {
+        d.id: d
+        for d in db.session.execute(
+            select(Delegate).where(Delegate.id.in_(delegate_ids), Delegate.conference_id == conference_id)
+        ).scalars()
+    }
+    if len(members) != len(delegate_ids):
+        raise RuleViolation(N_("Thành viên Đoàn Chủ tịch phải là đại biểu của hội nghị này."))
+    for current in db.session.execute(
+        select(Delegate).where(Delegate.conference_id == conference_id, Delegate.presidium_order.is_not(None))
+    ).scalars():
+        current.presidium_order = None
+    db.session.flush()
+    for order, delegate_id in enumerate(delegate_ids, start=1):
+        members[delegate_id].presidium_order = order
+    record("delegate", None, "presidium", conference_id=conference_id, after={"presidium": delegate_ids})
+    db.session.flush()

@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from conference.conferences.access import get_conference_or_403
-from conference.core.errors import RuleViolation
+from conference.conferences.access import conference_view
+from conference.conferences.models import Conference
 from conference.delegates import services
 from conference.delegates.forms import DeleteForm, GuestForm, PresidiumForm
 from conference.delegates.models import Delegate
 from conference.delegates.queries import delegates_in_order
 from conference.extensions import db
-from conference.web.access import roles_required
+from conference.web.refusals import refusal_shown
 
 bp = Blueprint("delegates", __name__, url_prefix="/conferences/<int:conference_id>")
 
 
 @bp.route("/delegates")
-@roles_required("organizer")
-def index(conference_id: int):
+@conference_view("organizer")
+def index(conference: Conference):
     """Every delegate with category, unit and presidium seat."""
-    conference = g.conference = get_conference_or_403(conference_id)
     category = request.args.get("category")
     delegates = delegates_in_order(conference.id)
     if category in ("exemplar", "guest"):
@@ -32,60 +31,47 @@ def index(conference_id: int):
 
 
 @bp.route("/guests/new", methods=["GET", "POST"])
-@roles_required("organizer")
-def add_guest(conference_id: int):
-    """Add a guest, within the guest seats and the cap."""
-    conference = g.conference = get_conference_or_403(conference_id)
+@conference_view("organizer")
+def add_guest(conference: Conference):
+    """Add a guest, within the guest seats and the cap; a refused guest shows the form as typed."""
     form = GuestForm()
     if form.validate_on_submit():
-        try:
+        with refusal_shown():
             services.add_guest(conference.id, form.service_data())
-        except RuleViolation as error:
-            flash(str(error), "danger")
-        else:
             flash(_("Đã thêm đại biểu khách mời %(name)s.", name=form.full_name.data.strip()), "success")
             return redirect(url_for("delegates.index", conference_id=conference.id, category="guest"))
     return render_template("delegates/guest_form.html", conference=conference, form=form)
 
 
 @bp.route("/delegates/<int:delegate_id>/delete", methods=["POST"])
-@roles_required("organizer")
-def delete(conference_id: int, delegate_id: int):
+@conference_view("organizer")
+def delete(conference: Conference, delegate_id: int):
     """Remove a guest who will not attend."""
-    conference = get_conference_or_403(conference_id)
     delegate = db.get_or_404(Delegate, delegate_id)
     if delegate.conference_id != conference.id:
         abort(404)
     if DeleteForm().validate_on_submit():
-        try:
+        with refusal_shown():
             services.remove_guest(delegate)
-        except RuleViolation as error:
-            flash(str(error), "danger")
-        else:
             flash(_("Đã xoá đại biểu."), "success")
     return redirect(url_for("delegates.index", conference_id=conference.id))
 
 
 @bp.route("/presidium", methods=["GET", "POST"])
-@roles_required("organizer")
-def presidium(conference_id: int):
-    """Choose the presidium (Đoàn Chủ tịch), in order, from the delegates."""
-    conference = g.conference = get_conference_or_403(conference_id)
+@conference_view("organizer")
+def presidium(conference: Conference):
+    """Choose the presidium (Đoàn Chủ tịch), in order, from the delegates; a refused choice is shown as made."""
     form = PresidiumForm()
-    delegates = delegates_in_order(conference.id)
+    seats = range(1, conference.presidium_max + 1)
+    chosen = None
     if form.validate_on_submit():
-        chosen = []
-        for seat in range(1, conference.presidium_max + 1):
-            value = request.form.get(f"seat-{seat}", "")
-            if value.isdigit():
-                chosen.append(int(value))
-        try:
-            services.set_presidium(conference.id, chosen)
-        except RuleViolation as error:
-            flash(str(error), "danger")
-        else:
+        chosen = {seat: int(value) for seat in seats if (value := request.form.get(f"seat-{seat}", "")).isdigit()}
+        with refusal_shown():
+            services.set_presidium(conference.id, list(chosen.values()))
             flash(_("Đã lưu Đoàn Chủ tịch."), "success")
             return redirect(url_for("delegates.presidium", conference_id=conference.id))
-    current = {d.presidium_order: d.id for d in delegates if d.presidium_order}
+    delegates = delegates_in_order(conference.id)
+    if chosen is None:
+        chosen = {d.presidium_order: d.id for d in delegates if d.presidium_order}
     return render_template("delegates/presidium.html", conference=conference, form=form, delegates=delegates,
-                           current=current, seats=range(1, conference.presidium_max + 1))
+                           current=chosen, seats=seats)

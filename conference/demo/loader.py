@@ -15,12 +15,12 @@ from pathlib import Path
 
 from faker import Faker
 from sqlalchemy import select
-from werkzeug.security import generate_password_hash
 
 from conference.agenda.models import AgendaItem
 from conference.agenda.services import PLAN_AGENDA
-from conference.auth.models import User
+from conference.auth.models import User, hash_password
 from conference.conferences.models import Conference
+from conference.db import lock
 from conference.delegates.models import Delegate
 from conference.delegates.services import add_guest, set_presidium
 from conference.extensions import db
@@ -93,11 +93,16 @@ def _units_file() -> Path:
 
 
 def load_demo() -> tuple[Conference, bool]:
-    """Create the demo conference if absent. Returns (conference, created). Idempotent."""
+    """Create the demo conference if absent, in one transaction, and commit. Returns (conference, created).
+
+    Idempotent: the write lock (`conference.db.lock`) is taken before the check for an existing demo.
+    """
+    lock(db.session, select(Conference.id).where(Conference.plan_reference == PLAN_REFERENCE))
     existing = db.session.execute(
         select(Conference).where(Conference.plan_reference == PLAN_REFERENCE)
     ).scalar_one_or_none()
     if existing is not None:
+        db.session.commit()  # wrote nothing: ends the locked transaction
         return existing, False
 
     faker = Faker("vi_VN")
@@ -118,7 +123,7 @@ def load_demo() -> tuple[Conference, bool]:
 
     db.session.flush()
     # One hash for the shared demo password: hashing is slow on purpose.
-    password_hash = generate_password_hash(DEMO_PASSWORD)
+    password_hash = hash_password(DEMO_PASSWORD)
     db.session.add_all([
         User(username="bantochuc", full_name="Mai Thanh Thủy", role="organizer", organization_id=district.id,
              password_hash=password_hash),
@@ -140,7 +145,7 @@ def load_demo() -> tuple[Conference, bool]:
     for position, (title, start, presenter) in enumerate(zip(PLAN_AGENDA, AGENDA_TIMES, AGENDA_PRESENTERS), 1):
         db.session.add(AgendaItem(conference_id=conference.id, position=position, starts_at=start, title=title,
                                   presenter=presenter))
-    db.session.commit()
+    db.session.flush()
 
     quotas = allocate_proportionally(conference)
     _nominate(conference, units, quotas, faker, rng)
@@ -153,6 +158,7 @@ def load_demo() -> tuple[Conference, bool]:
         .order_by(Delegate.id)
     ).scalars().all()
     set_presidium(conference.id, guests[:4] + [d for d in exemplars if d not in guests][:2])
+    db.session.commit()
     return conference, True
 
 

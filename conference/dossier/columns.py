@@ -10,31 +10,40 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from conference.core import vocabulary
+from conference.core.errors import N_, Message, RuleViolation
 from conference.core.xlsx import Column
+from conference.delegates.rules import in_priority_group, is_presidium_member
 
-CATEGORY_NAMES = {"exemplar": "Điển hình tiên tiến", "guest": "Khách mời"}
-KIND_NAMES = {"individual": "Cá nhân", "collective": "Tập thể"}
-GENDER_NAMES = {"male": "Nam", "female": "Nữ"}
-MAJORITY_ETHNICITY = "Kinh"
+#: The printed words of the coded fields (written once, in `conference.core.vocabulary`).
+CATEGORY_NAMES = vocabulary.CATEGORY
+KIND_NAMES = vocabulary.KIND
+GENDER_NAMES = vocabulary.GENDER
 MARK = "x"
-
-
-def is_minority(ethnicity: str | None) -> bool:
-    """An ethnic minority (người dân tộc thiểu số): any recorded ethnicity other than Kinh (as the dashboard)."""
-    return bool(ethnicity) and ethnicity.strip().casefold() != MAJORITY_ETHNICITY.casefold()
 
 
 def notes_of(record) -> str:
     """The Ghi chú cell: "Đoàn Chủ tịch" for presidium members, then the delegate's own notes."""
     notes = [record.notes] if record.notes else []
-    if record.presidium_order:
-        notes.insert(0, "Đoàn Chủ tịch")
+    if is_presidium_member(record.presidium_order):
+        notes.insert(0, vocabulary.vietnamese("badge_kind", "presidium"))
     return "; ".join(notes)
+
+
+def _priority_mark(group: str):
+    """The cell of a priority group's column: the mark when the delegate belongs to it (individuals only:
+    `conference.delegates.rules.priority_groups`), so the column's total counts its marks."""
+    return lambda r: (MARK if in_priority_group(r, group) else "",)
+
+
+def _priority_total(group: str):
+    return lambda rs: (_count(rs, lambda r: in_priority_group(r, group)),)
 
 
 @dataclass(frozen=True)
 class Field:
-    """A choosable field: its key, the label on the settings page, its printed columns and values.
+    """A choosable field: its key, the label on the settings page (a `Message`: `{{ label|translated }}`), its
+    printed columns (Vietnamese: the official list) and values.
 
     `values(record)` returns one value per column; `totals(records)` one total per column (None = no total).
     """
@@ -51,33 +60,33 @@ def _count(records: list, test) -> int:
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("name", "Họ và tên", (Column("Họ và tên", 21),), lambda r: (r.full_name,)),
-    Field("birth_year_by_gender", "Năm sinh (cột Nam / Nữ)",
+    Field("name", Message(N_("Họ và tên")), (Column("Họ và tên", 21),), lambda r: (r.full_name,)),
+    Field("birth_year_by_gender", Message(N_("Năm sinh (cột Nam / Nữ)")),
           (Column("Nam", 6, group="Năm sinh", centered=True), Column("Nữ", 6, group="Năm sinh", centered=True)),
           lambda r: (r.birth_year if r.gender == "male" else None, r.birth_year if r.gender == "female" else None),
           lambda rs: (_count(rs, lambda r: r.gender == "male"), _count(rs, lambda r: r.gender == "female"))),
-    Field("gender", "Giới tính", (Column("Giới tính", 8, centered=True),), lambda r: (GENDER_NAMES.get(r.gender, ""),)),
-    Field("birth_year", "Năm sinh", (Column("Năm sinh", 8, centered=True),), lambda r: (r.birth_year,)),
-    Field("kind", "Cá nhân / tập thể", (Column("Cá nhân / tập thể", 10),), lambda r: (KIND_NAMES[r.kind],),
+    Field("gender", Message(N_("Giới tính")), (Column("Giới tính", 8, centered=True),), lambda r: (GENDER_NAMES.get(r.gender, ""),)),
+    Field("birth_year", Message(N_("Năm sinh")), (Column("Năm sinh", 8, centered=True),), lambda r: (r.birth_year,)),
+    Field("kind", Message(N_("Cá nhân / tập thể")), (Column("Cá nhân / tập thể", 10),), lambda r: (vocabulary.vietnamese("kind", r.kind),),
           lambda rs: (f"TT: {_count(rs, lambda r: r.kind == 'collective')}",)),
-    Field("ethnicity", "Dân tộc", (Column("Dân tộc", 7, centered=True),), lambda r: (r.ethnicity or "",),
-          lambda rs: (f"DTTS: {_count(rs, lambda r: is_minority(r.ethnicity))}",)),
-    Field("position", "Chức vụ, nơi công tác", (Column("Chức vụ, nơi công tác", 22),), lambda r: (r.position or "",)),
-    Field("unit", "Đơn vị", (Column("Đơn vị", 20),), lambda r: (r.unit_name or "",)),
-    Field("category", "Loại đại biểu", (Column("Loại đại biểu", 13),),
+    Field("ethnicity", Message(N_("Dân tộc")), (Column("Dân tộc", 7, centered=True),), lambda r: (r.ethnicity or "",),
+          lambda rs: (f"DTTS: {_count(rs, lambda r: in_priority_group(r, 'ethnic_minority'))}",)),
+    Field("position", Message(N_("Chức vụ, nơi công tác")), (Column("Chức vụ, nơi công tác", 22),), lambda r: (r.position or "",)),
+    Field("unit", Message(N_("Đơn vị")), (Column("Đơn vị", 20),), lambda r: (r.unit_name or "",)),
+    Field("category", Message(N_("Loại đại biểu")), (Column("Loại đại biểu", 13),),
           lambda r: (CATEGORY_NAMES.get(r.category, ""),)),
-    Field("party_member", "Đảng viên", (Column("Đảng viên", 7, centered=True),), lambda r: (MARK if r.party_member else "",),
+    Field("party_member", Message(N_("Đảng viên")), (Column("Đảng viên", 7, centered=True),), lambda r: (MARK if r.party_member else "",),
           lambda rs: (_count(rs, lambda r: r.party_member),)),
-    Field("direct_worker", "CNVCLĐ trực tiếp lao động sản xuất", (Column("Trực tiếp sản xuất", 9, centered=True),),
-          lambda r: (MARK if r.direct_worker else "",), lambda rs: (_count(rs, lambda r: r.direct_worker),)),
-    Field("titles", "Danh hiệu thi đua, hình thức khen thưởng",
+    Field("direct_worker", Message(N_("CNVCLĐ trực tiếp lao động sản xuất")), (Column("Trực tiếp sản xuất", 9, centered=True),),
+          _priority_mark("direct_worker"), _priority_total("direct_worker")),
+    Field("titles", Message(N_("Danh hiệu thi đua, hình thức khen thưởng")),
           (Column("Danh hiệu thi đua, hình thức khen thưởng", 22),), lambda r: (r.titles or "",)),
-    Field("achievements", "Thành tích tiêu biểu", (Column("Thành tích tiêu biểu", 32),),
+    Field("achievements", Message(N_("Thành tích tiêu biểu")), (Column("Thành tích tiêu biểu", 32),),
           lambda r: (r.achievements or "",)),
-    Field("phone", "Số điện thoại", (Column("Số điện thoại", 13),), lambda r: (r.phone or "",)),
-    Field("upper_order", "Thứ tự dự hội nghị cấp trên", (Column("Thứ tự cấp trên", 8, centered=True),),
+    Field("phone", Message(N_("Số điện thoại")), (Column("Số điện thoại", 13),), lambda r: (r.phone or "",)),
+    Field("upper_order", Message(N_("Thứ tự dự hội nghị cấp trên")), (Column("Thứ tự cấp trên", 8, centered=True),),
           lambda r: (r.upper_order,)),
-    Field("notes", "Ghi chú", (Column("Ghi chú", 11),), lambda r: (notes_of(r),)),
+    Field("notes", Message(N_("Ghi chú")), (Column("Ghi chú", 11),), lambda r: (notes_of(r),)),
 )
 FIELDS_BY_KEY = {f.key: f for f in FIELDS}
 DEFAULT_KEYS = ("name", "birth_year_by_gender", "ethnicity", "position", "unit", "party_member", "direct_worker",
@@ -101,17 +110,17 @@ def validate_keys(keys: Iterable[str]) -> list[str]:
     """Check an organizer's choice of columns. Returns the keys in order.
 
     Raises:
-        ValueError: no column chosen, an unknown key, a key twice, or "name" missing (a list without
-            names cannot be read); the message is in Vietnamese.
+        RuleViolation (a ValueError): no column chosen, an unknown key, a key twice, or "name" missing (a
+            list without names cannot be read).
     """
     keys = list(keys)
     unknown = [k for k in keys if k not in FIELDS_BY_KEY]
     if unknown:
-        raise ValueError(f"Cột không có trong danh sách: {', '.join(unknown)}.")
+        raise RuleViolation(N_("Cột không có trong danh sách: %(keys)s."), keys=", ".join(unknown))
     if len(set(keys)) != len(keys):
-        raise ValueError("Một cột được chọn hai lần.")
+        raise RuleViolation(N_("Một cột được chọn hai lần."))
     if "name" not in keys:
-        raise ValueError("Danh sách phải có cột Họ và tên.")
+        raise RuleViolation(N_("Danh sách phải có cột Họ và tên."))
     return keys
 
 

@@ -30,9 +30,9 @@ from sqlalchemy.exc import IntegrityError
 
 from conference.audit.services import record
 from conference.conferences.models import Conference
-from conference.core.errors import RuleViolation
+from conference.core.errors import N_, Message, RuleViolation
 from conference.core.spreadsheet import UnreadableWorkbook, open_workbook
-from conference.db import locked_write
+from conference.db import lock
 from conference.dossier.columns import GENDER_NAMES, KIND_NAMES, MARK
 from conference.dossier.models import ImportedFile
 from conference.dossier.plain import DELEGATE_HEADERS, KIND_UPPER, META_HEADERS, SHEET_NAME, fingerprint
@@ -55,7 +55,7 @@ _LIMITS = {"full_name": 200, "ethnicity": 60, "position": 300, "titles": 1000, "
 
 
 class ImportRefused(RuleViolation):
-    """The file as a whole is refused; `str(error)` is the Vietnamese message. Nothing is written."""
+    """The file as a whole is refused (a `RuleViolation`: message id and params). Nothing is written."""
 
 
 @dataclass
@@ -78,7 +78,7 @@ class Preview:
     unit_id: int | None = None
     unit_name: str | None = None
     rows: list[RowResult] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    errors: list[Message] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -108,22 +108,23 @@ def read_file(content: bytes) -> ParsedFile:
             rows from different files; cells that no longer match the file's fingerprint (edited).
     """
     if not content:
-        raise ImportRefused("Tệp trống.")
+        raise ImportRefused(N_("Tệp trống."))
     if len(content) > MAX_BYTES:
-        raise ImportRefused(f"Tệp quá lớn (tối đa {MAX_BYTES // (1024 * 1024)} MB).")
+        raise ImportRefused(N_("Tệp quá lớn (tối đa %(mb)s MB)."), mb=MAX_BYTES // (1024 * 1024))
     if not zipfile.is_zipfile(io.BytesIO(content)):
-        raise ImportRefused("Tệp không phải tệp Excel (.xlsx).")
+        raise ImportRefused(N_("Tệp không phải tệp Excel (.xlsx)."))
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         if sum(info.file_size for info in archive.infolist()) > MAX_UNCOMPRESSED:
-            raise ImportRefused("Tệp có quá nhiều dữ liệu.")
+            raise ImportRefused(N_("Tệp có quá nhiều dữ liệu."))
     try:
         book = open_workbook(content)
     except UnreadableWorkbook:
-        raise ImportRefused("Tệp Excel bị hỏng, không đọc được.") from None
+        raise ImportRefused(N_("Tệp Excel bị hỏng, không đọc được.")) from None
     try:
         if SHEET_NAME not in book.sheetnames:
             raise ImportRefused(
-                f"Tệp không có trang “{SHEET_NAME}”: đây không phải tệp danh sách xuất từ phần mềm này."
+                N_("Tệp không có trang “%(sheet)s”: đây không phải tệp danh sách xuất từ phần mềm này."),
+                sheet=SHEET_NAME,
             )
         sheet = book[SHEET_NAME]
         rows = []
@@ -133,63 +134,65 @@ def read_file(content: bytes) -> ParsedFile:
                 values = []
                 for cell in row:
                     if getattr(cell, "data_type", None) == "f":
-                        raise ImportRefused(f"Ô {cell.coordinate} có công thức; tệp đã bị sửa sau khi xuất.")
+                        raise ImportRefused(N_("Ô %(cell)s có công thức; tệp đã bị sửa sau khi xuất."),
+                                            cell=cell.coordinate)
                     values.append(getattr(cell, "value", None))
                 if index == 0:
                     headers = tuple(_text(v) for v in values if v is not None)
                     if headers != HEADERS:
                         raise ImportRefused(
-                            "Trang “Dữ liệu” không đúng mẫu (các cột đã bị đổi): hãy dùng đúng tệp đã xuất."
+                            N_("Trang “%(sheet)s” không đúng mẫu (các cột đã bị đổi): hãy dùng đúng tệp đã xuất."),
+                            sheet=SHEET_NAME,
                         )
                     continue
                 if any(v not in (None, "") for v in values):
                     if len(rows) >= MAX_ROWS:
-                        raise ImportRefused(f"Tệp có quá nhiều dòng (tối đa {MAX_ROWS}).")
+                        raise ImportRefused(N_("Tệp có quá nhiều dòng (tối đa %(rows)s)."), rows=MAX_ROWS)
                     values = (values + [None] * len(HEADERS))[: len(HEADERS)]
                     rows.append(dict(zip(HEADERS, values)))
     finally:
         book.close()
     if not rows:
-        raise ImportRefused("Tệp không có dòng dữ liệu nào.")
+        raise ImportRefused(N_("Tệp không có dòng dữ liệu nào."))
     meta = {tuple(_text(r[h]) for h in META_HEADERS) for r in rows}
     if len(meta) != 1:
-        raise ImportRefused("Các dòng của tệp thuộc nhiều tệp khác nhau (mã hội nghị hoặc mã tệp khác nhau).")
+        raise ImportRefused(N_("Các dòng của tệp thuộc nhiều tệp khác nhau (mã hội nghị hoặc mã tệp khác nhau)."))
     kind, issuer, source_code, upper_code, stated = next(iter(meta))
     actual = fingerprint(HEADERS[:-1], ([r[h] for h in HEADERS[:-1]] for r in rows))
     if actual != stated:
         raise ImportRefused(
-            "Tệp đã bị sửa sau khi xuất (mã tệp không khớp nội dung). Đề nghị đơn vị gửi lại tệp gốc."
+            N_("Tệp đã bị sửa sau khi xuất (mã tệp không khớp nội dung). Đề nghị đơn vị gửi lại tệp gốc.")
         )
     return ParsedFile(kind=kind, issuer=issuer, source_code=source_code, upper_code=upper_code,
                       fingerprint=stated, rows=rows)
 
 
-def validate_row(row: dict) -> tuple[dict, list[str]]:
-    """The nomination fields of one row and its errors (Vietnamese), with the nomination form's rules.
+def validate_row(row: dict) -> tuple[dict, list[Message]]:
+    """The nomination fields of one row and its errors (`Message`s), with the nomination form's rules.
 
     Rules (conference/nominations/forms.py): a name; an individual has a gender and a year of birth
     within 1930..2010; the achievements are not empty; text lengths within the model's limits.
     The position becomes "position, unit" so the upper level keeps the grassroots unit's name.
     """
-    errors: list[str] = []
+    errors: list[Message] = []
     kind = _KINDS.get(_text(row["Cá nhân/Tập thể"]).casefold())
     if kind is None:
-        errors.append("Cột “Cá nhân/Tập thể” phải là “Cá nhân” hoặc “Tập thể”.")
+        errors.append(Message(N_("Cột “Cá nhân/Tập thể” phải là “Cá nhân” hoặc “Tập thể”.")))
         kind = "individual"
     gender_text = _text(row["Giới tính"])
     gender = _GENDERS.get(gender_text.casefold()) if gender_text else None
     if gender_text and gender is None:
-        errors.append("Giới tính phải là “Nam” hoặc “Nữ”.")
+        errors.append(Message(N_("Giới tính phải là “Nam” hoặc “Nữ”.")))
     year_text = _text(row["Năm sinh"])
     year = int(year_text) if year_text.isdigit() else None
     if year_text and (year is None or not 1930 <= year <= 2010):
-        errors.append("Năm sinh phải là số từ 1930 đến 2010.")
+        errors.append(Message(N_("Năm sinh phải là số từ %(first)s đến %(last)s."), first=1930, last=2010))
         year = None
     if kind == "individual":
         if gender is None and not gender_text:
-            errors.append("Thiếu giới tính.")
+            errors.append(Message(N_("Thiếu giới tính.")))
         if not year_text:
-            errors.append("Thiếu năm sinh.")
+            errors.append(Message(N_("Thiếu năm sinh.")))
     position, unit = _text(row["Chức vụ, nơi công tác"]), _text(row["Đơn vị"])
     if unit and unit.casefold() not in position.casefold():
         position = f"{position}, {unit}" if position else unit
@@ -202,14 +205,14 @@ def validate_row(row: dict) -> tuple[dict, list[str]]:
         "achievements": _text(row["Thành tích tiêu biểu"]) or None, "phone": _text(row["Số điện thoại"]) or None,
     }
     if not data["full_name"]:
-        errors.append("Thiếu họ và tên.")
+        errors.append(Message(N_("Thiếu họ và tên.")))
     if not data["achievements"]:
-        errors.append("Thiếu thành tích tiêu biểu.")
+        errors.append(Message(N_("Thiếu thành tích tiêu biểu.")))
     labels = {"full_name": "Họ và tên", "ethnicity": "Dân tộc", "position": "Chức vụ, nơi công tác",
               "titles": "Danh hiệu thi đua", "achievements": "Thành tích tiêu biểu", "phone": "Số điện thoại"}
     for key, limit in _LIMITS.items():
         if data[key] and len(data[key]) > limit:
-            errors.append(f"{labels[key]} dài quá {limit} ký tự.")
+            errors.append(Message(N_("%(column)s dài quá %(limit)s ký tự."), column=labels[key], limit=limit))
     return data, errors
 
 
@@ -230,20 +233,24 @@ def preview_import(conference: Conference, content: bytes, own_code: str) -> Pre
     try:
         parsed = read_file(content)
     except ImportRefused as error:
-        return Preview(parsed=None, errors=[str(error)])
+        return Preview(parsed=None, errors=[Message(error.message, **error.params)])
     preview = Preview(parsed=parsed)
     if parsed.kind != KIND_UPPER:
-        preview.errors.append("Tệp không phải danh sách đại biểu dự Hội nghị cấp trên (là danh sách khác).")
+        preview.errors.append(Message(N_(
+            "Tệp không phải danh sách đại biểu dự Hội nghị cấp trên (là danh sách khác).")))
     if not parsed.upper_code:
-        preview.errors.append("Tệp chưa ghi mã hội nghị cấp trên: đơn vị cần nhập mã hội nghị này rồi xuất lại.")
+        preview.errors.append(Message(N_(
+            "Tệp chưa ghi mã hội nghị cấp trên: đơn vị cần nhập mã hội nghị này rồi xuất lại.")))
     elif parsed.upper_code.upper() != own_code.upper():
-        preview.errors.append(
-            f"Tệp được lập cho hội nghị khác (mã {parsed.upper_code}); mã của hội nghị này là {own_code}."
-        )
+        preview.errors.append(Message(
+            N_("Tệp được lập cho hội nghị khác (mã %(code)s); mã của hội nghị này là %(own)s."),
+            code=parsed.upper_code, own=own_code,
+        ))
     units = db.session.execute(select(Organization).where(Organization.parent_id == conference.host_id)).scalars()
     unit = next((u for u in units if _same_name(u.name, parsed.issuer)), None)
     if unit is None:
-        preview.errors.append(f"“{parsed.issuer}” không phải đơn vị trực thuộc của hội nghị này.")
+        preview.errors.append(Message(N_("“%(issuer)s” không phải đơn vị trực thuộc của hội nghị này."),
+                                      issuer=parsed.issuer))
     else:
         preview.unit_id, preview.unit_name = unit.id, unit.name
     done = db.session.execute(
@@ -251,13 +258,14 @@ def preview_import(conference: Conference, content: bytes, own_code: str) -> Pre
                                                ImportedFile.fingerprint == parsed.fingerprint)
     ).scalar_one_or_none()
     if done is not None:
-        preview.errors.append(f"Tệp này đã được nhập ngày {done:%d/%m/%Y}; không nhập lại lần thứ hai.")
+        preview.errors.append(Message(N_("Tệp này đã được nhập ngày %(date)s; không nhập lại lần thứ hai."),
+                                      date=f"{done:%d/%m/%Y}"))
     seen = set()
     for line, row in enumerate(parsed.rows, start=2):
         data, errors = validate_row(row)
         person = (data["full_name"].casefold(), data["birth_year"])
         if person in seen:
-            errors.append("Trùng với một dòng phía trên (cùng họ tên và năm sinh).")
+            errors.append(Message(N_("Trùng với một dòng phía trên (cùng họ tên và năm sinh).")))
         seen.add(person)
         preview.rows.append(RowResult(line, data, preview.unit_id, preview.unit_name, errors))
     if unit is not None:
@@ -270,32 +278,34 @@ def import_file(conference_id: int, content: bytes, filename: str | None, own_co
     """Import a checked file: one submitted nomination per row for the district, in one transaction.
 
     The checks of `preview_import` run again inside the lock, so two imports of the same file cannot both
-    pass (and the database's unique fingerprint per conference refuses the second). Commits.
+    pass (and the database's unique fingerprint per conference refuses the second).
 
     Raises:
         ImportRefused: with the first error of the preview; nothing is written.
     """
-    with locked_write(db.session, select(Conference.id).where(Conference.id == conference_id)):
-        conference = db.session.get(Conference, conference_id)
-        preview = preview_import(conference, content, own_code)
-        if not preview.ok:
-            first = preview.errors[0] if preview.errors else next(
-                f"Dòng {r.line}: {r.problems[0]}" for r in preview.rows if r.problems)
-            raise ImportRefused(f"Không nhập tệp ({preview.error_count} lỗi). {first}")
-        nominations = [Nomination(conference_id=conference_id, unit_id=preview.unit_id, status="submitted",
-                                  submitted_by_id=user_id, **row.data) for row in preview.rows]
-        db.session.add_all(nominations)
-        imported = ImportedFile(conference_id=conference_id, unit_id=preview.unit_id,
-                              source_code=preview.parsed.source_code, fingerprint=preview.parsed.fingerprint,
-                              filename=(filename or "")[:255] or None, row_count=len(preview.rows),
-                              imported_by_id=user_id)
-        db.session.add(imported)
-        try:
-            db.session.flush()
-        except IntegrityError:
-            raise ImportRefused("Tệp này đã được nhập hoặc có hồ sơ trùng; không nhập lại.") from None
-        for nomination, row in zip(nominations, preview.rows, strict=True):
-            record("nomination", nomination.id, "import", conference_id=conference_id, unit_id=preview.unit_id,
-                   after={"status": "submitted", "full_name": nomination.full_name, "line": row.line,
-                          "file": imported.filename, "source_code": imported.source_code}, user_id=user_id)
+    lock(db.session, select(Conference.id).where(Conference.id == conference_id))
+    conference = db.session.get(Conference, conference_id)
+    preview = preview_import(conference, content, own_code)
+    if not preview.ok:
+        first = preview.errors[0] if preview.errors else next(
+            Message(N_("Dòng %(line)s: %(problem)s"), line=r.line, problem=r.problems[0])
+            for r in preview.rows if r.problems)
+        raise ImportRefused(N_("Không nhập tệp (%(n)s lỗi). %(first)s"), n=preview.error_count, first=first)
+    nominations = [Nomination(conference_id=conference_id, unit_id=preview.unit_id, status="submitted",
+                              submitted_by_id=user_id, **row.data) for row in preview.rows]
+    db.session.add_all(nominations)
+    imported = ImportedFile(conference_id=conference_id, unit_id=preview.unit_id,
+                          source_code=preview.parsed.source_code, fingerprint=preview.parsed.fingerprint,
+                          filename=(filename or "")[:255] or None, row_count=len(preview.rows),
+                          imported_by_id=user_id)
+    db.session.add(imported)
+    try:
+        db.session.flush()
+    except IntegrityError:
+        raise ImportRefused(N_("Tệp này đã được nhập hoặc có hồ sơ trùng; không nhập lại.")) from None
+    for nomination, row in zip(nominations, preview.rows, strict=True):
+        record("nomination", nomination.id, "import", conference_id=conference_id, unit_id=preview.unit_id,
+               after={"status": "submitted", "full_name": nomination.full_name, "line": row.line,
+                      "file": imported.filename, "source_code": imported.source_code}, user_id=user_id)
+    db.session.flush()
     return imported

@@ -2,39 +2,34 @@
 
 from __future__ import annotations
 
-import secrets
 from datetime import date
 
+from flask import current_app
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from conference.conferences.models import Conference, Quota
 from conference.delegates.models import Delegate
 from conference.dossier import columns as cols
 from conference.dossier.models import Dossier
 from conference.dossier.reports import DelegateRecord, DocumentInfo, QuotaRecord
+from conference.dossier.rules import conference_code
 from conference.extensions import db
 from conference.nominations.models import Nomination
 from conference.organizations.models import Organization
 
 
-def new_code() -> str:
-    """A conference code for files: "HN-" and 10 random hexadecimal digits (unguessable, easy to read out)."""
-    return "HN-" + secrets.token_hex(5).upper()
-
-
 def get_dossier(conference_id: int) -> Dossier:
-    """The dossier settings of a conference, made (with a new code) and committed on first use."""
+    """The dossier settings of a conference: its stored row, else the defaults (one query).
+
+    A GET never writes: the defaults are a new `Dossier` kept out of the session, with the conference's code
+    (`rules.conference_code`, the same on every read); the first save stores it (`services.stored_dossier`).
+    """
     query = select(Dossier).where(Dossier.conference_id == conference_id)
     dossier = db.session.execute(query).scalar_one_or_none()
     if dossier is not None:
         return dossier
-    db.session.add(Dossier(conference_id=conference_id, code=new_code()))
-    try:
-        db.session.commit()
-    except IntegrityError:  # another request made it first
-        db.session.rollback()
-    return db.session.execute(query).scalar_one()
+    code = conference_code(current_app.config["SECRET_KEY"], conference_id)
+    return Dossier(conference_id=conference_id, code=code)
 
 
 def delegate_records(conference_id: int, *, upper_only: bool = False) -> list[DelegateRecord]:

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from conference.core.collation import compact_key, compact_name_key, vietnamese_key
+from conference.core.vocabulary import CATEGORY, GENDER, KIND, PRIORITY_GROUP
 from conference.core.xlsx import Column, OfficialDocument, Report, Table, place_date_line
+from conference.delegates.rules import priority_counts
 from conference.dossier import columns as cols
 from conference.dossier.plain import (
     DELEGATE_HEADERS,
@@ -158,16 +160,18 @@ def delegate_counts(records: Sequence) -> DelegateCounts:
     """Count a list: men/women (individuals), ethnic minorities, party members, direct production workers.
 
     Source: the priority groups of Kế hoạch 65/KH-LĐLĐ, mục II.2.3 ("ưu tiên CNVCLĐ trực tiếp lao động sản
-    xuất, lao động nữ, lao động là người dân tộc thiểu số"). `by_unit` is sorted by unit name (vi order).
+    xuất, lao động nữ, lao động là người dân tộc thiểu số"), counted by `conference.delegates.rules.priority_counts`
+    as on every page. `by_unit` is sorted by unit name (vi order).
     """
     units = Counter(r.unit_name or "" for r in records)
+    priority = priority_counts(records)
     return DelegateCounts(
         total=len(records),
         men=sum(1 for r in records if r.gender == "male"),
-        women=sum(1 for r in records if r.gender == "female"),
-        minorities=sum(1 for r in records if cols.is_minority(r.ethnicity)),
+        women=priority.women,
+        minorities=priority.ethnic_minority,
         party_members=sum(1 for r in records if r.party_member),
-        direct_workers=sum(1 for r in records if r.direct_worker),
+        direct_workers=priority.direct_worker,
         collectives=sum(1 for r in records if r.kind == "collective"),
         exemplars=sum(1 for r in records if r.category == "exemplar"),
         guests=sum(1 for r in records if r.category == "guest"),
@@ -182,14 +186,14 @@ def _share(part: int, whole: int) -> str:
 def _summary_table(counts: DelegateCounts) -> Table:
     lines = [
         ("Tổng số đại biểu", counts.total, ""),
-        ("Nam", counts.men, _share(counts.men, counts.total)),
-        ("Nữ", counts.women, _share(counts.women, counts.total)),
-        ("Tập thể", counts.collectives, _share(counts.collectives, counts.total)),
-        ("Người dân tộc thiểu số", counts.minorities, _share(counts.minorities, counts.total)),
+        (GENDER["male"], counts.men, _share(counts.men, counts.total)),
+        (GENDER["female"], counts.women, _share(counts.women, counts.total)),
+        (KIND["collective"], counts.collectives, _share(counts.collectives, counts.total)),
+        (PRIORITY_GROUP["ethnic_minority"], counts.minorities, _share(counts.minorities, counts.total)),
         ("Đảng viên", counts.party_members, _share(counts.party_members, counts.total)),
-        ("CNVCLĐ trực tiếp lao động sản xuất", counts.direct_workers, _share(counts.direct_workers, counts.total)),
-        ("Điển hình tiên tiến", counts.exemplars, _share(counts.exemplars, counts.total)),
-        ("Khách mời", counts.guests, _share(counts.guests, counts.total)),
+        (PRIORITY_GROUP["direct_worker"], counts.direct_workers, _share(counts.direct_workers, counts.total)),
+        (CATEGORY["exemplar"], counts.exemplars, _share(counts.exemplars, counts.total)),
+        (CATEGORY["guest"], counts.guests, _share(counts.guests, counts.total)),
     ]
     lines += [(f"Đơn vị: {unit}", n, _share(n, counts.total)) for unit, n in counts.by_unit if unit]
     return Table(SUMMARY_SHEET_NAME, ["Chỉ tiêu", "Số lượng", "Tỷ lệ"], lines, widths=[50, 12, 10])

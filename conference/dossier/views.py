@@ -5,14 +5,14 @@ from __future__ import annotations
 import base64
 import binascii
 
-from flask import Blueprint, Response, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from conference.conferences.access import get_conference_or_403
+from conference.conferences.access import conference_view
+from conference.conferences.models import Conference
 from conference.core.clock import local_today
-from conference.core.errors import RuleViolation
 from conference.core.xlsx import write_report
 from conference.delegates.queries import delegates_in_order
 from conference.dossier import columns as cols
@@ -27,8 +27,8 @@ from conference.dossier.services import SETTINGS_FIELDS, save_settings
 from conference.dossier.upper import parse_order, priority_shares, set_upper_delegates, set_upper_quota
 from conference.extensions import db
 from conference.organizations.models import Organization
-from conference.web.access import roles_required
 from conference.web.forms import UploadForm
+from conference.web.refusals import refusal_shown
 
 bp = Blueprint("dossier", __name__, url_prefix="/conferences/<int:conference_id>")
 
@@ -40,10 +40,9 @@ def _xlsx(content: bytes, filename: str) -> Response:
 
 
 @bp.route("/exports")
-@roles_required("organizer")
-def index(conference_id: int):
+@conference_view("organizer")
+def index(conference: Conference):
     """The dossier page: downloads, this conference's code, the layout settings and the columns."""
-    conference = g.conference = get_conference_or_403(conference_id)
     dossier = queries.get_dossier(conference.id)
     form = DossierForm(obj=dossier)
     keys = queries.chosen_keys(dossier)
@@ -57,26 +56,22 @@ def index(conference_id: int):
 
 
 @bp.route("/exports/settings", methods=["POST"])
-@roles_required("organizer")
-def settings(conference_id: int):
+@conference_view("organizer")
+def settings(conference: Conference):
     """Save the layout fields and the chosen columns of this conference's lists."""
-    conference = get_conference_or_403(conference_id)
     dossier = queries.get_dossier(conference.id)
     form = DossierForm()
     if not form.validate_on_submit():
         flash(_("Thông tin không hợp lệ; chưa lưu."), "danger")
         return redirect(url_for("dossier.index", conference_id=conference.id))
-    try:
+    with refusal_shown():
         save_settings(dossier, {name: form[name].data for name in SETTINGS_FIELDS}, chosen_columns(request.form))
-    except ValueError as error:
-        flash(str(error), "danger")
-        return redirect(url_for("dossier.index", conference_id=conference.id))
-    flash(_("Đã lưu thông tin văn bản và các cột của danh sách."), "success")
+        flash(_("Đã lưu thông tin văn bản và các cột của danh sách."), "success")
     return redirect(url_for("dossier.index", conference_id=conference.id))
 
 
-def _delegate_list(conference_id: int, kind: str) -> Response:
-    conference = get_conference_or_403(conference_id)
+def _delegate_list(conference: Conference, kind: str) -> Response:
+    """The delegate summary list (`kind`: every delegate, or those chosen for the upper level) as xlsx."""
     dossier = queries.get_dossier(conference.id)
     records = queries.delegate_records(conference.id, upper_only=kind == KIND_UPPER)
     info = queries.document_info(conference, dossier, local_today())
@@ -86,24 +81,23 @@ def _delegate_list(conference_id: int, kind: str) -> Response:
 
 
 @bp.route("/exports/delegates.xlsx")
-@roles_required("organizer")
-def delegates_xlsx(conference_id: int):
+@conference_view("organizer")
+def delegates_xlsx(conference: Conference):
     """The delegate summary list of every delegate of the conference."""
-    return _delegate_list(conference_id, KIND_ALL)
+    return _delegate_list(conference, KIND_ALL)
 
 
 @bp.route("/exports/upper-delegates.xlsx")
-@roles_required("organizer")
-def upper_xlsx(conference_id: int):
+@conference_view("organizer")
+def upper_xlsx(conference: Conference):
     """The delegate summary list of the delegates chosen for the upper-level conference."""
-    return _delegate_list(conference_id, KIND_UPPER)
+    return _delegate_list(conference, KIND_UPPER)
 
 
 @bp.route("/exports/quotas.xlsx")
-@roles_required("organizer")
-def quotas_xlsx(conference_id: int):
+@conference_view("organizer")
+def quotas_xlsx(conference: Conference):
     """The quota allocation notice (seats allocated to each unit)."""
-    conference = get_conference_or_403(conference_id)
     dossier = queries.get_dossier(conference.id)
     seats = conference.seats
     report = quota_report(queries.document_info(conference, dossier, local_today()),
@@ -112,10 +106,9 @@ def quotas_xlsx(conference_id: int):
 
 
 @bp.route("/exports/import", methods=["GET", "POST"])
-@roles_required("organizer")
-def import_upload(conference_id: int):
+@conference_view("organizer")
+def import_upload(conference: Conference):
     """Upload a lower level's exported list and see, row by row, what would be imported and what is wrong."""
-    conference = g.conference = get_conference_or_403(conference_id)
     dossier = queries.get_dossier(conference.id)
     form = UploadForm()
     preview = confirm = None
@@ -129,10 +122,9 @@ def import_upload(conference_id: int):
 
 
 @bp.route("/exports/import/confirm", methods=["POST"])
-@roles_required("organizer")
-def import_confirm(conference_id: int):
+@conference_view("organizer")
+def import_confirm(conference: Conference):
     """Import the previewed file: all its rows or nothing."""
-    conference = get_conference_or_403(conference_id)
     dossier = queries.get_dossier(conference.id)
     form = ConfirmForm()
     try:
@@ -142,52 +134,50 @@ def import_confirm(conference_id: int):
     if not content:
         flash(_("Không có tệp để nhập. Vui lòng chọn tệp lại."), "danger")
         return redirect(url_for("dossier.import_upload", conference_id=conference.id))
-    try:
+    with refusal_shown():
         record = import_file(conference.id, content, form.filename.data, dossier.code, current_user.id)
-    except RuleViolation as error:
-        flash(str(error), "danger")
-        return redirect(url_for("dossier.import_upload", conference_id=conference.id))
-    flash(_("Đã nhập %(n)s hồ sơ. Các hồ sơ đang chờ duyệt.", n=record.row_count), "success")
-    return redirect(url_for("nominations.index", conference_id=conference.id, unit=record.unit_id))
+        flash(_("Đã nhập %(n)s hồ sơ. Các hồ sơ đang chờ duyệt.", n=record.row_count), "success")
+        return redirect(url_for("nominations.index", conference_id=conference.id, unit=record.unit_id))
+    return redirect(url_for("dossier.import_upload", conference_id=conference.id))
 
 
 @bp.route("/upper-delegates", methods=["GET", "POST"])
-@roles_required("organizer")
-def upper(conference_id: int):
-    """Choose, in order, the exemplars who go to the upper-level conference, within the upper quota."""
-    conference = g.conference = get_conference_or_403(conference_id)
-    dossier = get_dossier(conference.id)
-    quota_form = UpperQuotaForm(obj=dossier, prefix="quota")
+@conference_view("organizer")
+def upper(conference: Conference):
+    """Choose, in order, the exemplars who go to the upper-level conference, within the upper quota; a refused
+    choice shows the numbers as typed."""
     form = UpperChoiceForm()
-    exemplars = [d for d in delegates_in_order(conference.id) if d.category == "exemplar"]
+    typed = None
     if form.validate_on_submit():
-        try:
-            chosen = parse_order({d.id: request.form.get(f"order-{d.id}", "") for d in exemplars})
+        typed = {d.id: request.form.get(f"order-{d.id}", "") for d in _exemplars(conference)}
+        with refusal_shown():
+            chosen = parse_order(typed)
             set_upper_delegates(conference.id, chosen)
-        except RuleViolation as error:
-            flash(str(error), "danger")
-        else:
             flash(_("Đã lưu danh sách %(n)s đại biểu dự Hội nghị cấp trên.", n=len(chosen)), "success")
             return redirect(url_for("dossier.upper", conference_id=conference.id))
+    dossier = get_dossier(conference.id)
+    exemplars = _exemplars(conference)
     chosen = sorted((d for d in exemplars if d.upper_order), key=lambda d: d.upper_order)
     others = [d for d in exemplars if not d.upper_order]
+    orders = typed or {d.id: d.upper_order or "" for d in exemplars}
     return render_template("dossier/upper.html", conference=conference, dossier=dossier, form=form,
-                           quota_form=quota_form, chosen=chosen, others=others,
-                           shares=priority_shares(chosen, exemplars))
+                           quota_form=UpperQuotaForm(obj=dossier, prefix="quota"), chosen=chosen, others=others,
+                           orders=orders, shares=priority_shares(chosen, exemplars))
+
+
+def _exemplars(conference: Conference) -> list:
+    """The conference's exemplar delegates, in list order."""
+    return [d for d in delegates_in_order(conference.id) if d.category == "exemplar"]
 
 
 @bp.route("/upper-delegates/quota", methods=["POST"])
-@roles_required("organizer")
-def upper_quota(conference_id: int):
+@conference_view("organizer")
+def upper_quota(conference: Conference):
     """Save the upper level's quota and the upper conference's code."""
-    conference = get_conference_or_403(conference_id)
     form = UpperQuotaForm(prefix="quota")
     if form.validate_on_submit():
-        try:
+        with refusal_shown():
             set_upper_quota(conference.id, form.upper_quota.data, form.upper_code.data)
-        except RuleViolation as error:
-            flash(str(error), "danger")
-        else:
             flash(_("Đã lưu số lượng cấp trên phân bổ."), "success")
     else:
         flash(_("Số lượng phải là số nguyên từ 0 đến 10000."), "danger")

@@ -18,11 +18,13 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, StopValidation
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from conference.core.vocabulary import lazy_words
 from conference.delegates.forms import GENDER_CHOICES
+from conference.delegates.rules import MAJORITY_ETHNICITY
 from conference.nominations.models import ACHIEVEMENTS_MAX, EDUCATION_LEVELS
 
-KIND_CHOICES = [SelectChoice("individual", _l("Cá nhân")), SelectChoice("collective", _l("Tập thể"))]
-EDUCATION_CHOICES = [SelectChoice("", _l("— Chọn —"))] + [SelectChoice(level, level) for level in EDUCATION_LEVELS]
+KIND_CHOICES = [SelectChoice(code, label) for code, label in lazy_words("kind").items()]
+EDUCATION_CHOICES = [SelectChoice("", _l("— Chọn —"))] + [SelectChoice(level, _l(level)) for level in EDUCATION_LEVELS]
 LIST_SEPARATOR = "; "
 __all__ = ["ACHIEVEMENTS_MAX", "NominationForm", "ReturnForm"]
 
@@ -81,7 +83,7 @@ class NominationForm(FlaskForm):
     birth_year = IntegerField(_l("Năm sinh"), validators=[
         RequiredForIndividual(_l("Nhập năm sinh (số, ví dụ 1985)."), unless="birth_date"),
         NumberRange(min=1930, max=2010, message=_l("Năm sinh phải từ 1930 đến 2010."))])
-    ethnicity = StringField(_l("Dân tộc"), default="Kinh", validators=[Optional(), Length(max=60)])
+    ethnicity = StringField(_l("Dân tộc"), default=MAJORITY_ETHNICITY, validators=[Optional(), Length(max=60)])
     education = SelectField(_l("Trình độ chuyên môn"), choices=EDUCATION_CHOICES, validators=[Optional()])
     position = StringField(_l("Chức vụ, nơi công tác"), validators=[Optional(), Length(max=300)])
     direct_worker = BooleanField(_l("CNVCLĐ trực tiếp lao động sản xuất"))

@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from conference.core.errors import N_, Message
 from conference.core.spreadsheet import ImportFileError, Table
 from conference.core.text import clean_text
+from conference.core.vocabulary import code_for
 from conference.nominations.models import ACHIEVEMENTS_MAX, EDUCATION_LEVELS
 from conference.nominations.rules import person_key
 
@@ -23,8 +25,6 @@ SHEETS = (DATA_SHEET, INSTRUCTIONS_SHEET, LISTS_SHEET)
 #: Year of birth accepted for an individual (as on the form).
 BIRTH_YEAR_MIN, BIRTH_YEAR_MAX = 1930, 2010
 YES, NO = "Có", "Không"
-KIND_VALUES = {"cá nhân": "individual", "tập thể": "collective"}
-GENDER_VALUES = {"nam": "male", "nữ": "female"}
 YES_NO_VALUES = {"có": True, "không": False, "x": True}
 SEPARATOR = "; "
 
@@ -66,7 +66,7 @@ class RowResult:
     data: dict
     unit_id: int | None
     unit_name: str | None
-    problems: list[str] = field(default_factory=list)
+    problems: list[Message] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -77,14 +77,15 @@ class RowResult:
         if isinstance(data.get("birth_date"), date):
             data["birth_date"] = data["birth_date"].isoformat()
         return {"line": self.line, "data": data, "unit_id": self.unit_id, "unit_name": self.unit_name,
-                "problems": self.problems}
+                "problems": [Message.from_json(p).as_json() for p in self.problems]}
 
     @classmethod
     def from_json(cls, value: dict) -> RowResult:
         data = dict(value["data"])
         if data.get("birth_date"):
             data["birth_date"] = date.fromisoformat(data["birth_date"])
-        return cls(value["line"], data, value["unit_id"], value["unit_name"], list(value["problems"]))
+        return cls(value["line"], data, value["unit_id"], value["unit_name"],
+                   [Message.from_json(p) for p in value["problems"]])
 
 
 @dataclass(frozen=True)
@@ -110,18 +111,19 @@ def check_header(table: Table) -> None:
         ImportFileError: no rows, or a header differs (named) — e.g. a file that is not our template.
     """
     if not table.rows:
-        raise ImportFileError("Tệp không có dữ liệu.")
+        raise ImportFileError(N_("Tệp không có dữ liệu."))
     header = [_key(v) for v in table.rows[0]] + [""] * len(HEADERS)
     for position, expected in enumerate(HEADERS):
         if header[position] != expected.casefold():
             raise ImportFileError(
-                f"Tệp không đúng mẫu: cột {position + 1} phải là “{expected}”. Hãy tải tệp mẫu và điền vào đó."
+                N_("Tệp không đúng mẫu: cột %(column)s phải là “%(header)s”. Hãy tải tệp mẫu và điền vào đó."),
+                column=position + 1, header=expected,
             )
     if len(table.rows) == 1:
-        raise ImportFileError("Tệp mẫu chưa có dòng hồ sơ nào.")
+        raise ImportFileError(N_("Tệp mẫu chưa có dòng hồ sơ nào."))
 
 
-def parse_birth(value) -> tuple[date | None, int | None, str | None]:
+def parse_birth(value) -> tuple[date | None, int | None, Message | None]:
     """A cell as (date of birth, year, problem). Accepts a date cell, a year (number or text) or dd/mm/yyyy."""
     if value is None or value == "":
         return None, None, None
@@ -142,7 +144,8 @@ def parse_birth(value) -> tuple[date | None, int | None, str | None]:
         except ValueError:
             continue
         return parsed, parsed.year, None
-    return None, None, f"Ngày/năm sinh “{text}” không hợp lệ (ghi năm, ví dụ 1985, hoặc ngày dd/mm/yyyy)."
+    return None, None, Message(
+        N_("Ngày/năm sinh “%(value)s” không hợp lệ (ghi năm, ví dụ 1985, hoặc ngày dd/mm/yyyy)."), value=text)
 
 
 def _split(value) -> list[str]:
@@ -163,53 +166,55 @@ def parse_row(line: int, values: list, context: ImportContext) -> RowResult:
     """Check one data row on its own (no database): required fields, ranges, lists, the unit.
 
     Returns:
-        a RowResult whose `problems` are Vietnamese sentences (empty when the row is fine).
+        a RowResult whose `problems` are messages (`Message`; empty when the row is fine).
     """
     cells = dict(zip((c.key for c in COLUMNS), list(values) + [None] * len(COLUMNS), strict=False))
-    problems: list[str] = []
+    problems: list[Message] = []
 
     unit_text = _text(cells["unit"])
     unit_id, unit_name = None, None
     if unit_text is None:
         if context.own_unit_id is None:
-            problems.append("Thiếu tên đơn vị.")
+            problems.append(Message(N_("Thiếu tên đơn vị.")))
         else:
             unit_id, unit_name = context.own_unit_id, context.own_unit_name
     else:
         unit_id = context.units.get(unit_text.casefold())
         unit_name = unit_text
         if unit_id is None:
-            problems.append(f"Đơn vị “{unit_text}” không có trong danh sách đơn vị của hội nghị.")
+            problems.append(Message(N_("Đơn vị “%(unit)s” không có trong danh sách đơn vị của hội nghị."),
+                                    unit=unit_text))
         elif context.own_unit_id is not None and unit_id != context.own_unit_id:
-            problems.append(f"“{unit_text}” không phải đơn vị của bạn.")
+            problems.append(Message(N_("“%(unit)s” không phải đơn vị của bạn."), unit=unit_text))
             unit_id = None
 
     kind_text = _text(cells["kind"])
-    kind = KIND_VALUES.get(kind_text.casefold()) if kind_text else "individual"
+    kind = code_for("kind", kind_text) if kind_text else "individual"
     if kind is None:
-        problems.append(f"Loại “{kind_text}” không hợp lệ (Cá nhân hoặc Tập thể).")
+        problems.append(Message(N_("Loại “%(value)s” không hợp lệ (Cá nhân hoặc Tập thể)."), value=kind_text))
         kind = "individual"
 
     full_name = _text(cells["full_name"])
     if not full_name:
-        problems.append("Thiếu họ và tên.")
+        problems.append(Message(N_("Thiếu họ và tên.")))
     elif len(full_name) > 200:
-        problems.append("Họ và tên quá dài (tối đa 200 ký tự).")
+        problems.append(Message(N_("Họ và tên quá dài (tối đa %(limit)s ký tự)."), limit=200))
 
     gender_text = _text(cells["gender"])
-    gender = GENDER_VALUES.get(gender_text.casefold()) if gender_text else None
+    gender = code_for("gender", gender_text) if gender_text else None
     if gender_text and gender is None:
-        problems.append(f"Giới tính “{gender_text}” không hợp lệ (Nam hoặc Nữ).")
+        problems.append(Message(N_("Giới tính “%(value)s” không hợp lệ (Nam hoặc Nữ)."), value=gender_text))
     birth_date, birth_year, birth_problem = parse_birth(cells["birth"])
     if birth_problem:
         problems.append(birth_problem)
     elif birth_year is not None and not BIRTH_YEAR_MIN <= birth_year <= BIRTH_YEAR_MAX:
-        problems.append(f"Năm sinh {birth_year} ngoài khoảng {BIRTH_YEAR_MIN}–{BIRTH_YEAR_MAX}.")
+        problems.append(Message(N_("Năm sinh %(year)s ngoài khoảng %(first)s–%(last)s."),
+                                year=birth_year, first=BIRTH_YEAR_MIN, last=BIRTH_YEAR_MAX))
     if kind == "individual":
         if gender is None and not gender_text:
-            problems.append("Thiếu giới tính.")
+            problems.append(Message(N_("Thiếu giới tính.")))
         if birth_year is None and not birth_problem:
-            problems.append("Thiếu năm sinh.")
+            problems.append(Message(N_("Thiếu năm sinh.")))
     else:
         gender, birth_year, birth_date = None, None, None
 
@@ -219,14 +224,16 @@ def parse_row(line: int, values: list, context: ImportContext) -> RowResult:
         if matches:
             education = matches[0]
         else:
-            problems.append(f"Trình độ chuyên môn “{education}” không có trong danh sách.")
+            problems.append(Message(N_("Trình độ chuyên môn “%(value)s” không có trong danh sách."),
+                                    value=education))
 
     flags = {}
     for key, label in (("party_member", "Đảng viên"), ("direct_worker", "CNVCLĐ trực tiếp sản xuất")):
         text = _text(cells[key])
         flags[key] = YES_NO_VALUES.get(text.casefold()) if text else False
         if flags[key] is None:
-            problems.append(f"Cột “{label}” chỉ ghi Có hoặc Không (đang là “{text}”).")
+            problems.append(Message(N_("Cột “%(column)s” chỉ ghi Có hoặc Không (đang là “%(value)s”)."),
+                                    column=label, value=text))
             flags[key] = False
 
     chosen = {}
@@ -235,14 +242,16 @@ def parse_row(line: int, values: list, context: ImportContext) -> RowResult:
         items = _split(cells[key])
         unknown = [item for item in items if item not in allowed]
         if unknown:
-            problems.append(f"{label} không có trong danh mục: " + SEPARATOR.join(f"“{u}”" for u in unknown) + ".")
+            problems.append(Message(N_("%(column)s không có trong danh mục: %(items)s."),
+                                    column=label, items=SEPARATOR.join(f"“{u}”" for u in unknown)))
         chosen[key] = SEPARATOR.join(items) or None
 
     achievements = _text(cells["achievements"])
     if not achievements:
-        problems.append("Thiếu thành tích tiêu biểu.")
+        problems.append(Message(N_("Thiếu thành tích tiêu biểu.")))
     elif len(achievements) > ACHIEVEMENTS_MAX:
-        problems.append(f"Thành tích tiêu biểu dài {len(achievements)} ký tự (tối đa {ACHIEVEMENTS_MAX}).")
+        problems.append(Message(N_("Thành tích tiêu biểu dài %(length)s ký tự (tối đa %(limit)s)."),
+                                length=len(achievements), limit=ACHIEVEMENTS_MAX))
 
     ethnicity = _text(cells["ethnicity"])
     position = _text(cells["position"])
@@ -250,7 +259,7 @@ def parse_row(line: int, values: list, context: ImportContext) -> RowResult:
     for value, limit, label in ((ethnicity, 60, "Dân tộc"), (position, 300, "Chức vụ, nơi công tác"),
                                 (phone, 30, "Số điện thoại")):
         if value and len(value) > limit:
-            problems.append(f"{label} quá dài (tối đa {limit} ký tự).")
+            problems.append(Message(N_("%(column)s quá dài (tối đa %(limit)s ký tự)."), column=label, limit=limit))
 
     data = {
         "kind": kind, "full_name": full_name, "gender": gender, "birth_year": birth_year, "birth_date": birth_date,
@@ -270,14 +279,15 @@ def parse_rows(table: Table, context: ImportContext) -> list[RowResult]:
     results = [parse_row(line, values, context) for line, values in zip(table.lines[1:], table.rows[1:], strict=True)
                if any(v not in (None, "") for v in list(values)[1:])]  # a unit chosen on an empty row
     if not results:
-        raise ImportFileError("Tệp mẫu chưa có dòng hồ sơ nào.")
+        raise ImportFileError(N_("Tệp mẫu chưa có dòng hồ sơ nào."))
     seen: dict[tuple, int] = {}
     for row in results:
         if row.unit_id is None or not row.data["full_name"]:
             continue
         key = (row.unit_id, *person_key(row.data["full_name"], row.data["birth_year"]))
         if key in seen:
-            row.problems.append(f"Trùng với dòng {seen[key]} trong tệp (cùng họ tên, năm sinh, đơn vị).")
+            row.problems.append(Message(N_("Trùng với dòng %(line)s trong tệp (cùng họ tên, năm sinh, đơn vị)."),
+                                        line=seen[key]))
         else:
             seen[key] = row.line
     return results
@@ -298,11 +308,10 @@ def check_against_database(results: list[RowResult], existing: dict[int, set], u
         if row.unit_id is None or not row.data["full_name"]:
             continue
         if person_key(row.data["full_name"], row.data["birth_year"]) in existing.get(row.unit_id, set()):
-            row.problems.append("Trùng với hồ sơ đã có của đơn vị (cùng họ tên, năm sinh).")
+            row.problems.append(Message(N_("Trùng với hồ sơ đã có của đơn vị (cùng họ tên, năm sinh).")))
             continue
         if taken.get(row.unit_id, 0) >= quotas.get(row.unit_id, 0):
-            row.problems.append(
-                f"Vượt số lượng phân bổ của đơn vị ({quotas.get(row.unit_id, 0)} hồ sơ)."
-            )
+            row.problems.append(Message(N_("Vượt số lượng phân bổ của đơn vị (%(quota)s hồ sơ)."),
+                                        quota=quotas.get(row.unit_id, 0)))
             continue
         taken[row.unit_id] = taken.get(row.unit_id, 0) + 1

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 
 from conference.audit.services import record
 from conference.conferences.models import Conference, Quota
-from conference.core.errors import RuleViolation
+from conference.core.errors import N_, RuleViolation
 from conference.core.spreadsheet import read_table
 from conference.core.text import clean_text
-from conference.db import locked_write
+from conference.db import lock
 from conference.extensions import db
 from conference.nominations.importing import (
     DATA_SHEET,
@@ -22,7 +22,7 @@ from conference.nominations.importing import (
     check_against_database,
     parse_rows,
 )
-from conference.nominations.models import COUNTED_STATUSES, Nomination, NominationImport
+from conference.nominations.models import Nomination, NominationImport
 from conference.nominations.references import reference_lists
 from conference.nominations.rules import ensure_before_deadline, person_key
 from conference.nominations.services import Actor, unit_deadline
@@ -51,11 +51,7 @@ def _database_facts(conference_id: int, unit_ids: set[int]):
             Nomination.status != "withdrawn")
     ):
         existing[uid].add(person_key(name, year))
-    used = dict(db.session.execute(
-        select(Nomination.unit_id, func.count()).where(
-            Nomination.conference_id == conference_id, Nomination.unit_id.in_(unit_ids),
-            Nomination.status.in_(COUNTED_STATUSES)).group_by(Nomination.unit_id)
-    ).all())
+    used = Nomination.seats_used_by_unit(conference_id, unit_ids)
     quotas = dict(db.session.execute(
         select(Quota.unit_id, Quota.seats).where(Quota.conference_id == conference_id, Quota.unit_id.in_(unit_ids))
     ).all())
@@ -72,7 +68,7 @@ def check_rows(conference: Conference, results: list[RowResult]) -> list[RowResu
 
 def prepare_import(conference: Conference, own_unit: Organization | None, user_id: int | None, filename: str,
                    data: bytes) -> NominationImport:
-    """Read and check an uploaded template; keep the checked rows for the preview. Commits.
+    """Read and check an uploaded template; keep the checked rows for the preview.
 
     Raises:
         ImportFileError (a RuleViolation): the file as a whole is unreadable or not our template.
@@ -84,7 +80,7 @@ def prepare_import(conference: Conference, own_unit: Organization | None, user_i
     batch = NominationImport(conference_id=conference.id, user_id=user_id, filename=filename[:255],
                              rows=[r.as_json() for r in results])
     db.session.add(batch)
-    db.session.commit()
+    db.session.flush()
     return batch
 
 
@@ -105,35 +101,38 @@ def confirm_import(batch_id: int, actor: Actor, today: date) -> int:
     """
     batch = db.session.get(NominationImport, batch_id)
     if batch is None:
-        raise RuleViolation("Không tìm thấy tệp đã tải lên; hãy tải lên lại.")
+        raise RuleViolation(N_("Không tìm thấy tệp đã tải lên; hãy tải lên lại."))
     conference_id = batch.conference_id
     rows = batch_rows(batch)
     unit_ids = sorted({r.unit_id for r in rows if r.unit_id is not None})
     guard = select(Quota.id).where(Quota.conference_id == conference_id, Quota.unit_id.in_(unit_ids)).order_by(Quota.id)
-    with locked_write(db.session, guard):
-        conference = db.session.get(Conference, conference_id)
-        bad = [r for r in rows if r.problems or r.unit_id is None]
-        if not bad:  # the file was fine at preview: check quotas and duplicates again, now under the lock
-            rows = check_rows(conference, [RowResult(r.line, r.data, r.unit_id, r.unit_name, []) for r in rows])
-            bad = [r for r in rows if r.problems]
-        if bad or not rows:
-            raise RuleViolation(
-                f"Có {len(bad)} dòng chưa hợp lệ (ví dụ dòng {bad[0].line}: {bad[0].problems[0]}). "
-                "Chưa nhập hồ sơ nào." if bad else "Tệp không có dòng hồ sơ nào."
-            )
-        if not actor.is_organizer:
-            for unit_id in unit_ids:
-                ensure_before_deadline(unit_deadline(conference, unit_id), today)
-        nominations = []
-        for row in rows:
-            nomination = Nomination(conference_id=conference_id, unit_id=row.unit_id, status="submitted",
-                                    submitted_by_id=actor.user_id, **row.data)
-            nominations.append(nomination)
-        db.session.add_all(nominations)
-        db.session.flush()
-        for nomination, row in zip(nominations, rows, strict=True):
-            record("nomination", nomination.id, "import", conference_id=conference_id, unit_id=row.unit_id,
-                   after={"status": "submitted", "full_name": nomination.full_name, "line": row.line,
-                          "file": batch.filename}, user_id=actor.user_id)
-        db.session.execute(delete(NominationImport).where(NominationImport.id == batch_id))
+    lock(db.session, guard)
+    conference = db.session.get(Conference, conference_id)
+    bad = [r for r in rows if r.problems or r.unit_id is None]
+    if not bad:  # the file was fine at preview: check quotas and duplicates again, now under the lock
+        rows = check_rows(conference, [RowResult(r.line, r.data, r.unit_id, r.unit_name, []) for r in rows])
+        bad = [r for r in rows if r.problems]
+    if bad:
+        raise RuleViolation(
+            N_("Có %(n)s dòng chưa hợp lệ (ví dụ dòng %(line)s: %(problem)s). Chưa nhập hồ sơ nào."),
+            n=len(bad), line=bad[0].line, problem=bad[0].problems[0],
+        )
+    if not rows:
+        raise RuleViolation(N_("Tệp không có dòng hồ sơ nào."))
+    if not actor.is_organizer:
+        for unit_id in unit_ids:
+            ensure_before_deadline(unit_deadline(conference, unit_id), today)
+    nominations = []
+    for row in rows:
+        nomination = Nomination(conference_id=conference_id, unit_id=row.unit_id, status="submitted",
+                                submitted_by_id=actor.user_id, **row.data)
+        nominations.append(nomination)
+    db.session.add_all(nominations)
+    db.session.flush()
+    for nomination, row in zip(nominations, rows, strict=True):
+        record("nomination", nomination.id, "import", conference_id=conference_id, unit_id=row.unit_id,
+               after={"status": "submitted", "full_name": nomination.full_name, "line": row.line,
+                      "file": batch.filename}, user_id=actor.user_id)
+    db.session.execute(delete(NominationImport).where(NominationImport.id == batch_id))
+    db.session.flush()
     return len(rows)

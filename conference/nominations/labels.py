@@ -1,19 +1,13 @@
 """The words the pages use for a nomination's status: the badge on every list of nominations and the values
-of the audit log speak the same (`templates/nominations/_status.html`, `conference/auditlog/labels.py`)."""
+of the audit log speak the same (`templates/nominations/_status.html`, `conference/auditlog/labels.py`).
+The words themselves are written once, in `conference.core.vocabulary.STATUS`."""
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
+from conference.core.vocabulary import lazy_words, word
 
-#: Every status of `models.NOMINATION_STATUSES`, as the unit's and the organizer's lists show it.
-STATUS_LABELS = {
-    "draft": _l("Nháp"),
-    "submitted": _l("Chờ duyệt"),
-    "resubmitted": _l("Đã gửi lại"),
-    "approved": _l("Đã duyệt"),
-    "returned": _l("Đã trả lại"),
-    "withdrawn": _l("Đã rút"),
-}
+#: Every status of `conference.nominations.rules.NOMINATION_STATUSES`, as the lists of nominations show it.
+STATUS_LABELS = lazy_words("status")
 
 #: The statuses the organizer's review list filters on, in its menu's order (drafts stay with the unit).
 REVIEWED_STATUSES = ("submitted", "resubmitted", "approved", "returned", "withdrawn")
@@ -21,5 +15,4 @@ REVIEWED_STATUSES = ("submitted", "resubmitted", "approved", "returned", "withdr
 
 def status_label(status: str) -> str:
     """The words for a status code in the page's language, e.g. 'submitted' → "Chờ duyệt"; an unknown code as it is."""
-    label = STATUS_LABELS.get(status)
-    return str(label) if label is not None else status
+    return word("status", status)

@@ -13,29 +13,31 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
+    select,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from conference.core.clock import utcnow
+from conference.core.errors import N_
 from conference.delegates.models import PersonDetails
 from conference.extensions import db
+from conference.nominations import rules
 from conference.organizations.models import Organization
 
 NOMINATION_KINDS = ("individual", "collective")
-#: draft → submitted → approved / returned (with a reason) → resubmitted → approved / returned; withdrawn.
-NOMINATION_STATUSES = ("draft", "submitted", "approved", "returned", "resubmitted", "withdrawn")
-#: Statuses that hold one of the unit's quota seats (issue 3: "Only submitted and approved ones count";
-#: a resubmitted nomination is submitted again).
-COUNTED_STATUSES = ("submitted", "resubmitted", "approved")
-#: Statuses waiting for the organizer's review.
-PENDING_STATUSES = ("submitted", "resubmitted")
+#: The statuses and the seat rule live in `rules` (named here too: the model's readers import them from here).
+NOMINATION_STATUSES = rules.NOMINATION_STATUSES
+COUNTED_STATUSES = rules.COUNTED_STATUSES
+PENDING_STATUSES = rules.PENDING_STATUSES
 GENDERS = ("male", "female")
-#: Thành tích tiêu biểu: a short citation (issue 3: "a short achievements text with a length cap").
+#: Thành tích tiêu biểu: a short citation, its length capped.
 ACHIEVEMENTS_MAX = 2000
 #: Trình độ chuyên môn, the levels of the Vietnamese education system (Luật Giáo dục 2019, Luật Giáo dục
 #: nghề nghiệp 2014), as the delegate summary list writes them.
-EDUCATION_LEVELS = ("Tiến sĩ", "Thạc sĩ", "Đại học", "Cao đẳng", "Trung cấp", "Sơ cấp", "Chưa qua đào tạo")
+EDUCATION_LEVELS = (N_("Tiến sĩ"), N_("Thạc sĩ"), N_("Đại học"), N_("Cao đẳng"), N_("Trung cấp"), N_("Sơ cấp"),
+                    N_("Chưa qua đào tạo"))
 REFERENCE_KINDS = ("movement", "title")
 
 
@@ -80,6 +82,37 @@ class Nomination(PersonDetails, db.Model):
     reviewed_at: Mapped[datetime | None] = mapped_column()
 
     unit: Mapped[Organization] = relationship(lazy="joined")
+
+    def allows(self, action: str) -> bool:
+        """Whether `action` ('submit', 'edit', 'withdraw', 'approve', 'return') may be applied now
+        (`rules.allows`)."""
+        return rules.allows(self.status, action)
+
+    @property
+    def holds_seat(self) -> bool:
+        """Whether this nomination takes one of its unit's quota seats (`rules.holds_seat`)."""
+        return rules.holds_seat(self.status)
+
+    @classmethod
+    def status_counts(cls, conference_id: int, unit_ids=None) -> dict[int, dict[str, int]]:
+        """{unit_id: {status: how many nominations}} at a conference, of every unit or of `unit_ids`
+        (one query)."""
+        query = (select(cls.unit_id, cls.status, func.count()).where(cls.conference_id == conference_id)
+                 .group_by(cls.unit_id, cls.status))
+        if unit_ids is not None:
+            query = query.where(cls.unit_id.in_(list(unit_ids)))
+        counts: dict[int, dict[str, int]] = {}
+        for unit_id, status, number in db.session.execute(query):
+            counts.setdefault(unit_id, {})[status] = number
+        return counts
+
+    @classmethod
+    def seats_used_by_unit(cls, conference_id: int, unit_ids=None) -> dict[int, int]:
+        """{unit_id: quota seats its nominations use} (`rules.seats_used`: submitted + resubmitted +
+        approved); every unit with a nomination, or those of `unit_ids` (one query). The one count behind the
+        quota check, the quota page, the unit's page and the import's check."""
+        return {unit_id: rules.seats_used(statuses)
+                for unit_id, statuses in cls.status_counts(conference_id, unit_ids).items()}
 
 
 class NominationPhoto(db.Model):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from conference.core.errors import RuleViolation
+from conference.core.errors import N_, RuleViolation
 
 #: Largest upload accepted (bytes).
 PHOTO_MAX_BYTES = 2 * 1024 * 1024
@@ -44,17 +44,17 @@ def reencode_photo(data: bytes) -> Photo:
             too many pixels, or unreadable.
     """
     if not data:
-        raise RuleViolation("Tệp ảnh trống.")
+        raise RuleViolation(N_("Tệp ảnh trống."))
     if len(data) > PHOTO_MAX_BYTES:
-        raise RuleViolation(f"Ảnh quá lớn (tối đa {PHOTO_MAX_BYTES // (1024 * 1024)} MB).")
+        raise RuleViolation(N_("Ảnh quá lớn (tối đa %(mb)s MB)."), mb=PHOTO_MAX_BYTES // (1024 * 1024))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as image:
                 if image.format not in ACCEPTED_FORMATS:
-                    raise RuleViolation("Ảnh phải là tệp JPEG hoặc PNG.")
+                    raise RuleViolation(N_("Ảnh phải là tệp JPEG hoặc PNG."))
                 if image.width * image.height > PHOTO_MAX_PIXELS:
-                    raise RuleViolation("Ảnh có quá nhiều điểm ảnh.")
+                    raise RuleViolation(N_("Ảnh có quá nhiều điểm ảnh."))
                 image.load()
                 image = ImageOps.exif_transpose(image)
                 if image.mode not in ("RGB", "L"):
@@ -69,6 +69,6 @@ def reencode_photo(data: bytes) -> Photo:
     except RuleViolation:
         raise
     except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise RuleViolation("Ảnh phải là tệp JPEG hoặc PNG.") from None
+        raise RuleViolation(N_("Ảnh phải là tệp JPEG hoặc PNG.")) from None
     except (OSError, ValueError, SyntaxError):
-        raise RuleViolation("Không đọc được tệp ảnh (tệp hỏng?).") from None
+        raise RuleViolation(N_("Không đọc được tệp ảnh (tệp hỏng?).")) from None

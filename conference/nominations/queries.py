@@ -4,33 +4,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import joinedload, raiseload
 
 from conference.conferences.models import Quota
+from conference.delegates.rules import PRIORITY_GROUPS, PriorityCounts, count_priority_groups, priority_groups
 from conference.extensions import db
-from conference.nominations.models import PENDING_STATUSES, Nomination
+from conference.nominations.models import Nomination
+from conference.nominations.rules import NOMINATION_STATUSES, PENDING_STATUSES, seats_used
 from conference.organizations.models import Block, Organization
 
-#: Priority groups of Kế hoạch 65/KH-LĐLĐ, mục II.2.3 ("ưu tiên CNVCLĐ trực tiếp lao động sản xuất, lao
-#: động nữ, lao động là người dân tộc thiểu số").
-PRIORITY_GROUPS = ("women", "ethnic_minority", "direct_worker")
 #: Review filter values for the state: "pending" (submitted or resubmitted), each state, or "all".
-STATUS_FILTERS = ("pending", "draft", "submitted", "resubmitted", "approved", "returned", "withdrawn", "all")
+STATUS_FILTERS = ("pending", *NOMINATION_STATUSES, "all")
 PAGE_SIZE = 200
+#: The columns the priority groups are decided on (`conference.delegates.rules.priority_groups`).
+_PERSON = (Nomination.kind, Nomination.gender, Nomination.ethnicity, Nomination.direct_worker)
 
 
-def is_ethnic_minority():
-    """SQL condition: an ethnicity other than Kinh is recorded (the majority group)."""
-    return and_(Nomination.ethnicity.is_not(None), func.lower(Nomination.ethnicity) != "kinh")
-
-
-def _priority_condition(group: str):
-    return {
-        "women": and_(Nomination.kind == "individual", Nomination.gender == "female"),
-        "ethnic_minority": and_(Nomination.kind == "individual", is_ethnic_minority()),
-        "direct_worker": Nomination.direct_worker.is_(True),
-    }[group]
+def _in_priority_group(conditions: list, group: str) -> list[int]:
+    """Ids of the nominations matching `conditions` that belong to the priority `group` (one query; the rule
+    is applied in Python, so it is the same rule as everywhere else)."""
+    return [nomination_id for nomination_id, *person in db.session.execute(
+        select(Nomination.id, *_PERSON).where(*conditions)) if group in priority_groups(*person)]
 
 
 @dataclass(frozen=True)
@@ -42,7 +37,8 @@ class ReviewFilter:
 
 
 def review_list(conference_id: int, flt: ReviewFilter, limit: int = PAGE_SIZE) -> tuple[list[Nomination], int]:
-    """(the first `limit` nominations matching the filter, oldest first, with their units; the total), 2 queries."""
+    """(the first `limit` nominations matching the filter, oldest first, with their units; the total): 2 queries,
+    3 with a priority group."""
     conditions = [Nomination.conference_id == conference_id, Nomination.status != "draft"]
     if flt.status == "pending":
         conditions.append(Nomination.status.in_(PENDING_STATUSES))
@@ -53,7 +49,7 @@ def review_list(conference_id: int, flt: ReviewFilter, limit: int = PAGE_SIZE) -
     if flt.block_id:
         conditions.append(Nomination.unit_id.in_(select(Organization.id).where(Organization.block_id == flt.block_id)))
     if flt.priority in PRIORITY_GROUPS:
-        conditions.append(_priority_condition(flt.priority))
+        conditions.append(Nomination.id.in_(_in_priority_group(conditions, flt.priority)))
     total = db.session.execute(select(func.count()).select_from(Nomination).where(*conditions)).scalar_one()
     rows = db.session.execute(
         select(Nomination).where(*conditions)
@@ -65,66 +61,55 @@ def review_list(conference_id: int, flt: ReviewFilter, limit: int = PAGE_SIZE) -
 
 @dataclass(frozen=True)
 class UnitCounts:
+    """One unit's line on the review page: its quota and its nominations by status."""
+
     unit_id: int
     name: str
     block: str | None
     quota: int
-    pending: int
-    approved: int
-    returned: int
+    statuses: dict[str, int]
+
+    @property
+    def pending(self) -> int:
+        """Waiting for the organizer's review (`PENDING_STATUSES`)."""
+        return sum(self.statuses.get(status, 0) for status in PENDING_STATUSES)
+
+    @property
+    def approved(self) -> int:
+        return self.statuses.get("approved", 0)
+
+    @property
+    def returned(self) -> int:
+        return self.statuses.get("returned", 0)
+
+    @property
+    def used(self) -> int:
+        """Seats the unit uses (`conference.nominations.rules.seats_used`)."""
+        return seats_used(self.statuses)
 
 
 def unit_counts(conference_id: int, host_id: int) -> list[UnitCounts]:
-    """Per unit: quota, waiting for review, approved, returned (one query), by unit name."""
-    counts = (
-        select(
-            Nomination.unit_id.label("unit_id"),
-            func.sum(case((Nomination.status.in_(PENDING_STATUSES), 1), else_=0)).label("pending"),
-            func.sum(case((Nomination.status == "approved", 1), else_=0)).label("approved"),
-            func.sum(case((Nomination.status == "returned", 1), else_=0)).label("returned"),
-        ).where(Nomination.conference_id == conference_id).group_by(Nomination.unit_id).subquery()
-    )
+    """Per unit: quota, waiting for review, approved, returned, seats used (two queries), by unit name."""
+    statuses = Nomination.status_counts(conference_id)
     rows = db.session.execute(
-        select(Organization.id, Organization.name, Block.name, Quota.seats, counts.c.pending, counts.c.approved,
-               counts.c.returned)
+        select(Organization.id, Organization.name, Block.name, Quota.seats)
         .select_from(Organization)
         .outerjoin(Block, Block.id == Organization.block_id)
         .outerjoin(Quota, and_(Quota.unit_id == Organization.id, Quota.conference_id == conference_id))
-        .outerjoin(counts, counts.c.unit_id == Organization.id)
         .where(Organization.parent_id == host_id).order_by(Organization.name)
     ).all()
-    return [UnitCounts(uid, name, block, seats or 0, pending or 0, approved or 0, returned or 0)
-            for uid, name, block, seats, pending, approved, returned in rows]
+    return [UnitCounts(uid, name, block, seats or 0, statuses.get(uid, {}))
+            for uid, name, block, seats in rows]
 
 
-@dataclass(frozen=True)
-class PriorityShares:
-    """Among approved individual exemplars: how many, and how many women, ethnic minorities, direct workers."""
-
-    approved_individuals: int
-    women: int
-    ethnic_minority: int
-    direct_worker: int
-
-    def pct(self, group: str) -> float | None:
-        """Share in percent, None when nobody is approved yet."""
-        if not self.approved_individuals:
-            return None
-        return 100.0 * getattr(self, group) / self.approved_individuals
-
-
-def priority_shares(conference_id: int) -> PriorityShares:
-    """Shares of the plan's priority groups among approved individual exemplars (one query)."""
-    row = db.session.execute(
-        select(
-            func.count(),
-            func.sum(case((Nomination.gender == "female", 1), else_=0)),
-            func.sum(case((is_ethnic_minority(), 1), else_=0)),
-            func.sum(case((Nomination.direct_worker.is_(True), 1), else_=0)),
-        ).where(Nomination.conference_id == conference_id, Nomination.status == "approved",
-                Nomination.kind == "individual")
-    ).one()
-    return PriorityShares(row[0], row[1] or 0, row[2] or 0, row[3] or 0)
+def priority_shares(conference_id: int) -> PriorityCounts:
+    """The plan's priority groups among the approved exemplars (individuals only:
+    `conference.delegates.rules.count_priority_groups`), one query grouped by the columns the rule reads."""
+    return count_priority_groups(db.session.execute(
+        select(*_PERSON, func.count())
+        .where(Nomination.conference_id == conference_id, Nomination.status == "approved")
+        .group_by(*_PERSON)
+    ))
 
 
 def unit_nominations(conference_id: int, unit_id: int) -> list[Nomination]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 
 from conference.audit.services import record
-from conference.core.errors import RuleViolation
+from conference.core.errors import N_, RuleViolation
 from conference.core.text import clean_text
 from conference.extensions import db
 from conference.nominations.models import ReferenceItem
@@ -68,23 +68,23 @@ def parse_reference_text(text: str) -> list[str]:
         name = clean_text(line)
         if name and name not in names:
             if len(name) > MAX_NAME:
-                raise RuleViolation(f"Mỗi dòng tối đa {MAX_NAME} ký tự.")
+                raise RuleViolation(N_("Mỗi dòng tối đa %(limit)s ký tự."), limit=MAX_NAME)
             names.append(name)
     if not names:
-        raise RuleViolation("Danh mục cần ít nhất một dòng.")
+        raise RuleViolation(N_("Danh mục cần ít nhất một dòng."))
     if len(names) > MAX_ITEMS:
-        raise RuleViolation(f"Danh mục tối đa {MAX_ITEMS} dòng.")
+        raise RuleViolation(N_("Danh mục tối đa %(limit)s dòng."), limit=MAX_ITEMS)
     return names
 
 
 def save_reference_list(organization_id: int, kind: str, names: list[str], conference_id: int | None = None) -> None:
-    """Replace one list of a host organization, in order, and log the change. Commits.
+    """Replace one list of a host organization, in order, and log the change.
 
     Nominations keep the names they were filed with (they store text), so editing a list never rewrites
     a nomination.
     """
     if kind not in DEFAULTS:
-        raise RuleViolation("Danh mục không hợp lệ.")
+        raise RuleViolation(N_("Danh mục không hợp lệ."))
     before = reference_lists(organization_id)[kind]
     db.session.execute(delete(ReferenceItem).where(ReferenceItem.organization_id == organization_id,
                                                    ReferenceItem.kind == kind))
@@ -92,4 +92,4 @@ def save_reference_list(organization_id: int, kind: str, names: list[str], confe
                         for i, name in enumerate(names)])
     record("reference_list", None, "update", conference_id=conference_id, before={kind: before},
            after={kind: names})
-    db.session.commit()
+    db.session.flush()

@@ -1,8 +1,8 @@
 """Nomination rules as plain functions (no Flask, no database): deadlines, quota, states, duplicates.
 
-Sources: DESIGN.md hard rules; issue 3 ("States: draft → submitted → approved / returned (with a reason
-the unit sees) → resubmitted; withdrawn. Only submitted and approved ones count against the quota. After
-the deadline only the organizer edits"); seed 002 (deadlines differ by block: "riêng CĐCS khối Giáo dục
+Sources: DESIGN.md hard rules (states: draft → submitted → approved / returned with a reason the unit sees →
+resubmitted; withdrawn; only submitted and approved ones count against the quota; after the deadline only the
+organizer edits); seed 002 (deadlines differ by block: "riêng CĐCS khối Giáo dục
 trước ngày 26/8/2022").
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conference.core.errors import RuleViolation
+from conference.core.errors import N_, RuleViolation
 from conference.core.text import clean_text
 
 
@@ -38,8 +38,8 @@ def ensure_before_deadline(deadline: date | None, today: date) -> None:
     """
     if deadline is not None and today > deadline:
         raise RuleViolation(
-            f"Đã hết thời hạn gửi hồ sơ (hạn cuối {deadline:%d/%m/%Y}). "
-            "Vui lòng liên hệ Ban Tổ chức."
+            N_("Đã hết thời hạn gửi hồ sơ (hạn cuối %(deadline)s). Vui lòng liên hệ Ban Tổ chức."),
+            deadline=f"{deadline:%d/%m/%Y}",
         )
 
 
@@ -52,11 +52,33 @@ def ensure_within_quota(used: int, quota: int, adding: int = 1) -> None:
     if used + adding > quota:
         if adding == 1:
             raise RuleViolation(
-                f"Đơn vị đã dùng hết số lượng phân bổ ({used}/{quota}). Không thể gửi thêm hồ sơ."
+                N_("Đơn vị đã dùng hết số lượng phân bổ (%(used)s/%(quota)s). Không thể gửi thêm hồ sơ."),
+                used=used, quota=quota,
             )
         raise RuleViolation(
-            f"Vượt số lượng phân bổ: đã dùng {used}/{quota}, không thể gửi thêm {adding} hồ sơ."
+            N_("Vượt số lượng phân bổ: đã dùng %(used)s/%(quota)s, không thể gửi thêm %(adding)s hồ sơ."),
+            used=used, quota=quota, adding=adding,
         )
+
+
+#: draft → submitted → approved / returned (with a reason) → resubmitted → approved / returned; withdrawn.
+#: Their words: `conference.core.vocabulary.STATUS`.
+NOMINATION_STATUSES = ("draft", "submitted", "approved", "returned", "resubmitted", "withdrawn")
+#: The statuses that hold one of the unit's quota seats. Source: DESIGN.md, hard rule "a unit's submitted +
+#: approved nominations never exceed its quota"; a resubmitted nomination is submitted again. Drafts, returned and withdrawn ones hold none.
+COUNTED_STATUSES = ("submitted", "resubmitted", "approved")
+#: The statuses waiting for the organizer's review (those the organizer can approve or return).
+PENDING_STATUSES = ("submitted", "resubmitted")
+
+
+def holds_seat(status: str) -> bool:
+    """Whether a nomination in `status` takes one of its unit's quota seats (see `COUNTED_STATUSES`)."""
+    return status in COUNTED_STATUSES
+
+
+def seats_used(status_counts) -> int:
+    """The seats a unit uses: how many of its nominations hold one, from {status: how many}."""
+    return sum(number for status, number in status_counts.items() if holds_seat(status))
 
 
 #: (from status, action) → to status. Actions by the unit: submit, edit, withdraw; by the organizer:
@@ -78,12 +100,17 @@ TRANSITIONS = {
 }
 
 _REFUSALS = {
-    "approve": "Chỉ duyệt được hồ sơ đang chờ duyệt.",
-    "return": "Chỉ trả lại được hồ sơ đang chờ duyệt.",
-    "edit": "Hồ sơ đã được duyệt hoặc đã rút, không thể sửa.",
-    "submit": "Chỉ gửi được hồ sơ đang lưu nháp.",
-    "withdraw": "Hồ sơ đã được duyệt hoặc đã rút, không thể rút.",
+    "approve": N_("Chỉ duyệt được hồ sơ đang chờ duyệt."),
+    "return": N_("Chỉ trả lại được hồ sơ đang chờ duyệt."),
+    "edit": N_("Hồ sơ đã được duyệt hoặc đã rút, không thể sửa."),
+    "submit": N_("Chỉ gửi được hồ sơ đang lưu nháp."),
+    "withdraw": N_("Hồ sơ đã được duyệt hoặc đã rút, không thể rút."),
 }
+
+
+def allows(status: str, action: str) -> bool:
+    """Whether `action` may be applied to a nomination in `status` (the pages offer it; see `TRANSITIONS`)."""
+    return (status, action) in TRANSITIONS
 
 
 def next_status(status: str, action: str) -> str:
@@ -95,7 +122,7 @@ def next_status(status: str, action: str) -> str:
     try:
         return TRANSITIONS[(status, action)]
     except KeyError:
-        raise RuleViolation(_REFUSALS.get(action, "Thao tác không hợp lệ.")) from None
+        raise RuleViolation(_REFUSALS.get(action, N_("Thao tác không hợp lệ."))) from None
 
 
 def person_key(full_name: str | None, birth_year: int | None) -> tuple[str, int | None]:
@@ -113,5 +140,7 @@ def ensure_not_duplicate(full_name: str, birth_year: int | None, existing: set[t
         RuleViolation: the key is in `existing`.
     """
     if person_key(full_name, birth_year) in existing:
-        year = f" (sinh năm {birth_year})" if birth_year else ""
-        raise RuleViolation(f"Đơn vị đã có hồ sơ của {clean_text(full_name)}{year}.")
+        if birth_year:
+            raise RuleViolation(N_("Đơn vị đã có hồ sơ của %(name)s (sinh năm %(year)s)."),
+                                name=clean_text(full_name), year=birth_year)
+        raise RuleViolation(N_("Đơn vị đã có hồ sơ của %(name)s."), name=clean_text(full_name))

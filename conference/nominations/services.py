@@ -7,17 +7,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from conference.audit.services import record, snapshot
 from conference.conferences.models import Conference, Quota
 from conference.core.clock import utcnow
-from conference.core.errors import RuleViolation
+from conference.core.errors import N_, RuleViolation
 from conference.core.text import clean_text
-from conference.db import locked_write
+from conference.db import lock
 from conference.delegates.services import seat_delegate
 from conference.extensions import db
-from conference.nominations.models import COUNTED_STATUSES, PENDING_STATUSES, Nomination, NominationPhoto
+from conference.nominations.models import Nomination, NominationPhoto
 from conference.nominations.rules import (
     effective_deadline,
     ensure_before_deadline,
@@ -34,7 +34,7 @@ __all__ = [
     "withdraw_nomination",
 ]
 
-#: Fields a unit fills (the skeleton's plus issue 3's).
+#: Fields a unit fills in a nomination.
 NOMINATION_FIELDS = (
     "kind", "full_name", "gender", "birth_year", "birth_date", "ethnicity", "education", "position",
     "direct_worker", "party_member", "movements", "titles", "achievements", "phone",
@@ -69,13 +69,8 @@ def _lock_quota(conference_id: int, unit_id: int):
 
 
 def counted_nominations(conference_id: int, unit_id: int) -> int:
-    """Submitted, resubmitted and approved nominations of a unit (the ones holding a seat)."""
-    return db.session.execute(
-        select(func.count()).select_from(Nomination).where(
-            Nomination.conference_id == conference_id, Nomination.unit_id == unit_id,
-            Nomination.status.in_(COUNTED_STATUSES),
-        )
-    ).scalar_one()
+    """The quota seats a unit's nominations use (`Nomination.seats_used_by_unit`)."""
+    return Nomination.seats_used_by_unit(conference_id, [unit_id]).get(unit_id, 0)
 
 
 def unit_quota(conference_id: int, unit_id: int) -> int:
@@ -128,7 +123,7 @@ def _audit(nomination: Nomination, action: str, before: dict | None, actor_id: i
 
 def create_nomination(conference_id: int, unit_id: int, data: dict, actor: Actor, today: date, *,
                       draft: bool = False, photo=None) -> Nomination:
-    """Create a nomination, as a draft (holds no seat) or submitted, then commit.
+    """Create a nomination, as a draft (holds no seat) or submitted.
 
     Lock, count, insert in one transaction (SQLite BEGIN IMMEDIATE, PostgreSQL SELECT … FOR UPDATE on the
     unit's quota row), so two racing requests cannot both take the last seat.
@@ -142,20 +137,21 @@ def create_nomination(conference_id: int, unit_id: int, data: dict, actor: Actor
         RuleViolation: past the unit's deadline (unit users), the quota is full (when submitting), or the
             unit already proposed this person. Nothing is written.
     """
-    with locked_write(db.session, _lock_quota(conference_id, unit_id)):
-        conference = db.session.get(Conference, conference_id)
-        _check_deadline(conference, unit_id, actor, today)
-        nomination = Nomination(conference_id=conference_id, unit_id=unit_id, submitted_by_id=actor.user_id,
-                                status="draft" if draft else "submitted")
-        _apply(nomination, data)
-        ensure_not_duplicate(nomination.full_name, nomination.birth_year, existing_people(conference_id, unit_id))
-        if not draft:
-            _take_seats(conference_id, unit_id)
-        db.session.add(nomination)
-        db.session.flush()
-        if photo is not None:
-            _store_photo(nomination, photo)
-        _audit(nomination, "draft" if draft else "submit", None, actor.user_id)
+    lock(db.session, _lock_quota(conference_id, unit_id))
+    conference = db.session.get(Conference, conference_id)
+    _check_deadline(conference, unit_id, actor, today)
+    nomination = Nomination(conference_id=conference_id, unit_id=unit_id, submitted_by_id=actor.user_id,
+                            status="draft" if draft else "submitted")
+    _apply(nomination, data)
+    ensure_not_duplicate(nomination.full_name, nomination.birth_year, existing_people(conference_id, unit_id))
+    if not draft:
+        _take_seats(conference_id, unit_id)
+    db.session.add(nomination)
+    db.session.flush()
+    if photo is not None:
+        _store_photo(nomination, photo)
+    _audit(nomination, "draft" if draft else "submit", None, actor.user_id)
+    db.session.flush()
     return nomination
 
 
@@ -178,7 +174,7 @@ def _store_photo(nomination: Nomination, photo) -> None:
 def update_nomination(nomination_id: int, data: dict, actor: Actor, today: date, *, photo=None,
                       remove_photo: bool = False) -> Nomination:
     """Edit a nomination: a draft stays a draft, a submitted one stays submitted, a returned one becomes
-    resubmitted (and holds a seat again). Commits.
+    resubmitted (and holds a seat again).
 
     Raises:
         RuleViolation: approved or withdrawn; past the deadline for a unit user; resubmitting when the quota
@@ -186,69 +182,72 @@ def update_nomination(nomination_id: int, data: dict, actor: Actor, today: date,
     """
     nomination = db.session.get(Nomination, nomination_id)
     conference_id, unit_id = nomination.conference_id, nomination.unit_id
-    with locked_write(db.session, _lock_quota(conference_id, unit_id)):
-        nomination = db.session.get(Nomination, nomination_id)
-        db.session.refresh(nomination)
-        conference = db.session.get(Conference, conference_id)
-        status = next_status(nomination.status, "edit")
-        _check_deadline(conference, unit_id, actor, today)
-        if nomination.status == "returned":
-            _take_seats(conference_id, unit_id)
-        before = snapshot(nomination, AUDITED)
-        _apply(nomination, data)
-        ensure_not_duplicate(nomination.full_name, nomination.birth_year,
-                             existing_people(conference_id, unit_id, exclude_id=nomination.id))
-        if status != nomination.status:
-            nomination.return_reason = None
-            nomination.submitted_at = utcnow()
-        nomination.status = status
-        if photo is not None:
-            _store_photo(nomination, photo)
-        elif remove_photo and nomination.has_photo:
-            db.session.delete(db.session.get(NominationPhoto, nomination.id))
-            nomination.has_photo = False
-        _audit(nomination, "resubmit" if status == "resubmitted" and before["status"] == "returned" else "update",
-               before, actor.user_id)
+    lock(db.session, _lock_quota(conference_id, unit_id))
+    nomination = db.session.get(Nomination, nomination_id)
+    db.session.refresh(nomination)
+    conference = db.session.get(Conference, conference_id)
+    status = next_status(nomination.status, "edit")
+    _check_deadline(conference, unit_id, actor, today)
+    if nomination.status == "returned":
+        _take_seats(conference_id, unit_id)
+    before = snapshot(nomination, AUDITED)
+    _apply(nomination, data)
+    ensure_not_duplicate(nomination.full_name, nomination.birth_year,
+                         existing_people(conference_id, unit_id, exclude_id=nomination.id))
+    if status != nomination.status:
+        nomination.return_reason = None
+        nomination.submitted_at = utcnow()
+    nomination.status = status
+    if photo is not None:
+        _store_photo(nomination, photo)
+    elif remove_photo and nomination.has_photo:
+        db.session.delete(db.session.get(NominationPhoto, nomination.id))
+        nomination.has_photo = False
+    _audit(nomination, "resubmit" if status == "resubmitted" and before["status"] == "returned" else "update",
+           before, actor.user_id)
+    db.session.flush()
     return nomination
 
 
 def submit_draft(nomination_id: int, actor: Actor, today: date) -> Nomination:
-    """Send a draft to the organizer: it now holds one of the unit's seats. Commits.
+    """Send a draft to the organizer: it now holds one of the unit's seats.
 
     Raises:
         RuleViolation: not a draft; past the deadline (unit users); the quota is full.
     """
     nomination = db.session.get(Nomination, nomination_id)
     conference_id, unit_id = nomination.conference_id, nomination.unit_id
-    with locked_write(db.session, _lock_quota(conference_id, unit_id)):
-        nomination = db.session.get(Nomination, nomination_id)
-        db.session.refresh(nomination)
-        status = next_status(nomination.status, "submit")
-        _check_deadline(db.session.get(Conference, conference_id), unit_id, actor, today)
-        _take_seats(conference_id, unit_id)
-        before = snapshot(nomination, AUDITED)
-        nomination.status = status
-        nomination.submitted_at = utcnow()
-        _audit(nomination, "submit", before, actor.user_id)
+    lock(db.session, _lock_quota(conference_id, unit_id))
+    nomination = db.session.get(Nomination, nomination_id)
+    db.session.refresh(nomination)
+    status = next_status(nomination.status, "submit")
+    _check_deadline(db.session.get(Conference, conference_id), unit_id, actor, today)
+    _take_seats(conference_id, unit_id)
+    before = snapshot(nomination, AUDITED)
+    nomination.status = status
+    nomination.submitted_at = utcnow()
+    _audit(nomination, "submit", before, actor.user_id)
+    db.session.flush()
     return nomination
 
 
 def withdraw_nomination(nomination_id: int, actor: Actor, today: date) -> Nomination:
-    """The unit withdraws a nomination that is not approved: it frees its seat. Commits.
+    """The unit withdraws a nomination that is not approved: it frees its seat.
 
     Raises:
         RuleViolation: approved or already withdrawn; past the deadline (unit users).
     """
     nomination = db.session.get(Nomination, nomination_id)
     conference_id, unit_id = nomination.conference_id, nomination.unit_id
-    with locked_write(db.session, _lock_quota(conference_id, unit_id)):
-        nomination = db.session.get(Nomination, nomination_id)
-        db.session.refresh(nomination)
-        status = next_status(nomination.status, "withdraw")
-        _check_deadline(db.session.get(Conference, conference_id), unit_id, actor, today)
-        before = snapshot(nomination, AUDITED)
-        nomination.status = status
-        _audit(nomination, "withdraw", before, actor.user_id)
+    lock(db.session, _lock_quota(conference_id, unit_id))
+    nomination = db.session.get(Nomination, nomination_id)
+    db.session.refresh(nomination)
+    status = next_status(nomination.status, "withdraw")
+    _check_deadline(db.session.get(Conference, conference_id), unit_id, actor, today)
+    before = snapshot(nomination, AUDITED)
+    nomination.status = status
+    _audit(nomination, "withdraw", before, actor.user_id)
+    db.session.flush()
     return nomination
 
 
@@ -267,16 +266,17 @@ def _approve_locked(nomination: Nomination, conference: Conference, actor_id: in
 
 
 def approve_nomination(nomination_id: int, actor: Actor | None = None) -> None:
-    """Approve a submitted or resubmitted nomination: it becomes an exemplar delegate. Commits.
+    """Approve a submitted or resubmitted nomination: it becomes an exemplar delegate.
 
     Raises:
         RuleViolation: not waiting for review; the cap or the exemplar seats are full.
     """
     conference_id = db.session.get(Nomination, nomination_id).conference_id
-    with locked_write(db.session, _lock_conference(conference_id)):
-        nomination = db.session.get(Nomination, nomination_id)
-        db.session.refresh(nomination)
-        _approve_locked(nomination, db.session.get(Conference, conference_id), actor.user_id if actor else None)
+    lock(db.session, _lock_conference(conference_id))
+    nomination = db.session.get(Nomination, nomination_id)
+    db.session.refresh(nomination)
+    _approve_locked(nomination, db.session.get(Conference, conference_id), actor.user_id if actor else None)
+    db.session.flush()
 
 
 def approve_nominations(conference_id: int, nomination_ids: list[int], actor: Actor | None = None) -> int:
@@ -291,24 +291,26 @@ def approve_nominations(conference_id: int, nomination_ids: list[int], actor: Ac
     """
     ids = sorted(set(nomination_ids))
     if not ids:
-        raise RuleViolation("Chưa chọn hồ sơ nào để duyệt.")
-    with locked_write(db.session, _lock_conference(conference_id)):
-        conference = db.session.get(Conference, conference_id)
-        nominations = db.session.execute(
-            select(Nomination).where(Nomination.id.in_(ids)).order_by(Nomination.id)
-            .execution_options(populate_existing=True)
-        ).scalars().all()
-        if len(nominations) != len(ids) or any(n.conference_id != conference_id for n in nominations):
-            raise RuleViolation("Có hồ sơ không thuộc hội nghị này.")
-        for nomination in nominations:
-            if nomination.status not in PENDING_STATUSES:
-                raise RuleViolation(f"Hồ sơ của {nomination.full_name} không ở trạng thái chờ duyệt.")
-            _approve_locked(nomination, conference, actor.user_id if actor else None)
+        raise RuleViolation(N_("Chưa chọn hồ sơ nào để duyệt."))
+    lock(db.session, _lock_conference(conference_id))
+    conference = db.session.get(Conference, conference_id)
+    nominations = db.session.execute(
+        select(Nomination).where(Nomination.id.in_(ids)).order_by(Nomination.id)
+        .execution_options(populate_existing=True)
+    ).scalars().all()
+    if len(nominations) != len(ids) or any(n.conference_id != conference_id for n in nominations):
+        raise RuleViolation(N_("Có hồ sơ không thuộc hội nghị này."))
+    for nomination in nominations:
+        if not nomination.allows("approve"):
+            raise RuleViolation(N_("Hồ sơ của %(name)s không ở trạng thái chờ duyệt."),
+                                name=nomination.full_name)
+        _approve_locked(nomination, conference, actor.user_id if actor else None)
+    db.session.flush()
     return len(ids)
 
 
 def return_nomination(nomination_id: int, reason: str, actor: Actor | None = None) -> None:
-    """Return a nomination waiting for review to its unit with a reason; it stops holding a seat. Commits.
+    """Return a nomination waiting for review to its unit with a reason; it stops holding a seat.
 
     Runs under the same lock as approval, so a nomination is never both approved and returned.
 
@@ -317,14 +319,15 @@ def return_nomination(nomination_id: int, reason: str, actor: Actor | None = Non
     """
     reason = clean_text(reason)
     if not reason:
-        raise RuleViolation("Vui lòng ghi lý do trả lại hồ sơ.")
+        raise RuleViolation(N_("Vui lòng ghi lý do trả lại hồ sơ."))
     conference_id = db.session.get(Nomination, nomination_id).conference_id
-    with locked_write(db.session, _lock_conference(conference_id)):
-        nomination = db.session.get(Nomination, nomination_id)
-        db.session.refresh(nomination)
-        status = next_status(nomination.status, "return")
-        before = snapshot(nomination, AUDITED)
-        nomination.status = status
-        nomination.return_reason = reason
-        nomination.reviewed_at = utcnow()
-        _audit(nomination, "return", before, actor.user_id if actor else None)
+    lock(db.session, _lock_conference(conference_id))
+    nomination = db.session.get(Nomination, nomination_id)
+    db.session.refresh(nomination)
+    status = next_status(nomination.status, "return")
+    before = snapshot(nomination, AUDITED)
+    nomination.status = status
+    nomination.return_reason = reason
+    nomination.reviewed_at = utcnow()
+    _audit(nomination, "return", before, actor.user_id if actor else None)
+    db.session.flush()

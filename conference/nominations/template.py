@@ -11,6 +11,7 @@ import io
 
 import xlsxwriter
 
+from conference.core.vocabulary import GENDER, KIND
 from conference.nominations.importing import (
     BIRTH_YEAR_MAX,
     BIRTH_YEAR_MIN,
@@ -58,7 +59,7 @@ def build_template(*, conference_name: str, unit_names: list[str], movements: li
     sheet.set_row(0, 32)
     sheet.freeze_panes(1, 0)
 
-    list_columns = {"units": unit_names, "kinds": ["Cá nhân", "Tập thể"], "genders": ["Nam", "Nữ"],
+    list_columns = {"units": unit_names, "kinds": list(KIND.values()), "genders": list(GENDER.values()),
                     "yes_no": [YES, NO], "education": list(EDUCATION_LEVELS), "movements": movements,
                     "titles": titles}
     ranges = {}

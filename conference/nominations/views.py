@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, g, redirect, render_template, request, url_for
+from collections.abc import Callable
+from functools import wraps
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from conference.conferences.access import get_conference_or_403
+from conference.conferences.access import conference_view, load_conference
+from conference.conferences.models import Conference
 from conference.core.clock import local_today
-from conference.core.errors import RuleViolation
 from conference.extensions import db
 from conference.nominations import imports, queries, services
 from conference.nominations.forms import (
@@ -28,6 +31,7 @@ from conference.nominations.template import build_template
 from conference.organizations.queries import units_of
 from conference.organizations.services import blocks_of
 from conference.web.access import roles_required
+from conference.web.refusals import refusal_shown
 from conference.web.urls import safe_local_url
 
 bp = Blueprint("nominations", __name__)
@@ -37,16 +41,27 @@ def _actor():
     return services.Actor(user_id=current_user.id, is_organizer=current_user.role == "organizer")
 
 
-def _get_nomination_or_403(nomination_id: int) -> Nomination:
-    """Load a nomination the current user may see: its own unit's, or any of the organizer's conference."""
-    nomination = db.get_or_404(Nomination, nomination_id)
-    conference = get_conference_or_403(nomination.conference_id)
-    if current_user.role == "unit" and nomination.unit_id != current_user.organization_id:
-        abort(403)
-    if current_user.role == "checkin":
-        abort(403)
-    g.conference = conference
-    return nomination
+def nomination_view(*roles: str) -> Callable:
+    """Decorate a view of one nomination, routed with `<int:nomination_id>`.
+
+    As `conference_view`: the user must be logged in and hold one of `roles`, and work on the nomination's
+    conference; a unit user sees only its own unit's nominations (else 403; 404 if absent). The view is called
+    with the conference and the nomination.
+    """
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        @roles_required(*roles)
+        def wrapped(nomination_id: int, **kwargs):
+            nomination = db.get_or_404(Nomination, nomination_id)
+            conference = load_conference(nomination.conference_id)
+            if current_user.role == "unit" and nomination.unit_id != current_user.organization_id:
+                abort(403)
+            return view(conference, nomination, **kwargs)
+
+        return wrapped
+
+    return decorator
 
 
 def _back(default: str) -> str:
@@ -54,10 +69,9 @@ def _back(default: str) -> str:
 
 
 @bp.route("/conferences/<int:conference_id>/nominations")
-@roles_required("organizer", "unit")
-def index(conference_id: int):
+@conference_view("organizer", "unit")
+def index(conference: Conference):
     """Unit: its nominations, quota, deadline and days left. Organizer: the review queue with filters."""
-    conference = g.conference = get_conference_or_403(conference_id)
     if current_user.role == "unit":
         unit_id = current_user.organization_id
         today = local_today()
@@ -97,38 +111,33 @@ def _photo_from(form: NominationForm):
 
 
 @bp.route("/conferences/<int:conference_id>/nominations/new", methods=["GET", "POST"])
-@roles_required("unit")
-def create(conference_id: int):
-    """A unit files one exemplar: saved as a draft, or submitted (refused past its quota or its deadline)."""
-    conference = g.conference = get_conference_or_403(conference_id)
+@conference_view("unit")
+def create(conference: Conference):
+    """A unit files one exemplar: saved as a draft, or submitted (refused past its quota or its deadline: the
+    form is shown again as typed)."""
     form = NominationForm(references=reference_lists(conference.host_id))
     if form.validate_on_submit():
         draft = request.form.get("action") == "draft"
-        try:
+        with refusal_shown():
             services.create_nomination(conference.id, current_user.organization_id, form.service_data(), _actor(),
                                        local_today(), draft=draft, photo=_photo_from(form))
-        except RuleViolation as error:
-            flash(str(error), "danger")
-        else:
             flash(_("Đã lưu nháp hồ sơ.") if draft else _("Đã gửi hồ sơ. Ban Tổ chức sẽ xem xét."), "success")
             return redirect(url_for("nominations.index", conference_id=conference.id))
     return render_template("nominations/form.html", conference=conference, form=form, nomination=None)
 
 
 @bp.route("/nominations/<int:nomination_id>")
-@roles_required("organizer", "unit")
-def show(nomination_id: int):
+@nomination_view("organizer", "unit")
+def show(conference: Conference, nomination: Nomination):
     """One nomination in full, with the review actions for the organizer."""
-    nomination = _get_nomination_or_403(nomination_id)
-    return render_template("nominations/show.html", conference=g.conference, nomination=nomination,
+    return render_template("nominations/show.html", conference=conference, nomination=nomination,
                            approve_form=ApproveForm(), return_form=ReturnForm(), action_form=ActionForm())
 
 
 @bp.route("/nominations/<int:nomination_id>/photo.jpg")
-@roles_required("organizer", "unit")
-def photo(nomination_id: int):
+@nomination_view("organizer", "unit")
+def photo(conference: Conference, nomination: Nomination):
     """The exemplar's re-encoded photo (JPEG)."""
-    nomination = _get_nomination_or_403(nomination_id)
     stored = db.session.get(NominationPhoto, nomination.id)
     if stored is None:
         return redirect(url_for("static", filename="img/no-photo.svg"))
@@ -137,118 +146,93 @@ def photo(nomination_id: int):
 
 
 @bp.route("/nominations/<int:nomination_id>/edit", methods=["GET", "POST"])
-@roles_required("organizer", "unit")
-def edit(nomination_id: int):
+@nomination_view("organizer", "unit")
+def edit(conference: Conference, nomination: Nomination):
     """The unit fixes a draft, submitted or returned nomination (a returned one is resubmitted); after the
-    deadline only the organizer edits."""
-    nomination = _get_nomination_or_403(nomination_id)
-    if nomination.status in ("approved", "withdrawn"):
+    deadline only the organizer edits. A refused change shows the form as typed."""
+    if not nomination.allows("edit"):
         flash(_("Hồ sơ đã được duyệt hoặc đã rút, không thể sửa."), "warning")
         return redirect(url_for("nominations.show", nomination_id=nomination.id))
-    references = reference_lists(g.conference.host_id)
+    references = reference_lists(conference.host_id)
     form = NominationForm(references=references, nomination=nomination) if request.method == "GET" else \
         NominationForm(references=references, data=NominationForm.initial_data(nomination, references))
     if form.validate_on_submit():
-        try:
+        with refusal_shown():
             services.update_nomination(nomination.id, form.service_data(), _actor(), local_today(),
                                        photo=_photo_from(form), remove_photo=bool(form.remove_photo.data))
-        except RuleViolation as error:
-            flash(str(error), "danger")
-        else:
             flash(_("Đã lưu hồ sơ."), "success")
             if current_user.role == "organizer":
                 return redirect(url_for("nominations.show", nomination_id=nomination.id))
-            return redirect(url_for("nominations.index", conference_id=nomination.conference_id))
-    return render_template("nominations/form.html", conference=g.conference, form=form, nomination=nomination)
+            return redirect(url_for("nominations.index", conference_id=conference.id))
+    return render_template("nominations/form.html", conference=conference, form=form, nomination=nomination)
 
 
 @bp.route("/nominations/<int:nomination_id>/submit", methods=["POST"])
-@roles_required("unit")
-def submit(nomination_id: int):
+@nomination_view("unit")
+def submit(conference: Conference, nomination: Nomination):
     """Send a draft to the organizer."""
-    nomination = _get_nomination_or_403(nomination_id)
     if ActionForm().validate_on_submit():
-        try:
+        with refusal_shown():
             services.submit_draft(nomination.id, _actor(), local_today())
-        except RuleViolation as error:
-            flash(str(error), "danger")
-        else:
             flash(_("Đã gửi hồ sơ của %(name)s.", name=nomination.full_name), "success")
-    return redirect(url_for("nominations.index", conference_id=nomination.conference_id))
+    return redirect(url_for("nominations.index", conference_id=conference.id))
 
 
 @bp.route("/nominations/<int:nomination_id>/withdraw", methods=["POST"])
-@roles_required("unit")
-def withdraw(nomination_id: int):
+@nomination_view("unit")
+def withdraw(conference: Conference, nomination: Nomination):
     """The unit withdraws a nomination that is not approved; its seat is freed."""
-    nomination = _get_nomination_or_403(nomination_id)
     if ActionForm().validate_on_submit():
-        try:
+        with refusal_shown():
             services.withdraw_nomination(nomination.id, _actor(), local_today())
-        except RuleViolation as error:
-            flash(str(error), "danger")
-        else:
             flash(_("Đã rút hồ sơ của %(name)s.", name=nomination.full_name), "success")
-    return redirect(url_for("nominations.index", conference_id=nomination.conference_id))
+    return redirect(url_for("nominations.index", conference_id=conference.id))
 
 
 @bp.route("/nominations/<int:nomination_id>/approve", methods=["POST"])
-@roles_required("organizer")
-def approve(nomination_id: int):
+@nomination_view("organizer")
+def approve(conference: Conference, nomination: Nomination):
     """Approve: the nomination becomes an exemplar delegate."""
-    nomination = _get_nomination_or_403(nomination_id)
     if ApproveForm().validate_on_submit():
-        try:
+        with refusal_shown():
             services.approve_nomination(nomination.id, _actor())
-        except RuleViolation as error:
-            flash(str(error), "danger")
-        else:
             flash(_("Đã duyệt hồ sơ của %(name)s.", name=nomination.full_name), "success")
-    return redirect(_back(url_for("nominations.index", conference_id=nomination.conference_id)))
+    return redirect(_back(url_for("nominations.index", conference_id=conference.id)))
 
 
 @bp.route("/conferences/<int:conference_id>/nominations/approve", methods=["POST"])
-@roles_required("organizer")
-def bulk_approve(conference_id: int):
+@conference_view("organizer")
+def bulk_approve(conference: Conference):
     """Approve the ticked nominations, all or none."""
-    conference = g.conference = get_conference_or_403(conference_id)
     if ApproveForm().validate_on_submit():
         ids = [int(v) for v in request.form.getlist("ids") if v.isdigit()]
-        try:
+        with refusal_shown():
             count = services.approve_nominations(conference.id, ids, _actor())
-        except RuleViolation as error:
-            flash(str(error), "danger")
-        else:
             flash(_("Đã duyệt %(n)s hồ sơ.", n=count), "success")
     return redirect(_back(url_for("nominations.index", conference_id=conference.id)))
 
 
 @bp.route("/nominations/<int:nomination_id>/return", methods=["POST"])
-@roles_required("organizer")
-def return_(nomination_id: int):
+@nomination_view("organizer")
+def return_(conference: Conference, nomination: Nomination):
     """Return to the unit with a reason."""
-    nomination = _get_nomination_or_403(nomination_id)
     form = ReturnForm()
     if form.validate_on_submit():
-        try:
+        with refusal_shown():
             services.return_nomination(nomination.id, form.reason.data, _actor())
-        except RuleViolation as error:
-            flash(str(error), "danger")
-        else:
             flash(_("Đã trả lại hồ sơ của %(name)s.", name=nomination.full_name), "success")
     else:
         flash(_("Nhập lý do trả lại."), "danger")
-    return redirect(_back(url_for("nominations.index", conference_id=nomination.conference_id)))
+    return redirect(_back(url_for("nominations.index", conference_id=conference.id)))
 
 
 # Excel template in
 
 
 @bp.route("/conferences/<int:conference_id>/nominations/template.xlsx")
-@roles_required("organizer", "unit")
-def template(conference_id: int):
+@conference_view("organizer", "unit")
+def template(conference: Conference):
     """The xlsx template of this conference (units and reference lists as dropdowns)."""
-    conference = get_conference_or_403(conference_id)
     lists = reference_lists(conference.host_id)
     own = current_user.organization if current_user.role == "unit" else None
     deadline = services.unit_deadline(conference, own.id) if own else conference.nomination_deadline
@@ -261,68 +245,60 @@ def template(conference_id: int):
                     headers={"Content-Disposition": f"attachment; filename=mau-ho-so-hoi-nghi-{conference.id}.xlsx"})
 
 
-def _own_batch(conference_id: int) -> NominationImport | None:
+def _own_batch(conference: Conference) -> NominationImport | None:
+    """The file this user uploaded to `conference` and has not imported yet."""
     return db.session.execute(
-        db.select(NominationImport).where(NominationImport.conference_id == conference_id,
+        db.select(NominationImport).where(NominationImport.conference_id == conference.id,
                                           NominationImport.user_id == current_user.id)
     ).scalar_one_or_none()
 
 
 @bp.route("/conferences/<int:conference_id>/nominations/import", methods=["GET", "POST"])
-@roles_required("organizer", "unit")
-def upload(conference_id: int):
+@conference_view("organizer", "unit")
+def upload(conference: Conference):
     """Upload a filled template; the page then previews every row with its problems."""
-    conference = g.conference = get_conference_or_403(conference_id)
     form = UploadForm()
     if form.validate_on_submit():
         upload_file = form.file.data
         own = current_user.organization if current_user.role == "unit" else None
-        try:
+        with refusal_shown():
             imports.prepare_import(conference, own, current_user.id, upload_file.filename or "", upload_file.read())
-        except RuleViolation as error:
-            flash(str(error), "danger")
         return redirect(url_for("nominations.upload", conference_id=conference.id))
-    batch = _own_batch(conference.id)
+    batch = _own_batch(conference)
     rows = imports.batch_rows(batch) if batch else []
     return render_template("nominations/import.html", conference=conference, form=form, batch=batch, rows=rows,
                            bad=sum(1 for r in rows if r.problems), confirm_form=ActionForm())
 
 
 @bp.route("/conferences/<int:conference_id>/nominations/import/confirm", methods=["POST"])
-@roles_required("organizer", "unit")
-def confirm_upload(conference_id: int):
+@conference_view("organizer", "unit")
+def confirm_upload(conference: Conference):
     """Import every row of the previewed file, or none."""
-    conference = g.conference = get_conference_or_403(conference_id)
-    batch = _own_batch(conference.id)
+    batch = _own_batch(conference)
     if not ActionForm().validate_on_submit() or batch is None:
         flash(_("Chưa có tệp nào để nhập; hãy tải tệp lên."), "warning")
         return redirect(url_for("nominations.upload", conference_id=conference.id))
-    try:
+    with refusal_shown():
         count = imports.confirm_import(batch.id, _actor(), local_today())
-    except RuleViolation as error:
-        flash(str(error), "danger")
-        return redirect(url_for("nominations.upload", conference_id=conference.id))
-    flash(_("Đã nhập và gửi %(n)s hồ sơ.", n=count), "success")
-    return redirect(url_for("nominations.index", conference_id=conference.id))
+        flash(_("Đã nhập và gửi %(n)s hồ sơ.", n=count), "success")
+        return redirect(url_for("nominations.index", conference_id=conference.id))
+    return redirect(url_for("nominations.upload", conference_id=conference.id))
 
 
 # Reference lists
 
 
 @bp.route("/conferences/<int:conference_id>/references", methods=["GET", "POST"])
-@roles_required("organizer")
-def references(conference_id: int):
-    """The organizer edits the emulation movements and commendation titles the forms offer."""
-    conference = g.conference = get_conference_or_403(conference_id)
+@conference_view("organizer")
+def references(conference: Conference):
+    """The organizer edits the emulation movements and commendation titles the forms offer; a refused list is
+    shown as typed."""
     lists = reference_lists(conference.host_id)
     form = ReferenceForm(data={"movements": "\n".join(lists["movement"]), "titles": "\n".join(lists["title"])})
     if form.validate_on_submit():
-        try:
+        with refusal_shown():
             movements = parse_reference_text(form.movements.data)
             titles = parse_reference_text(form.titles.data)
-        except RuleViolation as error:
-            flash(str(error), "danger")
-        else:
             save_reference_list(conference.host_id, "movement", movements, conference.id)
             save_reference_list(conference.host_id, "title", titles, conference.id)
             flash(_("Đã lưu danh mục."), "success")

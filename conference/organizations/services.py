@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from conference.audit.services import record, snapshot
-from conference.core.errors import RuleViolation
+from conference.core.errors import N_, Message, RuleViolation
 from conference.core.spreadsheet import ImportFileError, Table, read_table
 from conference.core.text import clean_text
 from conference.extensions import db
@@ -49,14 +49,14 @@ def get_or_create_block(host_id: int, name: str) -> Block:
 
 
 def save_block_deadlines(conference_id: int, host_id: int, deadlines: dict[int, date | None]) -> None:
-    """Set (or clear, with None) the deadline of each of the host's blocks at a conference. Commits.
+    """Set (or clear, with None) the deadline of each of the host's blocks at a conference.
 
     Raises:
         RuleViolation: a block of another organization.
     """
     own = {b.id: b for b in blocks_of(host_id)}
     if set(deadlines) - set(own):
-        raise RuleViolation("Có khối không thuộc đơn vị tổ chức này.")
+        raise RuleViolation(N_("Có khối không thuộc đơn vị tổ chức này."))
     current = {d.block_id: d for d in db.session.execute(
         select(BlockDeadline).where(BlockDeadline.conference_id == conference_id)).scalars()}
     for block_id, deadline in deadlines.items():
@@ -73,7 +73,7 @@ def save_block_deadlines(conference_id: int, host_id: int, deadlines: dict[int, 
         record("block", block_id, "deadline", conference_id=conference_id,
                before={"name": own[block_id].name, "deadline": before},
                after={"name": own[block_id].name, "deadline": deadline})
-    db.session.commit()
+    db.session.flush()
 
 
 def _unit_snapshot(unit: Organization) -> dict:
@@ -83,7 +83,7 @@ def _unit_snapshot(unit: Organization) -> dict:
 
 
 def update_unit(host_id: int, unit_id: int, data: dict, conference_id: int | None = None) -> Organization:
-    """Edit a unit's name, block (by name; created if new; None clears it), member count and contact. Commits.
+    """Edit a unit's name, block (by name; created if new; None clears it), member count and contact.
 
     Raises:
         RuleViolation: not a unit of this host; empty name; a name another unit of the host already has;
@@ -91,18 +91,18 @@ def update_unit(host_id: int, unit_id: int, data: dict, conference_id: int | Non
     """
     unit = db.session.get(Organization, unit_id)
     if unit is None or unit.parent_id != host_id:
-        raise RuleViolation("Đơn vị không thuộc đơn vị tổ chức này.")
+        raise RuleViolation(N_("Đơn vị không thuộc đơn vị tổ chức này."))
     name = clean_text(data.get("name"))
     if not name:
-        raise RuleViolation("Nhập tên đơn vị.")
+        raise RuleViolation(N_("Nhập tên đơn vị."))
     clash = db.session.execute(select(Organization.id).where(
         Organization.parent_id == host_id, func.lower(Organization.name) == name.lower(), Organization.id != unit_id)
     ).first()
     if clash:
-        raise RuleViolation(f"Đã có đơn vị tên “{name}”.")
+        raise RuleViolation(N_("Đã có đơn vị tên “%(name)s”."), name=name)
     members = data.get("member_count") or 0
     if members < 0:
-        raise RuleViolation("Số đoàn viên không được âm.")
+        raise RuleViolation(N_("Số đoàn viên không được âm."))
     before = _unit_snapshot(unit)
     block_name = clean_text(data.get("block_name"))
     unit.name, unit.member_count, unit.contact = name, members, clean_text(data.get("contact"))
@@ -112,20 +112,20 @@ def update_unit(host_id: int, unit_id: int, data: dict, conference_id: int | Non
     if keys:
         record("unit", unit.id, "update", conference_id=conference_id, unit_id=unit.id,
                before={k: before[k] for k in keys}, after={k: after[k] for k in keys})
-    db.session.commit()
+    db.session.flush()
     return unit
 
 
 @dataclass
 class UnitRow:
-    """One row of a unit list: sheet `line`, cleaned values and problems (Vietnamese)."""
+    """One row of a unit list: sheet `line`, cleaned values and problems (`Message`s)."""
 
     line: int
     name: str | None
     block_name: str | None
     member_count: int | None
     contact: str | None
-    problems: list[str] = field(default_factory=list)
+    problems: list[Message] = field(default_factory=list)
 
 
 def _int(value) -> int | None:
@@ -146,11 +146,12 @@ def parse_unit_rows(table: Table) -> list[UnitRow]:
         ImportFileError: the header is not "Tên đơn vị, Khối, Số đoàn viên, Liên hệ", or there are no rows.
     """
     if not table.rows:
-        raise ImportFileError("Tệp không có dữ liệu.")
+        raise ImportFileError(N_("Tệp không có dữ liệu."))
     header = [(clean_text(str(v)) or "").casefold() if v is not None else "" for v in table.rows[0]] + [""] * 4
     for i, expected in enumerate(UNIT_HEADERS):
         if header[i] != expected.casefold():
-            raise ImportFileError(f"Tệp không đúng mẫu: cột {i + 1} phải là “{expected}”.")
+            raise ImportFileError(N_("Tệp không đúng mẫu: cột %(column)s phải là “%(header)s”."),
+                                  column=i + 1, header=expected)
     rows: list[UnitRow] = []
     seen: dict[str, int] = {}
     for line, values in zip(table.lines[1:], table.rows[1:], strict=True):
@@ -161,22 +162,23 @@ def parse_unit_rows(table: Table) -> list[UnitRow]:
         contact = clean_text(str(cells[3])) if cells[3] is not None else None
         row = UnitRow(line, name, block, members, contact)
         if not name:
-            row.problems.append("Thiếu tên đơn vị.")
+            row.problems.append(Message(N_("Thiếu tên đơn vị.")))
         elif len(name) > 200:
-            row.problems.append("Tên đơn vị quá dài (tối đa 200 ký tự).")
+            row.problems.append(Message(N_("Tên đơn vị quá dài (tối đa %(limit)s ký tự)."), limit=200))
         elif name.casefold() in seen:
-            row.problems.append(f"Trùng tên với dòng {seen[name.casefold()]}.")
+            row.problems.append(Message(N_("Trùng tên với dòng %(line)s."), line=seen[name.casefold()]))
         else:
             seen[name.casefold()] = line
         if block and len(block) > 120:
-            row.problems.append("Tên khối quá dài (tối đa 120 ký tự).")
+            row.problems.append(Message(N_("Tên khối quá dài (tối đa %(limit)s ký tự)."), limit=120))
         if members is None or not 0 <= members <= MAX_MEMBERS:
-            row.problems.append(f"Số đoàn viên “{cells[2]}” không hợp lệ (số nguyên từ 0).")
+            row.problems.append(Message(N_("Số đoàn viên “%(value)s” không hợp lệ (số nguyên từ 0)."),
+                                        value=cells[2]))
         if contact and len(contact) > 200:
-            row.problems.append("Liên hệ quá dài (tối đa 200 ký tự).")
+            row.problems.append(Message(N_("Liên hệ quá dài (tối đa %(limit)s ký tự)."), limit=200))
         rows.append(row)
     if not rows:
-        raise ImportFileError("Tệp chưa có dòng đơn vị nào.")
+        raise ImportFileError(N_("Tệp chưa có dòng đơn vị nào."))
     return rows
 
 
@@ -189,7 +191,7 @@ class UnitImportResult:
 
 def import_units(host_id: int, filename: str, data: bytes, conference_id: int | None = None) -> UnitImportResult:
     """Import a unit list: a unit whose name (NFC, case-insensitive) exists is updated, others are created
-    under the host. All rows or none, in one transaction. Commits only when every row is valid.
+    under the host. All rows or none, in one transaction. Writes only when every row is valid.
 
     Returns:
         counts and the checked rows; when any row has a problem nothing is written (`created == updated == 0`).
@@ -205,33 +207,29 @@ def import_units(host_id: int, filename: str, data: bytes, conference_id: int | 
         select(Organization).where(Organization.parent_id == host_id)).scalars()}
     blocks = {b.name: b for b in blocks_of(host_id)}
     created = updated = 0
-    try:
-        for row in rows:
-            block = None
-            if row.block_name:
-                block = blocks.get(row.block_name) or get_or_create_block(host_id, row.block_name)
-                blocks[block.name] = block
-            unit = existing.get(row.name.casefold())
-            if unit is None:
-                unit = Organization(name=row.name, level="grassroots", parent_id=host_id, block=block,
-                                    member_count=row.member_count, contact=row.contact)
-                db.session.add(unit)
-                db.session.flush()
+    for row in rows:
+        block = None
+        if row.block_name:
+            block = blocks.get(row.block_name) or get_or_create_block(host_id, row.block_name)
+            blocks[block.name] = block
+        unit = existing.get(row.name.casefold())
+        if unit is None:
+            unit = Organization(name=row.name, level="grassroots", parent_id=host_id, block=block,
+                                member_count=row.member_count, contact=row.contact)
+            db.session.add(unit)
+            db.session.flush()
+            record("unit", unit.id, "import", conference_id=conference_id, unit_id=unit.id,
+                   after=_unit_snapshot(unit))
+            created += 1
+        else:
+            before = _unit_snapshot(unit)
+            unit.name, unit.block, unit.member_count, unit.contact = (row.name, block, row.member_count,
+                                                                      row.contact)
+            after = _unit_snapshot(unit)
+            keys = [k for k in after if before[k] != after[k]]
+            if keys:
                 record("unit", unit.id, "import", conference_id=conference_id, unit_id=unit.id,
-                       after=_unit_snapshot(unit))
-                created += 1
-            else:
-                before = _unit_snapshot(unit)
-                unit.name, unit.block, unit.member_count, unit.contact = (row.name, block, row.member_count,
-                                                                          row.contact)
-                after = _unit_snapshot(unit)
-                keys = [k for k in after if before[k] != after[k]]
-                if keys:
-                    record("unit", unit.id, "import", conference_id=conference_id, unit_id=unit.id,
-                           before={k: before[k] for k in keys}, after={k: after[k] for k in keys})
-                    updated += 1
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
+                       before={k: before[k] for k in keys}, after={k: after[k] for k in keys})
+                updated += 1
+    db.session.flush()
     return UnitImportResult(created, updated, rows)

@@ -13,7 +13,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from conference.core.errors import RuleViolation
+from conference.core.errors import N_, RuleViolation
 
 
 @dataclass(frozen=True)
@@ -84,13 +84,14 @@ def ensure_quota_total(quotas: dict, exemplar_seats: int) -> None:
     """Refuse quotas whose sum exceeds the exemplar seats (DESIGN.md, hard rule), or a negative quota.
 
     Raises:
-        RuleViolation: with the Vietnamese reason.
+        RuleViolation: with the reason.
     """
     if any(v < 0 for v in quotas.values()):
-        raise RuleViolation("Số lượng phân bổ không được âm.")
+        raise RuleViolation(N_("Số lượng phân bổ không được âm."))
     total = sum(quotas.values())
     if total > exemplar_seats:
         raise RuleViolation(
-            f"Tổng số lượng phân bổ ({total}) vượt quá số chỗ dành cho đại biểu điển hình tiên tiến "
-            f"({exemplar_seats}). Không lưu thay đổi nào."
+            N_("Tổng số lượng phân bổ (%(total)s) vượt quá số chỗ dành cho đại biểu điển hình tiên tiến "
+               "(%(seats)s). Không lưu thay đổi nào."),
+            total=total, seats=exemplar_seats,
         )

@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import IntegerField
 from wtforms.validators import InputRequired, NumberRange
 
-from conference.core.errors import RuleViolation
+from conference.core.errors import N_, RuleViolation
 
 
 class QuotaTableForm(FlaskForm):
@@ -34,6 +34,6 @@ def parse_seats(form_data, units) -> dict[int, int]:
         if raw == "":
             raw = "0"
         if not raw.isdigit() or len(raw) > 6:
-            raise RuleViolation(f"{unit.name}: số lượng phân bổ phải là số nguyên không âm.")
+            raise RuleViolation(N_("%(unit)s: số lượng phân bổ phải là số nguyên không âm."), unit=unit.name)
         result[unit.id] = int(raw)
     return result

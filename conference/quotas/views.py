@@ -2,37 +2,32 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from conference.conferences.access import get_conference_or_403
-from conference.conferences.models import Quota
-from conference.core.errors import RuleViolation
+from conference.conferences.access import conference_view
+from conference.conferences.models import Conference, Quota
 from conference.extensions import db
 from conference.organizations.queries import units_of
 from conference.quotas import services
 from conference.quotas.forms import AllocateForm, QuotaTableForm, parse_seats
-from conference.web.access import roles_required
+from conference.web.refusals import refusal_shown
 
 bp = Blueprint("quotas", __name__, url_prefix="/conferences/<int:conference_id>/quotas")
 
 
 @bp.route("", methods=["GET", "POST"])
-@roles_required("organizer")
-def index(conference_id: int):
+@conference_view("organizer")
+def index(conference: Conference):
     """Show units with member counts, quotas and used seats; POST saves the typed quotas."""
-    conference = g.conference = get_conference_or_403(conference_id)
-    units = units_of(conference)
     form = QuotaTableForm()
     if form.validate_on_submit():
-        try:
-            services.save_quotas(conference, parse_seats(request.form, units))
-        except RuleViolation as error:
-            flash(str(error), "danger")
-        else:
+        with refusal_shown():
+            services.save_quotas(conference, parse_seats(request.form, units_of(conference)))
             flash(_("Đã lưu số lượng phân bổ."), "success")
             return redirect(url_for("quotas.index", conference_id=conference.id))
+    units = units_of(conference)
     quotas = {
         q.unit_id: q.seats
         for q in db.session.execute(select(Quota).where(Quota.conference_id == conference.id)).scalars()
@@ -56,18 +51,14 @@ def index(conference_id: int):
 
 
 @bp.route("/allocate", methods=["POST"])
-@roles_required("organizer")
-def allocate(conference_id: int):
+@conference_view("organizer")
+def allocate(conference: Conference):
     """Allocate all exemplar seats proportionally to member counts (largest remainder)."""
-    conference = get_conference_or_403(conference_id)
     form = AllocateForm()
     if not form.validate_on_submit():
         flash(_("Số tối thiểu mỗi đơn vị phải là số nguyên từ 0 đến 1000."), "danger")
     else:
-        try:
+        with refusal_shown():
             services.allocate_proportionally(conference, minimum=form.minimum.data)
-        except RuleViolation as error:
-            flash(str(error), "danger")
-        else:
             flash(_("Đã phân bổ theo tỷ lệ số đoàn viên. Có thể điều chỉnh từng đơn vị rồi lưu."), "success")
     return redirect(url_for("quotas.index", conference_id=conference.id))

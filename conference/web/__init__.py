@@ -1,1 +1,2 @@
-"""Helpers every capability's views share: role decorators, shared forms, safe redirects, navigation."""
+"""Helpers every capability's views share: role decorators, shared forms, safe redirects, the menu, refused changes
+shown as messages."""

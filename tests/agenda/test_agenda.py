@@ -3,6 +3,7 @@
 from datetime import time
 
 from conference.agenda.services import add_item, delete_item, items_of, move_item
+from conference.extensions import db
 from tests.factories import make_world
 
 
@@ -24,6 +25,7 @@ def test_printable_agenda_shows_times_and_titles_in_order(app, client, auth):
         world = make_world()
         add_item(world.conference_id, {"title": "Tuyên bố lý do", "starts_at": time(7, 45), "presenter": "Ban Tổ chức"})
         add_item(world.conference_id, {"title": "Bế mạc hội nghị", "starts_at": time(11, 0), "presenter": None})
+        db.session.commit()
     auth.login("organizer")
     html = client.get(f"/conferences/{world.conference_id}/agenda/print").get_data(as_text=True)
     assert html.index("07:45") < html.index("Tuyên bố lý do") < html.index("11:00") < html.index("Bế mạc hội nghị")

@@ -58,6 +58,7 @@ def test_quota_changes_are_logged_with_before_and_after(app):
     with app.app_context():
         world = make_world(quotas=(2, 2, 2))
         save_quotas(db.session.get(Conference, world.conference_id), {world.unit_ids[0]: 5, world.unit_ids[1]: 2})
+        db.session.commit()
     assert entries(app) == [("quota", "update", None, {"seats": 2}, {"seats": 5})]
 
 

@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 from types import SimpleNamespace
 
-from conference.auditlog import labels
 from conference.audit.services import record
+from conference.auditlog import labels
 from conference.extensions import db
 from tests.factories import make_world, nomination_data
 
@@ -128,6 +128,7 @@ def _seat_guest(app, name: str = "Mai Minh Khoa") -> int:
     with app.app_context():
         world = make_world()
         add_guest(world.conference_id, {"full_name": name, "position": "Bí thư Huyện ủy", "gender": "male"})
+        db.session.commit()
     return world.conference_id
 
 
@@ -156,6 +157,7 @@ def test_a_nomination_row_shows_status_words_field_labels_and_yes_no(app, client
                                        Actor(None), local_today())
         nomination_id = nomination.id
         return_nomination(nomination_id, "Bổ sung số liệu")
+        db.session.commit()
     auth.login("organizer")
     page = client.get(f"/conferences/{world.conference_id}/audit").get_data(as_text=True)
 

@@ -163,6 +163,7 @@ def seed(app) -> Seeded:
                                   Actor(user_id=world.unit_user_ids[1]), local_today())
         delegate_id = _delegate_of(approved.id)
         item = add_item(cid, {"starts_at": time(7, 30), "title": "Khai mạc hội nghị", "presenter": None})
+        db.session.commit()
         return Seeded(conference_id=cid, other_conference_id=world.other_conference_id,
                       nomination_id=pending.id, other_unit_nomination_id=other.id,
                       delegate_id=delegate_id, item_id=item.id, unit_id=unit1)

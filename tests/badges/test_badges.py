@@ -33,6 +33,7 @@ def conf(app):
         ids = [seat_exemplar(world.conference_id, world.unit_ids[u], world.unit_user_ids[u], n).id for u, n in NAMES]
         guest = add_guest(world.conference_id, {"full_name": "Huỳnh Văn Khách", "position": "Phó Bí thư Huyện ủy"})
         set_presidium(world.conference_id, [ids[3], ids[0]])
+        db.session.commit()
         return world.conference_id, ids, guest.id
 
 

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import threading
 from pathlib import Path
 
 import pytest
+from flask_migrate import upgrade
 from werkzeug.serving import make_server
 
-from conference import create_app
+from conference.demo.loader import load_demo
 from conference.extensions import db
+from tests.conftest import make_test_app
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -26,26 +29,39 @@ SHOTS_DIR = Path("/tmp/shots")
 DEMO_PASSWORD = "demo1234"
 
 
-@pytest.fixture
-def live_server(tmp_path):
-    """The app on a fresh SQLite file (schema by the Alembic migrations, demo conference loaded), served in a
-    daemon thread; yields the base URL."""
-    from flask_migrate import upgrade
+#: What browser tests' apps change in the suite's settings (`TEST_SETTINGS`, which hash passwords cheaply):
+#: CSRF protection on, as in production.
+BROWSER_SETTINGS = {"SECRET_KEY": "browser-test-secret-key", "WTF_CSRF_ENABLED": True}
 
-    from conference.demo.loader import load_demo
 
-    # The server thread shares the suite's "warnings are errors" filter: a deprecation in a view is a 500.
-    app = create_app({
-        "TESTING": True,
-        "SECRET_KEY": "browser-test-secret-key",
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'browser.db'}",
-        "WTF_CSRF_ENABLED": True,
-        "PRODUCTION": False,
-    })
+@pytest.fixture(scope="session")
+def demo_database(tmp_path_factory) -> Path:
+    """An SQLite file with the schema made by the Alembic migrations (as in production) and the demo conference
+    loaded, made once per session: each browser test serves a copy (`demo_copy`)."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    app = make_test_app({**BROWSER_SETTINGS, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
     with app.app_context():
-        upgrade()  # the schema comes from the Alembic migrations, as in production
+        upgrade()
         load_demo()
         db.session.remove()
+        db.engine.dispose()  # the last connection to close folds the WAL into the file
+    assert not Path(f"{path}-wal").exists(), "the demo database's WAL was not checkpointed into its file"
+    return path
+
+
+@pytest.fixture
+def demo_copy(demo_database, tmp_path) -> Path:
+    """A fresh copy of the session's demo database for this test; its path."""
+    target = tmp_path / "browser.db"
+    shutil.copyfile(demo_database, target)
+    return target
+
+
+@pytest.fixture
+def live_server(demo_copy):
+    """The app on a copy of the demo database (`demo_database`), served in a daemon thread; yields the base URL."""
+    # The server thread shares the suite's "warnings are errors" filter: a deprecation in a view is a 500.
+    app = make_test_app({**BROWSER_SETTINGS, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{demo_copy}"})
     werkzeug_logger = logging.getLogger("werkzeug")
     werkzeug_level = werkzeug_logger.level
     werkzeug_logger.setLevel(logging.WARNING)  # no line per request in the output

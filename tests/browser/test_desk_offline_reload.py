@@ -1,7 +1,7 @@
 """The desk reopened without network: its service worker (/desk-sw.js) keeps the page and its files, so a reload
 while the network is down shows the desk again, which scans from its IndexedDB copy and syncs when the network
 is back. In this Chromium `context.set_offline(True)` also cuts the worker's own fetches (checked by hand: with
-the registration removed from desk.js the offline reload ends on Chromium's error page and this test fails).
+the registration removed from static/js/desk/main.js the offline reload ends on Chromium's error page and this test fails).
 """
 
 from __future__ import annotations

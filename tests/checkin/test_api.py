@@ -52,6 +52,7 @@ def desk(app) -> Desk:
     with app.app_context():
         world = make_world()
         delegate = seat_exemplar(world.conference_id, world.unit_ids[0], world.unit_user_ids[0], NAME)
+        db.session.commit()
         secret = app.config["SECRET_KEY"]
         return Desk(conference_id=world.conference_id, other_conference_id=world.other_conference_id,
                     delegate_id=delegate.id, code=badge_code(secret, delegate), secret=secret)
@@ -169,6 +170,7 @@ def test_old_code_after_reissue_is_revoked_and_new_code_checks_in(app, scan, des
         delegate = db.session.get(Delegate, desk.delegate_id)
         reissue_badge(delegate)
         new_code = badge_code(desk.secret, delegate)
+        db.session.commit()
     assert new_code != desk.code
 
     old = scan(desk.code).get_json()
@@ -260,6 +262,7 @@ def test_a_nonce_used_for_another_delegate_does_not_stop_this_delegates_check_in
         unit_user = db.session.execute(select(User.id).where(User.organization_id == world_unit)).scalar_one()
         other = seat_exemplar(desk.conference_id, world_unit, unit_user, "Phạm Văn Hùng")
         other_code = badge_code(desk.secret, other)
+        db.session.commit()
     assert scan(desk.code, nonce="shared-nonce").get_json()["result"] == "checked_in"
 
     body = scan(other_code, nonce="shared-nonce").get_json()
@@ -306,6 +309,7 @@ def test_name_search_does_not_find_a_name_that_is_not_there(client, auth, desk):
 # Racing desks
 
 
+@pytest.mark.real_commits  # threads on their own connections: see each other's commits
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_sixteen_desks_scanning_one_badge_at_once_check_in_exactly_once(app, desk, backend):
     threads_count = 16
@@ -320,6 +324,7 @@ def test_sixteen_desks_scanning_one_badge_at_once_check_in_exactly_once(app, des
                 barrier.wait(timeout=30)
                 outcome = check_in(desk.secret, desk.conference_id, desk.code, desk=f"Bàn {i}", user_id=None,
                                    nonce=f"nonce-{i}")
+                db.session.commit()  # what the request does at its end
                 with lock:
                     results.append(outcome.result)
                 db.session.remove()

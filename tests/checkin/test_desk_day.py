@@ -40,6 +40,7 @@ def three(app):
         people = [(0, "Nguyễn Thị Lan"), (0, "Phạm Văn Hùng"), (1, "Lê Thị Mai")]
         delegates = [seat_exemplar(world.conference_id, world.unit_ids[u], world.unit_user_ids[u], name)
                      for u, name in people]
+        db.session.commit()
         return world.conference_id, [badge_code(SECRET, d) for d in delegates], [d.id for d in delegates]
 
 
@@ -229,6 +230,7 @@ def test_offline_list_has_hashes_of_valid_codes_and_no_codes(app, client, auth, 
     cid, codes, ids = three
     with app.app_context():
         reissue_badge(db.session.get(Delegate, ids[2]))
+        db.session.commit()
     auth.login("checkin")
     client.post("/api/checkin", json={"code": codes[0], "conference_id": cid, "desk": "Bàn 1"})
 
@@ -304,6 +306,7 @@ def test_board_lists_offline_conflicts(client, auth, three, app):
         t0 = utcnow() - timedelta(minutes=5)
         check_in(SECRET, cid, codes[0], desk="Bàn B", user_id=None, nonce="b", scanned_at=t0 + timedelta(minutes=1))
         check_in(SECRET, cid, codes[0], desk="Bàn A", user_id=None, nonce="a", scanned_at=t0)
+        db.session.commit()
     auth.login("organizer")
 
     html = client.get(f"/conferences/{cid}/board?fragment=1").get_data(as_text=True)

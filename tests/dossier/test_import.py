@@ -40,6 +40,7 @@ def levels(app):
         district = make_district(exemplars=24)
         set_upper_quota(district.conference_id, 20, province_code)
         set_upper_delegates(district.conference_id, district.exemplar_ids[:20])
+        db.session.commit()
     return district, province, province_code
 
 
@@ -98,6 +99,7 @@ def test_second_import_of_the_same_file_is_refused(app, client, auth, levels):
     content = export(client, auth, district.conference_id)
     with app.app_context():
         import_file(province.conference_id, content, "a.xlsx", code, None)
+        db.session.commit()
         with pytest.raises(ImportRefused, match="đã được nhập"):
             import_file(province.conference_id, content, "a (copy).xlsx", code, None)
         assert count_nominations(province.conference_id) == 20
@@ -117,6 +119,7 @@ def test_a_file_for_another_upper_conference_is_refused(app, client, auth, level
     district, province, code = levels
     with app.app_context():
         set_upper_quota(district.conference_id, 20, "HN-KHAC000000")
+        db.session.commit()
     content = export(client, auth, district.conference_id)
     with app.app_context():
         with pytest.raises(ImportRefused, match="hội nghị khác"):
@@ -158,6 +161,7 @@ def test_more_rows_than_the_districts_quota_imports_nothing(app, client, auth):
         district = make_district(exemplars=20)
         set_upper_quota(district.conference_id, 20, code)
         set_upper_delegates(district.conference_id, district.exemplar_ids)
+        db.session.commit()
     content = export(client, auth, district.conference_id)
     with app.app_context():
         with pytest.raises(ImportRefused, match=r"Vượt số lượng phân bổ của đơn vị \(19 hồ sơ\)"):
@@ -175,6 +179,7 @@ def test_a_row_error_shows_in_the_preview_and_nothing_is_imported(app, client, a
         db.session.commit()
         set_upper_quota(district.conference_id, 3, code)
         set_upper_delegates(district.conference_id, district.exemplar_ids)
+        db.session.commit()
     content = export(client, auth, district.conference_id)
     auth.login("p_organizer")
     html = client.post(f"/conferences/{province.conference_id}/exports/import",

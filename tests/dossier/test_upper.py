@@ -143,6 +143,7 @@ def test_agenda_item_links_to_the_upper_list(app, client, auth):
         world = make_district(exemplars=1)
         add_item(world.conference_id, {"starts_at": None, "title": PLAN_AGENDA[7], "presenter": None})
         add_item(world.conference_id, {"starts_at": None, "title": PLAN_AGENDA[8], "presenter": None})
+        db.session.commit()
     auth.login("organizer")
     html = client.get(f"/conferences/{world.conference_id}/agenda").get_data(as_text=True)
     assert html.count(f'href="/conferences/{world.conference_id}/upper-delegates"') == 1

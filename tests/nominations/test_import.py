@@ -104,6 +104,7 @@ def test_preview_flags_unknown_unit_other_unit_duplicate_and_over_quota(app, cli
         world = make_world(quotas=(3, 2, 2))
         submit_nomination(world.conference_id, world.unit_ids[0], nomination_data("Phạm Thị Đã Có", birth_year=1980),
                           Actor(None), local_today())
+        db.session.commit()
     auth.login("unit1")
     template = download_template(client, world)
     rows = [
@@ -150,6 +151,7 @@ def test_quota_taken_between_preview_and_import_refuses_everything(app, client, 
     with app.app_context():
         submit_nomination(world.conference_id, world.unit_ids[0], nomination_data("Người Gửi Trước"), Actor(None),
                           local_today())
+        db.session.commit()
 
     html = confirm(client, world)
 

@@ -115,12 +115,14 @@ def test_collective_nomination_has_no_gender_or_year(ctx):
     assert (stored.gender, stored.birth_year) == (None, None)
 
 
+@pytest.mark.real_commits  # threads on their own connections: see each other's commits
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_fifty_racing_submissions_take_exactly_the_last_three_seats(app, backend):
     with app.app_context():
         world = make_world(units=1, quotas=(5,))
         for name in ("Lý Văn Một", "Lý Văn Hai"):
             submit_nomination(world.conference_id, world.unit_ids[0], nomination_data(name), Actor(None), TODAY)
+        db.session.commit()
 
     barrier = threading.Barrier(50)
     outcomes = []
@@ -132,6 +134,7 @@ def test_fifty_racing_submissions_take_exactly_the_last_three_seats(app, backend
             try:
                 submit_nomination(world.conference_id, world.unit_ids[0], nomination_data(f"Người thứ {i}"),
                                   Actor(None), TODAY)
+                db.session.commit()  # what the request does at its end
                 result = "ok"
             except RuleViolation:
                 result = "refused"

@@ -58,6 +58,7 @@ def test_unit_page_shows_quota_used_block_deadline_and_days_left(app, client, au
         save_block_deadlines(world.conference_id, world.host_id,
                              {_education_block(world): local_today() + timedelta(days=5)})
         submit_nomination(world.conference_id, world.unit_ids[0], nomination_data(), Actor(None), local_today())
+        db.session.commit()
     auth.login("unit1")
     html = client.get(f"/conferences/{world.conference_id}/nominations").get_data(as_text=True)
     assert 'data-testid="quota-usage">1 / 3' in html

@@ -1,0 +1,109 @@
+"""Rules about the people delegates and nominations describe, as plain functions (no Flask, no database).
+
+Every page, export and badge asks these functions: who counts as an ethnic minority, which priority groups a
+person belongs to and how many of a list do, and who wears the presidium's badge. Pages that read many rows
+fetch the few columns these rules need and count in Python, so a rule is never written again as SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from conference.core.text import fold
+
+#: The majority ethnic group of Vietnam; every other recorded ethnicity is an ethnic minority.
+MAJORITY_ETHNICITY = "Kinh"
+#: The badge kind of a presidium member (the delegate categories are the other kinds).
+PRESIDIUM = "presidium"
+#: The plan's priority groups, in the plan's order (words: `conference.core.vocabulary.PRIORITY_GROUP`).
+PRIORITY_GROUPS = ("direct_worker", "women", "ethnic_minority")
+
+
+def is_ethnic_minority(ethnicity: str | None) -> bool:
+    """An ethnic minority (người dân tộc thiểu số): any recorded ethnicity other than Kinh.
+
+    Source: Kế hoạch 65/KH-LĐLĐ, mục II.2.3 ("lao động là người dân tộc thiểu số"); Vietnam's 54 ethnic
+    groups are Kinh and 53 minorities. Case, spacing and Unicode form do not matter ("Kinh", " kinh ", "KINH"
+    are Kinh: `conference.core.text.fold`); nothing recorded is not a minority.
+    """
+    key = fold(ethnicity)
+    return bool(key) and key != fold(MAJORITY_ETHNICITY)
+
+
+def priority_groups(kind: str | None, gender: str | None, ethnicity: str | None,
+                    direct_worker: bool | None) -> tuple[str, ...]:
+    """The plan's priority groups one exemplar belongs to, in `PRIORITY_GROUPS` order.
+
+    Source: Kế hoạch 65/KH-LĐLĐ, mục II.2.3: "ưu tiên CNVCLĐ trực tiếp lao động sản xuất, lao động nữ, lao
+    động là người dân tộc thiểu số". Each group is of workers (people), so only individuals (cá nhân) belong
+    to one: a collective (tập thể) has no gender, and its marks describe a group, not the person who
+    represents it.
+    """
+    if kind != "individual":
+        return ()
+    groups = []
+    if direct_worker:
+        groups.append("direct_worker")
+    if gender == "female":
+        groups.append("women")
+    if is_ethnic_minority(ethnicity):
+        groups.append("ethnic_minority")
+    return tuple(groups)
+
+
+def in_priority_group(person, group: str) -> bool:
+    """Whether `person` (anything with kind, gender, ethnicity and direct_worker) belongs to `group`."""
+    return group in priority_groups(person.kind, person.gender, person.ethnicity, person.direct_worker)
+
+
+@dataclass(frozen=True)
+class PriorityCounts:
+    """How many of a list are individuals, and how many belong to each priority group (a soft rule: shown as
+    shares on the dashboard, the review page and the upper-level list, never refused)."""
+
+    individuals: int = 0
+    direct_worker: int = 0
+    women: int = 0
+    ethnic_minority: int = 0
+
+    def __getitem__(self, group: str) -> int:
+        if group not in PRIORITY_GROUPS:
+            raise KeyError(group)
+        return getattr(self, group)
+
+    def pct(self, group: str) -> float | None:
+        """The group's share of the individuals, in percent; None when there is no individual."""
+        return 100.0 * self[group] / self.individuals if self.individuals else None
+
+
+def count_priority_groups(rows: Iterable[tuple]) -> PriorityCounts:
+    """Count `rows` of (kind, gender, ethnicity, direct_worker, how many): what a GROUP BY over those columns
+    returns, or one row per person with 1."""
+    individuals = 0
+    counts = dict.fromkeys(PRIORITY_GROUPS, 0)
+    for kind, gender, ethnicity, direct_worker, number in rows:
+        if kind == "individual":
+            individuals += number
+        for group in priority_groups(kind, gender, ethnicity, direct_worker):
+            counts[group] += number
+    return PriorityCounts(individuals=individuals, **counts)
+
+
+def priority_counts(people: Iterable) -> PriorityCounts:
+    """`count_priority_groups` of a list of people (objects with kind, gender, ethnicity, direct_worker)."""
+    return count_priority_groups((p.kind, p.gender, p.ethnicity, p.direct_worker, 1) for p in people)
+
+
+def is_presidium_member(presidium_order: int | None) -> bool:
+    """A delegate with a seat in the presidium (Đoàn Chủ tịch, Kế hoạch 65/KH-LĐLĐ, mục II.2.4)."""
+    return presidium_order is not None
+
+
+def badge_kind(presidium_order: int | None, category: str) -> str:
+    """The badge a delegate wears: the presidium's for a presidium member, else the delegate's category.
+
+    A presidium member counts under the presidium only, on the badges, at the desk and on the live board.
+    The SQL form of this rule is `conference.delegates.models.Delegate.badge_kind` (tests check they agree).
+    """
+    return PRESIDIUM if is_presidium_member(presidium_order) else category
