@@ -127,6 +127,19 @@ class Session:
         return "; ".join(f"{c.name}={c.value}" for c in self.jar)
 
 
+def wait_until_serving(process: subprocess.Popen, url: str, log: Path) -> subprocess.Popen:
+    """`process` once `url` answers (30 s at most; else it is stopped and the error names its log)."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=1).read()
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.terminate()
+    raise RuntimeError(f"gunicorn did not start, see {log}")
+
+
 def start_gunicorn(url: str, port: int, workers: int, log: Path, threads: int = 1) -> subprocess.Popen:
     """gunicorn serving wsgi:app: `workers` sync workers, or gthread workers of `threads` threads each (keep-alive)."""
     env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": SECRET, "CONFERENCE_ENV": "production"}
@@ -135,15 +148,7 @@ def start_gunicorn(url: str, port: int, workers: int, log: Path, threads: int = 
         [str(ROOT / ".venv" / "bin" / "gunicorn"), "-w", str(workers), *kind, "-b", f"127.0.0.1:{port}",
          "wsgi:app"],  # no access log, as the README runs it (formatting one costs ~4 % of a worker)
         cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=1).read()
-            return process
-        except OSError:
-            time.sleep(0.2)
-    process.terminate()
-    raise RuntimeError(f"gunicorn did not start, see {log}")
+    return wait_until_serving(process, f"http://127.0.0.1:{port}/login", log)
 
 
 WRK_SCRIPT = """
@@ -167,14 +172,22 @@ request = function()
                     ["User-Agent"] = "%(agent)s"}, body)
 end
 checked = 0
+already = 0
 other = 0
+sample = ""
 response = function(status, headers, body)
-  if status == 200 and string.find(body, '"result":%%s*"checked_in"') then checked = checked + 1 else other = other + 1 end
+  if status == 200 and string.find(body, '"result":%%s*"checked_in"') then checked = checked + 1
+  elseif status == 200 and string.find(body, '"result":%%s*"already"') then already = already + 1
+  else other = other + 1; sample = string.sub(status .. " " .. body, 1, 200) end
 end
 done = function(summary, latency, requests)
-  local c, o = 0, 0
-  for _, t in ipairs(threads) do c = c + t:get("checked"); o = o + t:get("other") end
-  io.write(string.format("CHECKED %%d OTHER %%d\\n", c, o))
+  local c, a, o, example = 0, 0, 0, ""
+  for _, t in ipairs(threads) do
+    c = c + t:get("checked"); a = a + t:get("already"); o = o + t:get("other")
+    if t:get("sample") ~= "" then example = t:get("sample") end
+  end
+  io.write(string.format("CHECKED %%d ALREADY %%d OTHER %%d\\n", c, a, o))
+  if example ~= "" then io.write("SAMPLE " .. example .. "\\n") end
 end
 """
 
@@ -197,8 +210,10 @@ def parse_wrk(text: str) -> dict:
             "p50": latency_ms("50%"), "p99": latency_ms("99%"),
             "requests": int(re.search(r"(\d+) requests in", text).group(1)),
             "non2xx": int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", text)) else 0,
-            "checked": int(m.group(1)) if (m := re.search(r"CHECKED (\d+) OTHER", text)) else 0,
-            "other": int(m.group(1)) if (m := re.search(r"CHECKED \d+ OTHER (\d+)", text)) else 0}
+            "checked": int(m.group(1)) if (m := re.search(r"CHECKED (\d+)", text)) else 0,
+            "already": int(m.group(1)) if (m := re.search(r"ALREADY (\d+)", text)) else 0,
+            "other": int(m.group(1)) if (m := re.search(r"OTHER (\d+)", text)) else 0,
+            "sample": m.group(1) if (m := re.search(r"SAMPLE (.*)", text)) else ""}
 
 
 def start_postgres(workdir: Path) -> tuple[str, callable]:
@@ -232,15 +247,7 @@ def start_hello(port: int, workers: int, log: Path) -> subprocess.Popen:
     process = subprocess.Popen(
         [str(ROOT / ".venv" / "bin" / "gunicorn"), "-w", str(workers), "-k", "sync", "-b", f"127.0.0.1:{port}",
          "hello_app:app"], cwd=ROOT / "bench", stdout=log.open("w"), stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).read()
-            return process
-        except OSError:
-            time.sleep(0.2)
-    process.terminate()
-    raise RuntimeError(f"gunicorn (hello) did not start, see {log}")
+    return wait_until_serving(process, f"http://127.0.0.1:{port}/", log)
 
 
 def bench_http(duration: int, workers: int, threads: int = 1, paces: tuple[int, ...] = (100,),
@@ -301,7 +308,8 @@ def _bench_database(database: str, url: str, tmpdir: Path, duration: int, worker
         wrk("hello", 0, 2)  # warm-up
         wrk("ping", 0, 2)
         answered = wrk("checkin", 0, 2)
-        checked, refused = answered["checked"], answered["other"]
+        checked, already, refused = answered["checked"], answered["already"], answered["other"]
+        samples = [answered["sample"]] if answered["sample"] else []
         for _ in range(repeat):
             for pace in (0, *paces):
                 for endpoint in ("hello", "ping", "checkin"):
@@ -309,7 +317,9 @@ def _bench_database(database: str, url: str, tmpdir: Path, duration: int, worker
                     results.setdefault((endpoint, pace), []).append(r)
                     if endpoint == "checkin":
                         checked += r["checked"]
+                        already += r["already"]
                         refused += r["other"]
+                        samples += [r["sample"]] if r["sample"] else []
         from sqlalchemy import create_engine, text
 
         engine = create_engine(url)
@@ -341,7 +351,8 @@ def _bench_database(database: str, url: str, tmpdir: Path, duration: int, worker
         p99, trivial = median("checkin", pace, "p99"), median("ping", pace, "p99")
         print(f"  paced {pace} ms: check-in p99 {p99:.1f} ms, trivial endpoint p99 {trivial:.1f} ms "
               f"(ratio {p99 / trivial:.2f}, must be ≤ 2)")
-    print(f"  check-ins: {checked} answered checked_in, {refused} answered otherwise (errors), {rows} rows written, "
+    print(f"  check-ins: {checked} answered checked_in, {already} already (a badge a cut-off request of the previous "
+          f"run had scanned), {refused} errors{' e.g. ' + samples[0] if samples else ''}; {rows} rows written, "
           f"{distinct} distinct delegates: double = rows − distinct = {rows - distinct}; lost = answered − rows = "
           f"{checked - rows} (a request cut off by the end of a wrk run is written but not counted: rows may exceed)")
 
@@ -360,26 +371,7 @@ def fake_camera_video(directory: Path, code: str, name: str) -> Path:
 
 
 #: Measured from outside the desk's code: the first video frame, and the moment #result first turns green.
-CAMERA_TIMES = """(() => {
-  const times = window.cameraTimes = {};
-  const firstFrame = () => { if (!times.firstFrame) times.firstFrame = performance.now(); };
-  document.addEventListener("loadeddata", (event) => {
-    if (event.target instanceof HTMLVideoElement) firstFrame();
-  }, true);
-  const play = HTMLMediaElement.prototype.play;
-  HTMLMediaElement.prototype.play = function (...args) {
-    if (this instanceof HTMLVideoElement && this.requestVideoFrameCallback) {
-      this.requestVideoFrameCallback(firstFrame);
-    }
-    return play.apply(this, args);
-  };
-  new MutationObserver(() => {
-    const result = document.getElementById("result");
-    if (times.firstFrame && !times.green && result && result.classList.contains("ok")) {
-      times.green = performance.now();
-    }
-  }).observe(document, {subtree: true, attributes: true, attributeFilter: ["class"]});
-})();"""
+CAMERA_TIMES = (ROOT / "tests" / "browser" / "camera_times.js").read_text()
 
 
 def bench_camera(runs: int) -> None:

@@ -1,6 +1,8 @@
 """Migrations build exactly the schema the models describe, and run down to nothing and up again, on SQLite and
 on PostgreSQL."""
 
+import uuid
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -10,7 +12,7 @@ from sqlalchemy import create_engine, inspect
 from conference import create_app
 from conference.extensions import db
 
-MIGRATIONS_DATABASE = "conference_migrations"
+MIGRATIONS_DATABASE = f"conference_migrations_{uuid.uuid4().hex[:8]}"  # unique: runs may share a server
 
 
 @pytest.fixture

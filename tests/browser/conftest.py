@@ -66,7 +66,9 @@ def live_server(demo_copy):
     werkzeug_level = werkzeug_logger.level
     werkzeug_logger.setLevel(logging.WARNING)  # no line per request in the output
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    # A short poll: `shutdown()` waits for the serving loop to notice, up to one poll_interval (0.5 s by default).
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="live-server",
+                              daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.port}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -24,26 +25,7 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touc
 # Timed from the test's side (the desk's code has no timing hook), in window.cameraTimes (performance.now()
 # values): firstFrame, when the camera's video first has a frame (its `loadeddata`, or the first frame presented
 # after play(), whichever comes first); green, when #result then first turns green (class `ok`).
-CAMERA_TIMES = """(() => {
-  const times = window.cameraTimes = {};
-  const firstFrame = () => { if (!times.firstFrame) times.firstFrame = performance.now(); };
-  document.addEventListener("loadeddata", (event) => {
-    if (event.target instanceof HTMLVideoElement) firstFrame();
-  }, true);
-  const play = HTMLMediaElement.prototype.play;
-  HTMLMediaElement.prototype.play = function (...args) {
-    if (this instanceof HTMLVideoElement && this.requestVideoFrameCallback) {
-      this.requestVideoFrameCallback(firstFrame);
-    }
-    return play.apply(this, args);
-  };
-  new MutationObserver(() => {
-    const result = document.getElementById("result");
-    if (times.firstFrame && !times.green && result && result.classList.contains("ok")) {
-      times.green = performance.now();
-    }
-  }).observe(document, {subtree: true, attributes: true, attributeFilter: ["class"]});
-})();"""
+CAMERA_TIMES = (Path(__file__).parent / "camera_times.js").read_text()
 
 
 def delegates(page, base: str, cid: int, query: str) -> list[dict]:
