@@ -177,7 +177,7 @@ other = 0
 sample = ""
 response = function(status, headers, body)
   if status == 200 and string.find(body, '"result":%%s*"checked_in"') then checked = checked + 1
-  elseif status == 200 and string.find(body, '"result":%%s*"already"') then already = already + 1
+  elseif status == 200 and string.find(body, '"result":%%s*"already') then already = already + 1
   else other = other + 1; sample = string.sub(status .. " " .. body, 1, 200) end
 end
 done = function(summary, latency, requests)

@@ -152,6 +152,7 @@ def register_blueprints(app: Flask) -> None:
     from conference.auth.views import bp as auth_bp
     from conference.badges.views import bp as badges_bp
     from conference.checkin.views import bp as checkin_bp
+    from conference.core.vocabulary import word
     from conference.dashboard.views import bp as dashboard_bp
     from conference.delegates.views import bp as delegates_bp
     from conference.dossier.views import bp as dossier_bp
@@ -167,6 +168,7 @@ def register_blueprints(app: Flask) -> None:
         app.register_blueprint(bp)
     app.context_processor(inject_navigation)
     app.jinja_env.globals["status_label"] = status_label  # a global: macros imported without context see it
+    app.jinja_env.globals["word"] = word  # the vocabulary's words: `{{ word("category", "guest") }}`
     app.jinja_env.filters["translated"] = translated  # messages services return: `{{ problem|translated }}`
 
 

@@ -25,6 +25,7 @@ from conference.badges.models import BADGE_KINDS
 from conference.conferences.access import conference_view
 from conference.conferences.models import Conference
 from conference.core.collation import name_sort_key
+from conference.core.vocabulary import word
 from conference.delegates.models import Delegate
 from conference.extensions import db
 from conference.web.forms import CSRFForm as DeleteForm
@@ -122,8 +123,7 @@ def categories(conference: Conference):
             services.save_categories(conference.id, shown)
             flash(_("Đã lưu loại thẻ."), "success")
             return redirect(url_for("badges.categories", conference_id=conference.id))
-    kind_names = {"presidium": _("Đoàn Chủ tịch"), "exemplar": _("Đại biểu điển hình tiên tiến"),
-                  "guest": _("Đại biểu khách mời"), "press": _("Phóng viên"), "staff": _("Phục vụ")}
+    kind_names = {kind: word("badge_kind", kind) for kind in BADGE_KINDS}
     return render_template("badges/categories.html", conference=conference, cats=shown, form=form,
                            required=services.REQUIRED_KINDS, kind_names=kind_names)
 

@@ -150,9 +150,10 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
     delegate is *later*, the earlier scan replaces it (the server keeps the earliest check-in); either way a
     `CheckInConflict` row records the scan that lost and the outcome has `conflict=True`.
 
-    The delegate, with its unit and badge style, is read before the lock (`conference.db.lock`), so a revoked badge
-    never waits for it; under it comes one INSERT … SELECT … WHERE <badge still current> ON CONFLICT DO NOTHING
-    and the audit row. Only when nothing was inserted are the badge and the check-in read again.
+    The delegate, with its unit and badge style, is read first, so a revoked badge never waits for a lock; then
+    one INSERT … SELECT … WHERE <badge still current> ON CONFLICT DO NOTHING and the audit row (SQLite: under
+    its write lock). Only when nothing was inserted are the badge and the check-in read again, under the
+    delegate's lock (`conference.db.lock`).
     """
     try:
         claim = read_badge_code(secret_key, code)
@@ -170,13 +171,19 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
     offline = scanned_at is not None
     at = min(scanned_at, now + CLOCK_SKEW) if offline else now
 
-    lock(db.session, lambda: _lock(claim.delegate_id))
+    if db.session.get_bind().dialect.name == "sqlite":
+        # The insert writes: SQLite's write lock first. PostgreSQL takes no row lock on this path: the unique
+        # index on delegate_id and the insert's own badge guard decide atomically, each statement reading what
+        # others committed.
+        lock(db.session, lambda: _lock(claim.delegate_id))
     connection = db.session.connection()
     inserted = connection.execute(_INSERT_ONCE[connection.dialect.name], {
         "conference_id": conference_id, "delegate_id": card.id, "serial": claim.serial, "desk": desk,
         "user_id": user_id, "nonce": nonce, "checked_in_at": at, "offline": offline}).scalar_one_or_none()
     if inserted is None:
-        # under the lock: was the badge reprinted since the read above?
+        # Not inserted: the badge was reprinted since the read above, or the delegate has a check-in. Under the
+        # delegate's lock, which serializes the offline desks' back-dated scans of one delegate:
+        lock(db.session, lambda: _lock(claim.delegate_id))
         if (refused := _revoked(_card(card.id), conference_id, claim.serial)) is not None:
             return refused
         _id, existing_nonce, existing_at, existing_desk = existing = _existing(card.id)

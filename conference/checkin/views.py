@@ -19,6 +19,7 @@ from conference.checkin.models import CheckIn
 from conference.conferences.access import can_access_conference, conference_view
 from conference.conferences.models import Conference
 from conference.core.clock import to_local, utcnow
+from conference.core.vocabulary import word
 from conference.db import begins_deferred
 from conference.delegates.models import Delegate
 from conference.extensions import db
@@ -29,7 +30,8 @@ bp = Blueprint("checkin", __name__)
 
 def _category(category: str) -> str:
     """A delegate's category as the desk shows it."""
-    return _("Điển hình tiên tiến") if category == "exemplar" else _("Khách mời")
+    return word("category", category)
+
 
 #: Most scans one sync request may carry (a desk queues far fewer; the rest waits for the next sync).
 SYNC_LIMIT = 500
@@ -361,7 +363,7 @@ def api_search(conference: Conference):
 def board(conference: Conference):
     """Live attendance board; `?fragment=1` returns only the figures (the page reloads them every 5 s)."""
     cats = badges.categories(conference.id)
-    figures = queries.board(conference.id, {k: c.label for k, c in cats.items()}, _("Đại biểu khách mời"))
+    figures = queries.board(conference.id, {k: c.label for k, c in cats.items()}, word("badge_kind", "guest"))
     peak = max((n for _at, n in figures.timeline), default=0)
     context = {"conference": conference, "board": figures, "cats": cats, "peak": peak, "to_local": to_local,
                "updated": to_local(utcnow())}
