@@ -75,9 +75,9 @@ def open_desk(page, base: str, desk_name: str):
     login(page, base, "dontiep")
     page.get_by_role("link", name="Mở bàn đón tiếp").click()
     expect(page.get_by_role("heading", name="Bàn đón tiếp đại biểu")).to_be_visible()
+    expect(page.locator("#list-state")).not_to_be_empty()  # the desk's scripts ran and its offline list is loaded
     page.get_by_label("Tên bàn").fill(desk_name)
     page.get_by_label("Tên bàn").press("Enter")  # back to the scan field
-    expect(page.locator("#list-state")).not_to_be_empty()  # the offline list is loaded
 
 
 def test_camera_on_the_phone_checks_the_delegate_in(live_server, page, camera_browser, tmp_path, shot):
