@@ -1,5 +1,5 @@
-"""Benchmarks of issue 3: prints figures, asserts nothing (tests/nominations/test_review.py asserts that the
-query counts do not grow with the rows).
+"""Benchmarks of nominations (import, review, quota checks): prints figures, asserts nothing
+(tests/nominations/test_review.py asserts that the query counts do not grow with the rows).
 
 Run: .venv/bin/python bench/bench_nominations.py [--postgresql URL]
 Measures, on a temporary SQLite database (or the given PostgreSQL database, emptied first):

@@ -1,4 +1,4 @@
-"""checkin day - badge categories, offline check-ins, conflicts of offline desks (issue 5)
+"""checkin day - badge categories, offline check-ins, conflicts of offline desks
 
 Revision ID: c5d0a1b2e301
 Revises: 82fb5070b1b5

@@ -1,4 +1,4 @@
-"""dossier - upper-level delegates, export columns, imports (issue 4)
+"""dossier - upper-level delegates, export columns, imports
 
 Revision ID: d4e0b2c3f402
 Revises: c5d0a1b2e301

@@ -1,4 +1,4 @@
-"""nominations as units send them - blocks, deadlines, references, states, audit log (issue 3)
+"""nominations as units send them - blocks, deadlines, references, states, audit log
 
 Revision ID: e3f0c3d4a503
 Revises: d4e0b2c3f402
