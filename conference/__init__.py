@@ -173,9 +173,10 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_errorhandlers(app: Flask) -> None:
-    """Friendly Vietnamese pages for 400/403/404/413, CSRF failures and refused changes; JSON for /api/."""
+    """Friendly pages in the UI language for 400/403/404/413/500, CSRF failures and refused changes; JSON for
+    /api/. The messages are lazy: translated for each request's locale, not once at start."""
     from flask import jsonify, render_template
-    from flask_babel import gettext as _
+    from flask_babel import lazy_gettext as _
     from flask_wtf.csrf import CSRFError
 
     from conference.core.errors import RuleViolation
@@ -185,6 +186,7 @@ def register_errorhandlers(app: Flask) -> None:
         403: _("Bạn không có quyền truy cập trang này."),
         404: _("Không tìm thấy trang."),
         413: _("Tệp tải lên quá lớn."),
+        500: _("Đã có lỗi xảy ra. Không có gì được lưu; vui lòng thử lại."),
     }
 
     def handle(error):
@@ -197,7 +199,7 @@ def register_errorhandlers(app: Flask) -> None:
             return jsonify({"result": "error", "message": str(message)}), code
         return render_template("error.html", code=code, message=message), code
 
-    for code in (400, 403, 404, 413):
+    for code in (400, 403, 404, 413, 500):
         app.register_error_handler(code, handle)
     app.register_error_handler(CSRFError, handle)
     app.register_error_handler(RuleViolation, refused)
@@ -219,7 +221,8 @@ def refused(error):
     if request.path.startswith("/api/"):
         return jsonify({"result": "error", "message": refusal_message(error)}), 409
     referrer = request.referrer
-    if referrer and urlsplit(referrer).netloc == request.host and referrer != request.url:
+    parts = urlsplit(referrer or "")
+    if parts.scheme in ("http", "https") and parts.netloc == request.host and referrer != request.url:
         target = referrer
     elif request.method not in READ_METHODS:
         target = request.url

@@ -91,8 +91,8 @@ def lock(session: Session, guard) -> None:
     every other writer of the same guard, until the request (or command) commits or rolls back.
 
     PostgreSQL: `guard` (a select of the guarding row, e.g. the conference's or the unit's quota row) runs
-    with FOR UPDATE; later statements of the transaction (READ COMMITTED) read what the previous holder
-    committed. SQLite: the transaction must hold the database's write lock. A writing request began with
+    with FOR UPDATE; objects loaded before are expired, so they and later statements of the transaction (READ
+    COMMITTED) read what the previous holder committed. SQLite: the transaction must hold the database's write lock. A writing request began with
     BEGIN IMMEDIATE and has it; so has a transaction that already changed rows. Elsewhere (a command, a test
     calling a service) a transaction that has only read is rolled back and begun again IMMEDIATE; objects
     loaded before are expired, so what the caller reads next is read under the lock.
@@ -107,7 +107,9 @@ def lock(session: Session, guard) -> None:
     """
     if session.get_bind().dialect.name != "sqlite":
         statement = guard() if callable(guard) else guard
+        session.flush()
         session.execute(statement.with_for_update())
+        session.expire_all()  # rows loaded before the lock (the page's conference) are read again under it
         return
     token = BEGIN_IMMEDIATE.set(True)
     try:

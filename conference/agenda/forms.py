@@ -20,7 +20,3 @@ class AgendaItemForm(FlaskForm):
             "title": self.title.data.strip(),
             "presenter": (self.presenter.data or "").strip() or None,
         }
-
-
-class MoveForm(FlaskForm):
-    """CSRF for move/delete buttons."""

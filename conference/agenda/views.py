@@ -6,11 +6,12 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 
 from conference.agenda import services
-from conference.agenda.forms import AgendaItemForm, MoveForm
+from conference.agenda.forms import AgendaItemForm
 from conference.agenda.models import AgendaItem
 from conference.conferences.access import conference_view
 from conference.conferences.models import Conference
 from conference.extensions import db
+from conference.web.forms import CSRFForm
 
 bp = Blueprint("agenda", __name__, url_prefix="/conferences/<int:conference_id>/agenda")
 
@@ -33,7 +34,7 @@ def index(conference: Conference):
         flash(_("Đã thêm nội dung vào chương trình."), "success")
         return redirect(url_for("agenda.index", conference_id=conference.id))
     return render_template("agenda/index.html", conference=conference, items=services.items_of(conference.id),
-                           form=form, move_form=MoveForm())
+                           form=form, move_form=CSRFForm())
 
 
 @bp.route("/<int:item_id>/edit", methods=["GET", "POST"])
@@ -54,7 +55,7 @@ def edit(conference: Conference, item_id: int):
 def move(conference: Conference, item_id: int):
     """Move an item up or down (`direction` = up|down)."""
     item = _item(conference, item_id)
-    if MoveForm().validate_on_submit():
+    if CSRFForm().validate_on_submit():
         services.move_item(item, -1 if request.form.get("direction") == "up" else 1)
     return redirect(url_for("agenda.index", conference_id=conference.id))
 
@@ -64,7 +65,7 @@ def move(conference: Conference, item_id: int):
 def delete(conference: Conference, item_id: int):
     """Delete an item."""
     item = _item(conference, item_id)
-    if MoveForm().validate_on_submit():
+    if CSRFForm().validate_on_submit():
         services.delete_item(item)
         flash(_("Đã xoá nội dung khỏi chương trình."), "success")
     return redirect(url_for("agenda.index", conference_id=conference.id))

@@ -61,11 +61,15 @@ ACTION_LABELS = {
     "return": _l("Đã trả lại"),
     "move": _l("Đã chuyển vị trí"),
     "reissue_badge": _l("Đã cấp lại thẻ đại biểu"),
+    "refuse_sync": _l("Đã từ chối khi đồng bộ"),
+    "close_desks": _l("Đã đóng bàn đón tiếp"),
+    "reopen_desks": _l("Đã mở lại bàn đón tiếp"),
 }
 #: An (entity, action) whose words differ from the action's alone.
 ENTITY_ACTION_LABELS = {
     ("checkin", "create"): _l("Đã điểm danh"),
     ("checkin", "undo"): _l("Đã hủy lượt điểm danh"),
+    ("checkin", "refuse_sync"): _l("Không ghi nhận lượt quét ngoại tuyến"),
 }
 
 #: Every key of a `before`/`after` dict, labelled as the app's forms and lists label the same field.
@@ -105,6 +109,14 @@ FIELD_LABELS = {
     "delegate_id": _l("Đại biểu"),
     "desk": _l("Tên bàn"),
     "offline": _l("Điểm danh ngoại tuyến"),
+    "closed_at": _l("Giờ đóng bàn đón tiếp"),
+    "arrived": _l("Số đại biểu có mặt"),
+    "absent": _l("Số đại biểu vắng"),
+    "desk_session": _l("Mã phiên của bàn"),
+    "result": _l("Kết quả quét"),
+    "scanned_at": _l("Giờ quét trên thiết bị"),
+    "checked_in_at": _l("Giờ điểm danh"),
+    "nonce": _l("Mã lượt quét"),
     # reference lists (the keys are the list kinds)
     "movement": _l("Phong trào thi đua"),
     "title": _l("Danh hiệu thi đua, hình thức khen thưởng"),
@@ -162,7 +174,7 @@ VALUE_LABELS = {
 DATE_KEYS = frozenset({"birth_date", "deadline", "held_on", "nomination_deadline", "dossier_deadline"})
 #: Keys whose values are delegate ids (or lists of them), shown "#12" as the entity column shows ids.
 DELEGATE_ID_KEYS = frozenset({"delegate_id", "presidium", "upper_list"})
-#: Keys whose value is a comma-separated list of delegate-list column keys (`exports.columns.FIELDS`).
+#: Keys whose value is a comma-separated list of delegate-list column keys (`dossier.columns.FIELDS`).
 COLUMN_KEYS = frozenset({"columns"})
 _COLUMN_LABELS = {field.key: field.label for field in LIST_COLUMNS}
 

@@ -28,7 +28,7 @@ from conference.core.collation import name_sort_key
 from conference.core.vocabulary import word
 from conference.delegates.models import Delegate
 from conference.extensions import db
-from conference.web.forms import CSRFForm as DeleteForm
+from conference.web.forms import CSRFForm
 from conference.web.refusals import refusal_shown
 
 bp = Blueprint("badges", __name__, url_prefix="/conferences/<int:conference_id>")
@@ -112,7 +112,7 @@ def sheet(conference: Conference):
 def categories(conference: Conference):
     """Edit the label and colour of each badge kind; switch the optional kinds (press, staff) on or off.
     A refused POST shows what was typed (nothing is saved)."""
-    form = DeleteForm()  # CSRF only; the fields are one row per kind
+    form = CSRFForm()  # CSRF only; the fields are one row per kind
     shown = {kind: {"label": cat.label, "colour": cat.colour, "enabled": cat.enabled}
              for kind, cat in services.categories(conference.id).items()}
     if form.validate_on_submit():
@@ -183,7 +183,7 @@ def single(conference: Conference, delegate_id: int):
 def reissue(conference: Conference, delegate_id: int):
     """Revoke a lost badge and issue a new code; the old badge is refused at the desk."""
     delegate = _delegate(conference, delegate_id)
-    if DeleteForm().validate_on_submit():
+    if CSRFForm().validate_on_submit():
         services.reissue_badge(delegate)
         flash(_("Đã cấp lại thẻ cho %(name)s; thẻ cũ không còn giá trị.", name=delegate.full_name), "success")
     return redirect(url_for("delegates.index", conference_id=conference.id))
@@ -194,7 +194,7 @@ def reissue(conference: Conference, delegate_id: int):
 def reprint(conference: Conference, delegate_id: int):
     """At the desk, a lost badge: revoke the old code, issue a new one and open it on an A6 page to print."""
     delegate = _delegate(conference, delegate_id)
-    if not DeleteForm().validate_on_submit():
+    if not CSRFForm().validate_on_submit():
         abort(400)
     services.reissue_badge(delegate)
     flash(_("Đã cấp lại thẻ cho %(name)s; thẻ cũ không còn giá trị.", name=delegate.full_name), "success")

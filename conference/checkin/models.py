@@ -26,6 +26,8 @@ class CheckIn(db.Model):
     delegate_id: Mapped[int] = mapped_column(ForeignKey("delegates.id", ondelete="CASCADE"), unique=True)
     checked_in_at: Mapped[datetime] = mapped_column(default=utcnow)
     desk: Mapped[str | None] = mapped_column(String(60))
+    #: The signed-in desk session that scanned (a random id kept in its Flask session): only it may undo.
+    desk_session: Mapped[str | None] = mapped_column(String(32))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     #: Client-made id of the scan request: a retry with the same nonce answers `checked_in` again.
     nonce: Mapped[str | None] = mapped_column(String(64))
@@ -50,3 +52,18 @@ class CheckInConflict(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     delegate: Mapped[Delegate] = relationship(lazy="joined")
+
+
+class CheckInClosure(db.Model):
+    """The desks of a conference are closed ("Đóng bàn đón tiếp"): one row while closed, deleted on reopening.
+
+    While the row exists the scan and sync APIs refuse (`conference.checkin.closing.ensure_open`), so the count
+    the attendance report gives stays the count at `closed_at` (UTC). Closing and reopening are in the audit log.
+    """
+
+    __tablename__ = "checkin_closures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"), unique=True)
+    closed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -1,19 +1,23 @@
-"""The live attendance board: arrived / expected overall, per badge kind, per unit, per desk, over time.
+"""The live attendance board: arrived / expected overall, per badge kind, per unit, per desk, over time, who
+is still missing; and the attendance of the day for the report when the desks close.
 
 A fixed number of queries whatever the number of delegates (one for delegates with their check-in, one for
-the latest conflicts); the grouping is plain Python on those rows.
+the latest conflicts, one for the desks' closing); the grouping is plain Python on those rows.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
+from conference.checkin.closing import closed_at
 from conference.checkin.models import CheckIn, CheckInConflict
-from conference.core.collation import name_sort_key
+from conference.checkin.rules import conference_day
+from conference.conferences.models import Conference
+from conference.core.collation import compact_key, compact_name_key, name_sort_key, vietnamese_key
 from conference.delegates.models import Delegate
 from conference.extensions import db
 
@@ -40,8 +44,44 @@ class Tally:
 
 
 @dataclass(frozen=True)
+class Person:
+    """One delegate as the missing list and the attendance report show them: name, unit (or position line for
+    guests), badge kind, and the check-in's time (naive UTC) and desk, None when not arrived."""
+
+    name: str
+    affiliation: str
+    kind: str
+    unit: str | None
+    checked_in_at: datetime | None = None
+    desk: str | None = None
+
+    @property
+    def arrived(self) -> bool:
+        return self.checked_in_at is not None
+
+
+@dataclass(frozen=True)
+class Group:
+    """Delegates listed together: the presidium (`key` "presidium"), the guests ("guest") or one unit ("unit",
+    `label` its name)."""
+
+    key: str
+    label: str
+    people: list[Person]
+
+    @property
+    def arrived(self) -> int:
+        return sum(1 for p in self.people if p.arrived)
+
+
+@dataclass(frozen=True)
 class Board:
-    """Everything the board shows; times are naive UTC (the view converts them to Vietnam time)."""
+    """Everything the board shows; times are naive UTC (the view converts them to Vietnam time).
+
+    `missing`: the groups of delegates not yet arrived (`ordered_groups`, arrived ones left out, empty groups
+    too); `empty_units`: the units none of whose delegates has arrived, in Vietnamese order; `closed_at`: when
+    the desks were closed (None: open).
+    """
 
     overall: Tally
     kinds: list[Tally]
@@ -50,6 +90,13 @@ class Board:
     timeline: list[tuple[datetime, int]]
     conflicts: list[CheckInConflict]
     offline: int
+    missing: list[Group] = field(default_factory=list)
+    empty_units: list[str] = field(default_factory=list)
+    closed_at: datetime | None = None
+
+    @property
+    def missing_count(self) -> int:
+        return sum(len(g.people) for g in self.missing)
 
 
 def bucket_start(moment: datetime, minutes: int = BUCKET_MINUTES) -> datetime:
@@ -57,8 +104,14 @@ def bucket_start(moment: datetime, minutes: int = BUCKET_MINUTES) -> datetime:
     return moment.replace(minute=moment.minute - moment.minute % minutes, second=0, microsecond=0)
 
 
-def timeline(times: list[datetime], minutes: int = BUCKET_MINUTES) -> list[tuple[datetime, int]]:
-    """Arrivals per bucket from the first to the last arrival, empty buckets included (0 arrivals)."""
+def timeline(times: list[datetime], minutes: int = BUCKET_MINUTES,
+             day: tuple[datetime, datetime] | None = None) -> list[tuple[datetime, int]]:
+    """Arrivals per bucket from the first to the last arrival, empty buckets included (0 arrivals).
+
+    `day` ([start, end), naive UTC: `checkin.rules.conference_day`) keeps only the arrivals of the conference's
+    day, so the chart has at most one day of buckets (288 of 5 minutes) whatever times the desks' clocks gave."""
+    if day is not None:
+        times = [t for t in times if day[0] <= t < day[1]]
     if not times:
         return []
     counts = Counter(bucket_start(t, minutes) for t in times)
@@ -70,6 +123,78 @@ def timeline(times: list[datetime], minutes: int = BUCKET_MINUTES) -> list[tuple
     return result
 
 
+def _rows(conference_id: int):
+    """(Delegate, CheckIn or None) of every delegate of the conference, units joined: one statement."""
+    return db.session.execute(
+        select(Delegate, CheckIn).outerjoin(CheckIn, CheckIn.delegate_id == Delegate.id)
+        .where(Delegate.conference_id == conference_id)
+    ).all()
+
+
+def ordered_groups(rows, presidium_label: str, guests_label: str) -> list[Group]:
+    """Every delegate of `rows` ((Delegate, CheckIn or None)) once, in the order the board and the report list
+    them: the presidium (in its seating order), then the guests (and any delegate without a unit), then each
+    unit in Vietnamese order of its name; inside the guests and each unit, people in Vietnamese name order
+    (given name first: `conference.core.collation`). Groups without anyone are left out."""
+    presidium, guests, units = [], [], {}
+    for delegate, record in rows:
+        unit = delegate.unit.name if delegate.unit is not None else None
+        person = Person(delegate.full_name, delegate.affiliation, delegate.badge_kind, unit,
+                        record.checked_in_at if record is not None else None,
+                        record.desk if record is not None else None)
+        if person.kind == "presidium":
+            presidium.append((delegate.presidium_order, person))
+        elif delegate.category == "guest" or unit is None:
+            guests.append(person)
+        else:
+            units.setdefault(unit, []).append(person)
+    groups = []
+    if presidium:
+        groups.append(Group("presidium", presidium_label, [p for _order, p in sorted(presidium, key=lambda x: x[0])]))
+    if guests:
+        groups.append(Group("guest", guests_label, sorted(guests, key=lambda p: compact_name_key(p.name))))
+    for unit in sorted(units, key=lambda u: compact_key(vietnamese_key(u))):
+        groups.append(Group("unit", unit, sorted(units[unit], key=lambda p: compact_name_key(p.name))))
+    return groups
+
+
+def missing_groups(groups: list[Group]) -> list[Group]:
+    """`groups` with only the people not yet arrived; groups left empty are dropped."""
+    result = []
+    for group in groups:
+        absent = [p for p in group.people if not p.arrived]
+        if absent:
+            result.append(Group(group.key, group.label, absent))
+    return result
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """Who arrived and who did not (`groups`, see `ordered_groups`), and when the desks closed (None: open)."""
+
+    groups: list[Group]
+    closed_at: datetime | None
+
+    @property
+    def expected(self) -> int:
+        return sum(len(g.people) for g in self.groups)
+
+    @property
+    def arrived(self) -> int:
+        return sum(g.arrived for g in self.groups)
+
+
+def attendance(conference_id: int, presidium_label: str, guests_label: str) -> Attendance:
+    """The attendance of one conference (two statements whatever the number of delegates)."""
+    return Attendance(ordered_groups(_rows(conference_id), presidium_label, guests_label), closed_at(conference_id))
+
+
+def _conference_day(conference_id: int) -> tuple[datetime, datetime]:
+    """The timeline's day: the conference's date in Vietnam (one query)."""
+    return conference_day(db.session.execute(
+        select(Conference.held_on).where(Conference.id == conference_id)).scalar_one())
+
+
 def board(conference_id: int, kind_labels: dict[str, str], guests_label: str) -> Board:
     """Compute the board of one conference.
 
@@ -78,10 +203,7 @@ def board(conference_id: int, kind_labels: dict[str, str], guests_label: str) ->
     `guests_label`; ordered by delegates still missing (most first), then by name, so the units the desk is
     waiting for are at the top.
     """
-    rows = db.session.execute(
-        select(Delegate, CheckIn).outerjoin(CheckIn, CheckIn.delegate_id == Delegate.id)
-        .where(Delegate.conference_id == conference_id)
-    ).all()
+    rows = _rows(conference_id)
     kind_expected: Counter = Counter()
     kind_arrived: Counter = Counter()
     unit_expected: Counter = Counter()
@@ -109,5 +231,9 @@ def board(conference_id: int, kind_labels: dict[str, str], guests_label: str) ->
         .order_by(CheckInConflict.id.desc()).limit(20)
     ).scalars().all()
     overall = Tally("all", "", sum(kind_arrived.values()), len(rows))
+    groups = ordered_groups(rows, kind_labels.get("presidium", "presidium"), guests_label)
+    empty_units = sorted((t.label for t in units if t.arrived == 0 and t.label != guests_label),
+                         key=lambda u: compact_key(vietnamese_key(u)))
     return Board(overall=overall, kinds=kinds, units=units, desks=sorted(desks.items()),
-                 timeline=timeline(times), conflicts=list(conflicts), offline=offline)
+                 timeline=timeline(times, day=_conference_day(conference_id)), conflicts=list(conflicts), offline=offline,
+                 missing=missing_groups(groups), empty_units=empty_units, closed_at=closed_at(conference_id))

@@ -11,28 +11,29 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from sqlalchemy import and_, bindparam, exists, func, select, update
+from sqlalchemy import and_, bindparam, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from conference.audit.services import insert_now as audit_insert
 from conference.audit.services import record as audit_record
 from conference.badges.codes import InvalidBadgeCode, make_badge_code, read_badge_code
 from conference.badges.models import BadgeCategory
+from conference.checkin.closing import ensure_open
 from conference.checkin.models import CheckIn, CheckInConflict
+from conference.checkin.rules import in_window, scan_window
+from conference.conferences.models import Conference
 from conference.core.clock import utcnow
 from conference.db import lock
 from conference.delegates.models import Delegate
 from conference.extensions import db
 from conference.organizations.models import Organization
 
-RESULTS = ("checked_in", "already_checked_in", "invalid", "revoked", "wrong_conference")
+RESULTS = ("checked_in", "already_checked_in", "invalid", "revoked", "wrong_conference", "out_of_window")
 UNDO_RESULTS = ("undone", "not_found", "other_desk", "not_last")
-
-#: An offline scan's time may be at most this far in the future of the server's clock (phones drift);
-#: later times are clamped to "now".
-CLOCK_SKEW = timedelta(minutes=2)
+#: Results of a synced scan that recorded nothing (each is in the audit log as `refuse_sync`).
+REFUSED_AT_SYNC = ("invalid", "revoked", "wrong_conference", "out_of_window")
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ class ScanOutcome:
     checked_in_at: datetime | None
     desk: str | None = None
     conflict: bool = False
+    #: For `out_of_window`: the desk's clock at the scan (naive UTC), which lay outside the conference's window.
+    scanned_at: datetime | None = None
 
 
 def _lock(delegate_id: int):
@@ -83,7 +86,7 @@ _CARD = (
 )
 _EXISTING = select(_checkins.c.id, _checkins.c.nonce, _checkins.c.checked_in_at, _checkins.c.desk).where(
     _checkins.c.delegate_id == bindparam("delegate_id"))
-_INSERTED = ("conference_id", "delegate_id", "desk", "user_id", "nonce", "checked_in_at", "offline")
+_INSERTED = ("conference_id", "delegate_id", "desk", "desk_session", "user_id", "nonce", "checked_in_at", "offline")
 
 
 def _insert_once(dialect: str):
@@ -93,9 +96,15 @@ def _insert_once(dialect: str):
     The values carry their columns' types: SQLAlchemy then stores the time in its own SQLite format, as every
     other write does, and psycopg casts each value (a NULL desk would be text otherwise)."""
     values = [bindparam(name, type_=_checkins.c[name].type) for name in _INSERTED]
-    current = exists().where(_delegates.c.id == bindparam("delegate_id"),
-                             _delegates.c.conference_id == bindparam("conference_id"),
-                             _delegates.c.badge_serial == bindparam("serial"))
+    current = select(_delegates.c.id).where(_delegates.c.id == bindparam("delegate_id"),
+                                            _delegates.c.conference_id == bindparam("conference_id"),
+                                            _delegates.c.badge_serial == bindparam("serial"))
+    if dialect == "postgresql":
+        # FOR NO KEY UPDATE: the delegate's row lock, taken by the insert itself. Scans of one delegate, and a
+        # reissue or removal in progress, are waited for, and the row is checked again as it committed; the
+        # slow path below then holds the lock already. (SQLite: the whole insert runs under the write lock.)
+        current = current.with_for_update(key_share=True)
+    current = current.exists()
     module = sqlite if dialect == "sqlite" else postgresql
     return (module.insert(_checkins).from_select(_INSERTED, select(*values).where(current))
             .on_conflict_do_nothing(index_elements=["delegate_id"]).returning(_checkins.c.id))
@@ -135,8 +144,15 @@ def _existing(delegate_id: int):
     return db.session.connection().execute(_EXISTING, {"delegate_id": delegate_id}).one_or_none()
 
 
+def window_of(conference_id: int, now: datetime | None = None) -> tuple[datetime, datetime]:
+    """The times an offline scan of this conference may carry (`rules.scan_window`); one query."""
+    held_on = db.session.execute(select(Conference.held_on).where(Conference.id == conference_id)).scalar_one()
+    return scan_window(held_on, now or utcnow())
+
+
 def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None, user_id: int | None,
-             nonce: str | None = None, scanned_at: datetime | None = None) -> ScanOutcome:
+             nonce: str | None = None, scanned_at: datetime | None = None, desk_session: str | None = None,
+             window: tuple[datetime, datetime] | None = None) -> ScanOutcome:
     """Check in the delegate named by `code` at `conference_id`, at most once.
 
     Results: `invalid` (not a code signed by us), `wrong_conference` (a valid code of another
@@ -145,8 +161,13 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
     answers like the first one and never counts twice. One check-in per delegate is also a unique
     constraint, so racing desks get `already_checked_in`.
 
-    `scanned_at` (naive UTC) is given for a scan an offline desk queued: the check-in is stored at that
-    time (clamped to now + CLOCK_SKEW), marked `offline`, and if another desk's check-in of the same
+    `desk` is the desk's name and `desk_session` the id of the signed-in session that scanned (only that
+    session may undo the check-in); both come from the server's session, never from the request's JSON.
+
+    `scanned_at` (naive UTC) is given for a scan an offline desk queued: outside `window` (default
+    `window_of(conference_id)`: from the day before the conference to now + CLOCK_SKEW) it is refused as
+    `out_of_window` and nothing is written; else the check-in is stored at that time (a time in the future,
+    within the skew, as now), marked `offline`, and if another desk's check-in of the same
     delegate is *later*, the earlier scan replaces it (the server keeps the earliest check-in); either way a
     `CheckInConflict` row records the scan that lost and the outcome has `conflict=True`.
 
@@ -155,6 +176,7 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
     its write lock). Only when nothing was inserted are the badge and the check-in read again, under the
     delegate's lock (`conference.db.lock`).
     """
+    ensure_open(conference_id)  # the desks are closed: DesksClosed (409 under /api/), nothing written
     try:
         claim = read_badge_code(secret_key, code)
     except InvalidBadgeCode:
@@ -169,7 +191,9 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
     card = found[2]
     now = utcnow()
     offline = scanned_at is not None
-    at = min(scanned_at, now + CLOCK_SKEW) if offline else now
+    if offline and not in_window(scanned_at, window or window_of(conference_id, now)):
+        return ScanOutcome("out_of_window", card, None, scanned_at=scanned_at)
+    at = min(scanned_at, now) if offline else now
 
     if db.session.get_bind().dialect.name == "sqlite":
         # The insert writes: SQLite's write lock first. PostgreSQL takes no row lock on this path: the unique
@@ -179,7 +203,8 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
     connection = db.session.connection()
     inserted = connection.execute(_INSERT_ONCE[connection.dialect.name], {
         "conference_id": conference_id, "delegate_id": card.id, "serial": claim.serial, "desk": desk,
-        "user_id": user_id, "nonce": nonce, "checked_in_at": at, "offline": offline}).scalar_one_or_none()
+        "desk_session": desk_session, "user_id": user_id, "nonce": nonce, "checked_in_at": at,
+        "offline": offline}).scalar_one_or_none()
     if inserted is None:
         # Not inserted: the badge was reprinted since the read above, or the delegate has a check-in. Under the
         # delegate's lock, which serializes the offline desks' back-dated scans of one delegate:
@@ -191,19 +216,24 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
             return ScanOutcome("checked_in", card, existing_at, existing_desk)
         if not offline:
             return ScanOutcome("already_checked_in", card, existing_at, existing_desk)
-        return _resolve_offline_conflict(existing, card, conference_id, at, desk, user_id, nonce)
+        return _resolve_offline_conflict(existing, card, conference_id, at, desk, desk_session, user_id, nonce)
     audit_insert(connection, "checkin", inserted, "create", conference_id=conference_id, user_id=user_id,
-                 after={"delegate_id": card.id, "desk": desk, "offline": offline})
+                 after={"delegate_id": card.id, "desk": desk, "desk_session": desk_session, "offline": offline})
     return ScanOutcome("checked_in", card, at, desk)
 
 
 def _resolve_offline_conflict(existing, card: DelegateCard, conference_id: int, at: datetime, desk: str | None,
-                              user_id: int | None, nonce: str | None) -> ScanOutcome:
-    """Inside the locked transaction: keep the earliest of `existing` and the offline scan at `at`."""
+                              desk_session: str | None, user_id: int | None, nonce: str | None) -> ScanOutcome:
+    """Inside the locked transaction: keep the earliest of `existing` and the offline scan at `at` (which the
+    caller checked is inside the conference's window); a replaced record is in the audit log."""
     record_id, _nonce, existing_at, existing_desk = existing
     if at < existing_at:
         db.session.execute(update(CheckIn).where(CheckIn.id == record_id).values(
-            desk=desk, checked_in_at=at, user_id=user_id, nonce=nonce, offline=True))
+            desk=desk, desk_session=desk_session, checked_in_at=at, user_id=user_id, nonce=nonce, offline=True))
+        audit_record("checkin", record_id, "update", conference_id=conference_id, user_id=user_id,
+                     before={"delegate_id": card.id, "desk": existing_desk, "checked_in_at": existing_at},
+                     after={"delegate_id": card.id, "desk": desk, "desk_session": desk_session, "checked_in_at": at,
+                            "offline": True})
         kept_desk, kept_at, lost_desk, lost_at = desk, at, existing_desk, existing_at
         result = "checked_in"
     else:
@@ -217,18 +247,16 @@ def _resolve_offline_conflict(existing, card: DelegateCard, conference_id: int, 
 
 @dataclass(frozen=True)
 class OfflineScan:
-    """One scan queued by an offline desk: the code, its nonce, the desk's clock at the scan (naive UTC) and
-    the desk's name at the scan (None: the name the sync request gives)."""
+    """One scan queued by an offline desk: the code, its nonce and the desk's clock at the scan (naive UTC)."""
 
     code: str
     nonce: str | None
     scanned_at: datetime
-    desk: str | None = None
 
 
 @dataclass
 class SyncReport:
-    """What a sync did: one outcome per queued scan, in order, and how many were conflicts."""
+    """What a sync did: one outcome per queued scan, in order; how many were conflicts, refused, out of window."""
 
     outcomes: list[ScanOutcome] = field(default_factory=list)
 
@@ -236,18 +264,51 @@ class SyncReport:
     def conflicts(self) -> int:
         return sum(1 for o in self.outcomes if o.conflict)
 
+    @property
+    def refused(self) -> int:
+        return sum(1 for o in self.outcomes if o.result in REFUSED_AT_SYNC)
+
+    @property
+    def out_of_window(self) -> int:
+        return sum(1 for o in self.outcomes if o.result == "out_of_window")
+
+
+def _claim_or_none(secret_key: str):
+    """scan → its code's claim, or None for a code that is not ours."""
+    def claim(scan):
+        try:
+            return read_badge_code(secret_key, scan.code)
+        except InvalidBadgeCode:
+            return None
+    return claim
+
 
 def sync_offline_scans(secret_key: str, conference_id: int, scans: list[OfflineScan], *, desk: str | None,
-                       user_id: int | None) -> SyncReport:
+                       user_id: int | None, desk_session: str | None = None) -> SyncReport:
     """Apply the scans an offline desk queued, oldest first, in the request's one transaction (see `check_in`).
 
-    A scan already synced (same nonce) answers `checked_in` again and changes nothing, so a desk that lost
-    the answer of a sync can simply send its queue again.
+    The conference's window is read once (`window_of`): a scan whose time lies outside it is `out_of_window`.
+    A scan that recorded nothing (REFUSED_AT_SYNC) writes only its audit row (`refuse_sync`, with the desk, the
+    session's desk id, the result and the desk's time). A scan already synced (same nonce) answers `checked_in`
+    again and changes nothing, so a desk that lost the answer of a sync can simply send its queue again.
     """
     report = SyncReport()
+    window = window_of(conference_id)
+    # The whole queue is one transaction: its delegates are locked first, in id order, so two desks syncing
+    # the same people in another order wait for each other instead of deadlocking (PostgreSQL).
+    delegate_ids = sorted({claim.delegate_id for claim in map(_claim_or_none(secret_key), scans) if claim})
+    if delegate_ids:
+        lock(db.session, lambda: select(Delegate.id).where(Delegate.id.in_(delegate_ids)).order_by(Delegate.id))
     for scan in scans:
-        report.outcomes.append(check_in(secret_key, conference_id, scan.code, desk=scan.desk or desk, user_id=user_id,
-                                        nonce=scan.nonce, scanned_at=scan.scanned_at))
+        outcome = check_in(secret_key, conference_id, scan.code, desk=desk, user_id=user_id, nonce=scan.nonce,
+                           scanned_at=scan.scanned_at, desk_session=desk_session, window=window)
+        report.outcomes.append(outcome)
+        if outcome.result in REFUSED_AT_SYNC:
+            audit_insert(db.session.connection(), "checkin", None, "refuse_sync", conference_id=conference_id,
+                         user_id=user_id,
+                         after={"delegate_id": outcome.delegate.id if outcome.delegate else None, "desk": desk,
+                                "desk_session": desk_session, "result": outcome.result,
+                                "scanned_at": scan.scanned_at, "nonce": scan.nonce})
     return report
 
 
@@ -259,13 +320,17 @@ class UndoRefused(ValueError):
         self.reason = reason
 
 
-def undo_check_in(conference_id: int, desk: str | None, nonce: str) -> DelegateCard:
-    """Cancel the check-in made by the scan `nonce`, if it is the last check-in of `desk`.
+def undo_check_in(conference_id: int, desk_session: str | None, nonce: str, *, desk: str | None = None,
+                  user_id: int | None = None) -> DelegateCard:
+    """Cancel the check-in made by the scan `nonce`, if it is the last check-in of the session `desk_session`
+    (the signed-in desk that scanned; a desk name given in a request proves nothing).
 
     Returns the delegate (now not checked in). Raises UndoRefused: `not_found` (no check-in with this
-    nonce at this conference), `other_desk` (it was made by another desk), `not_last` (the desk has checked
-    someone in since). Nothing is changed when refused.
+    nonce at this conference), `other_desk` (another session made it), `not_last` (this session has checked
+    someone in since). Nothing is changed when refused. The audit row names `desk` (the undoing desk's name)
+    and the session's desk id.
     """
+    ensure_open(conference_id)  # closed desks freeze the count: no undo either
     guard = select(CheckIn.id).where(CheckIn.conference_id == conference_id, CheckIn.nonce == nonce)
     lock(db.session, guard)
     record = db.session.execute(
@@ -273,17 +338,19 @@ def undo_check_in(conference_id: int, desk: str | None, nonce: str) -> DelegateC
     ).scalar_one_or_none()
     if record is None:
         raise UndoRefused("not_found")
-    if (record.desk or "") != (desk or ""):
+    if not desk_session or record.desk_session != desk_session:
         raise UndoRefused("other_desk")
     last_id = db.session.execute(
         select(func.max(CheckIn.id)).where(CheckIn.conference_id == conference_id,
-                                           func.coalesce(CheckIn.desk, "") == (desk or ""))
+                                           CheckIn.desk_session == desk_session)
     ).scalar_one()
     if last_id != record.id:
         raise UndoRefused("not_last")
     card = card_of(record.delegate)
-    audit_record("checkin", record.id, "undo", conference_id=conference_id,
-                 before={"delegate_id": record.delegate_id, "desk": record.desk})
+    audit_record("checkin", record.id, "undo", conference_id=conference_id, user_id=user_id,
+                 before={"delegate_id": record.delegate_id, "desk": record.desk,
+                         "desk_session": record.desk_session},
+                 after={"desk": desk, "desk_session": desk_session})
     db.session.delete(record)
     db.session.flush()
     return card

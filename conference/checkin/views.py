@@ -4,26 +4,41 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import bindparam, func, or_, select
 
 from conference.badges import services as badges
-from conference.checkin import queries, services
+from conference.checkin import attendance, closing, queries, services
 from conference.checkin.models import CheckIn
 from conference.conferences.access import can_access_conference, conference_view
 from conference.conferences.models import Conference
 from conference.core.clock import to_local, utcnow
 from conference.core.vocabulary import word
+from conference.core.xlsx import write_report
 from conference.db import begins_deferred
 from conference.delegates.models import Delegate
 from conference.extensions import db
 from conference.web.access import roles_required
+from conference.web.forms import CSRFForm
 
 bp = Blueprint("checkin", __name__)
 
@@ -37,6 +52,11 @@ def _category(category: str) -> str:
 SYNC_LIMIT = 500
 
 
+def _epoch_ms() -> int:
+    """The server's clock in milliseconds since 1970: the desk shows times by it, not by the device's clock."""
+    return int(datetime.now(UTC).timestamp() * 1000)
+
+
 def _titles() -> dict[str, str]:
     return {
         "checked_in": "✔ " + _("Đã điểm danh"),
@@ -44,6 +64,7 @@ def _titles() -> dict[str, str]:
         "invalid": "✖ " + _("Mã không hợp lệ"),
         "revoked": "✖ " + _("Thẻ đã thu hồi"),
         "wrong_conference": "✖ " + _("Sai hội nghị"),
+        "out_of_window": "✖ " + _("Giờ quét ngoài thời gian hội nghị"),
         "queued": "✔ " + _("Đã điểm danh (chờ đồng bộ)"),
         "undone": "↺ " + _("Đã hủy điểm danh"),
     }
@@ -76,6 +97,7 @@ def desk(conference: Conference):
         "synced": _("Đã đồng bộ %(n)s lượt điểm danh."),
         "conflicts": _("%(n)s lượt trùng với bàn khác: giữ lượt điểm danh sớm nhất."),
         "sync_refused": _("%(n)s lượt quét ngoại tuyến không được ghi nhận:"),
+        "out_of_window": _("%(n)s lượt có giờ quét ngoài thời gian hội nghị (đồng hồ thiết bị sai)."),
         "undo_failed": _("Không hủy được: chỉ hủy được lượt điểm danh cuối cùng của chính bàn này."),
         "camera_error": _("Không mở được camera. Dùng máy quét hoặc tìm theo tên."),
         "camera_insecure": _("Camera chỉ mở được khi trang có địa chỉ https:// (hỏi Ban Tổ chức địa chỉ đó). "
@@ -85,10 +107,12 @@ def desk(conference: Conference):
         "session": _("Phiên đăng nhập đã hết. Vui lòng đăng nhập lại."),
         "list": _("Danh sách %(n)s thẻ, tải lúc %(time)s"),
     }
+    desk_name = session.get("desk_name") if session.get("desk_user") == current_user.id else None
     return render_template(
         "checkin/desk.html", conference=conference, total=total, arrived=arrived, titles=_titles(),
-        messages=messages,
+        messages=messages, desk_name=desk_name, server_now=_epoch_ms(),
         urls={"api": url_for("checkin.api_checkin"), "undo": url_for("checkin.api_undo"),
+              "desk": url_for("checkin.api_desk"),
               "sync": url_for("checkin.api_sync"), "ping": url_for("checkin.api_ping", conference_id=conference.id),
               "badges": url_for("checkin.api_badges", conference_id=conference.id),
               "search": url_for("checkin.api_search", conference_id=conference.id),
@@ -149,7 +173,8 @@ def desk_worker():
 
 
 def _message(outcome: services.ScanOutcome) -> str:
-    """The Vietnamese sentence shown under the delegate's name (the name itself is shown big)."""
+    """The Vietnamese sentence shown under the delegate's name (the name itself is shown big); it adds to the
+    result's title (`_titles`), never repeats it."""
     when = to_local(outcome.checked_in_at).strftime("%H:%M") if outcome.checked_in_at else ""
     result = outcome.result
     if result == "checked_in":
@@ -157,10 +182,25 @@ def _message(outcome: services.ScanOutcome) -> str:
     if result == "already_checked_in":
         return _("Đã điểm danh lúc %(time)s tại %(desk)s.", time=when, desk=outcome.desk or _("bàn đón tiếp"))
     if result == "revoked":
-        return _("Thẻ đã bị thu hồi (thẻ cũ hoặc đã cấp lại). Mời đại biểu đến bàn hỗ trợ.")
+        return _("Thẻ cũ hoặc đã cấp lại. Mời đại biểu đến bàn hỗ trợ.")
     if result == "wrong_conference":
         return _("Thẻ của hội nghị khác, không phải hội nghị này.")
-    return _("Mã không hợp lệ: không phải thẻ đại biểu của hệ thống.")
+    if result == "out_of_window":
+        return _("Đồng hồ của thiết bị ghi ngày %(date)s lúc quét, ngoài thời gian hội nghị. Chỉnh đồng hồ thiết bị "
+                 "rồi quét lại thẻ.", date=_scan_date(outcome.scanned_at))
+    return _("Không phải thẻ đại biểu của hệ thống.")
+
+
+def _scan_date(moment: datetime | None) -> str:
+    """The date of a desk's clock reading in Vietnam, dd/mm/yyyy (in UTC when too far off to convert): one
+    sentence for all the scans of a wrong clock's day."""
+    if moment is None:
+        return ""
+    try:
+        moment = to_local(moment)
+    except OverflowError:
+        pass
+    return f"{moment.day:02d}/{moment.month:02d}/{moment.year:04d}"
 
 
 def _delegate_json(card: services.DelegateCard | None, styles: dict[str, tuple[str, str]]) -> dict | None:
@@ -206,8 +246,37 @@ def _api_conference(payload: dict):
     return conference
 
 
-def _desk_name(payload: dict) -> str | None:
-    return " ".join(str(payload.get("desk") or "").split())[:60] or None
+def _desk_name(value) -> str | None:
+    """A desk name as kept: spaces collapsed, at most 60 characters, None when empty."""
+    return " ".join(str(value or "").split())[:60] or None
+
+
+def _desk() -> tuple[str | None, str]:
+    """(the desk's name, the session's desk id) from the signed-in session, never from the request.
+
+    The desk id is random, made the first time this session of this user scans or names its desk; it is what
+    undo checks (only the session that scanned may undo). A session that changes user gets a new id.
+    """
+    if session.get("desk_user") != current_user.id or not session.get("desk_id"):
+        session["desk_user"] = current_user.id
+        session["desk_id"] = secrets.token_hex(16)
+        session.pop("desk_name", None)
+    return session.get("desk_name"), session["desk_id"]
+
+
+@bp.route("/api/checkin/desk", methods=["POST"])
+@roles_required("checkin", "organizer")
+def api_desk():
+    """Name this session's desk: JSON {"desk": str} (the CSRF token in the X-CSRFToken header). The name is kept in
+    the session and recorded with every scan, undo and sync this session makes. Answers {"desk": the name kept}, or
+    400 when it is empty."""
+    payload = request.get_json(silent=True) or {}
+    name = _desk_name(payload.get("desk"))
+    if name is None:
+        return _refused(_("Nhập tên bàn trước khi quét."), 400)
+    _desk()
+    session["desk_name"] = name
+    return jsonify({"desk": name})
 
 
 @bp.route("/api/checkin", methods=["POST"])
@@ -217,8 +286,8 @@ def api_checkin():
     """Scan API.
 
     Request JSON: {"code": str, "conference_id": int (optional: the newest conference of the user's
-    organization), "desk": str (optional), "nonce": str (optional, makes retries idempotent)}; the CSRF
-    token goes in the X-CSRFToken header.
+    organization), "nonce": str (optional, makes retries idempotent)}; the CSRF token goes in the X-CSRFToken
+    header. The desk is the session's (`api_desk`); a "desk" in the JSON is ignored.
     Response JSON: {"result", "delegate": {"name", "unit", "category", "badge", "colour"} | null,
     "checked_in_at": ISO-8601 | null, "desk", "conflict", "message": Vietnamese text}; result ∈ checked_in,
     already_checked_in, invalid, revoked, wrong_conference.
@@ -231,8 +300,9 @@ def api_checkin():
     if not isinstance(code, str):
         return _refused(_("Thiếu mã thẻ."), 400, "invalid")
     nonce = str(payload.get("nonce") or "")[:64] or None
-    outcome = services.check_in(current_app.config["SECRET_KEY"], conference.id, code, desk=_desk_name(payload),
-                                user_id=current_user.id, nonce=nonce)
+    desk_name, desk_id = _desk()
+    outcome = services.check_in(current_app.config["SECRET_KEY"], conference.id, code, desk=desk_name,
+                                user_id=current_user.id, nonce=nonce, desk_session=desk_id)
     return jsonify(_outcome_json(outcome, badges.DEFAULT_STYLES))  # the card carries the stored style
 
 
@@ -250,10 +320,11 @@ def api_ping(conference_id: int):
 @bp.route("/api/checkin/undo", methods=["POST"])
 @roles_required("checkin", "organizer")
 def api_undo():
-    """Undo the last check-in of this desk. JSON {"conference_id", "desk", "nonce" (of the scan to undo)}.
+    """Undo the last check-in of this session's desk. JSON {"conference_id", "nonce" (of the scan to undo)}.
 
-    Response: {"result": "undone", "delegate", "message"}, or 409 with result not_found / other_desk /
-    not_last and a Vietnamese message; nothing is changed then.
+    Only the session that scanned may undo (its desk id, kept in the session). Response: {"result": "undone",
+    "delegate", "message"}, or 409 with result not_found / other_desk / not_last and a Vietnamese message;
+    nothing is changed then.
     """
     payload = request.get_json(silent=True) or {}
     conference = _api_conference(payload)
@@ -263,11 +334,13 @@ def api_undo():
     if not isinstance(nonce, str) or not nonce:
         return _refused(_("Thiếu mã lượt quét cần hủy."), 400)
     try:
-        delegate = services.undo_check_in(conference.id, _desk_name(payload), nonce[:64])
+        desk_name, desk_id = _desk()
+        delegate = services.undo_check_in(conference.id, desk_id, nonce[:64], desk=desk_name, user_id=current_user.id)
     except services.UndoRefused as refusal:
         messages = {
             "not_found": _("Không tìm thấy lượt điểm danh này (có thể đã hủy)."),
-            "other_desk": _("Lượt điểm danh này do bàn khác thực hiện: chỉ bàn đó được hủy."),
+            "other_desk": _("Lượt điểm danh này do bàn khác (hoặc phiên đăng nhập khác) thực hiện: chỉ bàn đó được "
+                            "hủy."),
             "not_last": _("Chỉ hủy được lượt điểm danh cuối cùng của bàn này."),
         }
         return _refused(messages[refusal.reason], 409, refusal.reason)
@@ -285,7 +358,10 @@ def _parse_time(value) -> datetime | None:
         return None
     if moment.tzinfo is None:
         return None
-    return moment.astimezone(UTC).replace(tzinfo=None)  # stored naive UTC
+    try:
+        return moment.astimezone(UTC).replace(tzinfo=None)  # stored naive UTC
+    except OverflowError:  # year 1 or 9999 with an offset: far outside any conference, refused as out_of_window
+        return datetime.min if moment.year < 2000 else datetime.max
 
 
 @bp.route("/api/checkin/sync", methods=["POST"])
@@ -293,10 +369,12 @@ def _parse_time(value) -> datetime | None:
 def api_sync():
     """Sync the scans an offline desk queued.
 
-    Request JSON: {"conference_id", "desk", "scans": [{"code", "nonce", "scanned_at": ISO-8601 with offset,
-    "desk" (optional, the desk's name at the scan)}]}
-    (at most SYNC_LIMIT). Response: {"results": [scan result JSON + "nonce"], "synced": n, "conflicts": n}.
-    A malformed scan refuses the whole request (400) and nothing is written.
+    Request JSON: {"conference_id", "scans": [{"code", "nonce", "scanned_at": ISO-8601 with offset}]}
+    (at most SYNC_LIMIT); the desk is the session's (`api_desk`), a "desk" in the JSON is ignored.
+    Response: {"results": [scan result JSON + "nonce"], "synced": n, "conflicts": n, "refused": n (recorded
+    nothing: invalid, revoked, wrong_conference, out_of_window), "out_of_window": n (the desk's clock at the
+    scan lay outside the conference's window)}. A malformed scan refuses the whole request (400) and nothing is
+    written.
     """
     payload = request.get_json(silent=True) or {}
     conference = _api_conference(payload)
@@ -310,13 +388,15 @@ def api_sync():
         at = _parse_time(item.get("scanned_at")) if isinstance(item, dict) else None
         if at is None or not isinstance(item.get("code"), str) or not isinstance(item.get("nonce"), str):
             return _refused(_("Danh sách lượt quét không hợp lệ."), 400)
-        scans.append(services.OfflineScan(item["code"], item["nonce"][:64], at, _desk_name(item)))
+        scans.append(services.OfflineScan(item["code"], item["nonce"][:64], at))
     scans.sort(key=lambda s: s.scanned_at)
+    desk_name, desk_id = _desk()
     report = services.sync_offline_scans(current_app.config["SECRET_KEY"], conference.id, scans,
-                                         desk=_desk_name(payload), user_id=current_user.id)
+                                         desk=desk_name, user_id=current_user.id, desk_session=desk_id)
     styles = badges.category_styles(conference.id)
     results = [{**_outcome_json(o, styles), "nonce": s.nonce} for s, o in zip(scans, report.outcomes)]
-    return jsonify({"results": results, "synced": len(results), "conflicts": report.conflicts})
+    return jsonify({"results": results, "synced": len(results), "conflicts": report.conflicts,
+                    "refused": report.refused, "out_of_window": report.out_of_window, "now": _epoch_ms()})
 
 
 @bp.route("/api/conferences/<int:conference_id>/badges")
@@ -326,7 +406,7 @@ def api_badges(conference: Conference):
     and the check-in time and desk of those already arrived. No codes, no other personal data."""
     cats = badges.categories(conference.id)
     entries = services.offline_badge_list(current_app.config["SECRET_KEY"], conference.id)
-    return jsonify({"conference_id": conference.id, "badges": [
+    return jsonify({"conference_id": conference.id, "now": _epoch_ms(), "badges": [
         {"hash": e.hash, "name": e.name, "unit": e.unit, "badge": cats[e.category].label,
          "colour": cats[e.category].colour,
          "checked_in_at": to_local(e.checked_in_at).isoformat() if e.checked_in_at else None, "desk": e.desk}
@@ -361,7 +441,10 @@ def api_search(conference: Conference):
 @bp.route("/conferences/<int:conference_id>/board")
 @conference_view("organizer")
 def board(conference: Conference):
-    """Live attendance board; `?fragment=1` returns only the figures (the page reloads them every 5 s)."""
+    """Live attendance board; `?fragment=1` returns only the figures (the page reloads them every 5 s).
+
+    Also who is still missing (presidium and guests first, then by unit), the units nobody of which has
+    arrived, and whether the desks are closed; the organizer closes and reopens the desks here."""
     cats = badges.categories(conference.id)
     figures = queries.board(conference.id, {k: c.label for k, c in cats.items()}, word("badge_kind", "guest"))
     peak = max((n for _at, n in figures.timeline), default=0)
@@ -369,4 +452,56 @@ def board(conference: Conference):
                "updated": to_local(utcnow())}
     if request.args.get("fragment") == "1":
         return render_template("checkin/_board.html", **context)
-    return render_template("checkin/board.html", **context)
+    return render_template("checkin/board.html", form=CSRFForm(), **context)
+
+
+@bp.route("/conferences/<int:conference_id>/checkin/close", methods=["POST"])
+@conference_view("organizer")
+def close_desks(conference: Conference):
+    """"Đóng bàn đón tiếp": the scan and sync APIs refuse from now on; the attendance report is ready."""
+    if not CSRFForm().validate_on_submit():
+        abort(400)
+    closure = closing.close_desks(conference.id, current_user.id)
+    flash(_("Đã đóng bàn đón tiếp lúc %(time)s. Báo cáo điểm danh đã sẵn sàng.",
+            time=to_local(closure.closed_at).strftime("%H:%M")), "success")
+    return redirect(url_for("checkin.board", conference_id=conference.id))
+
+
+@bp.route("/conferences/<int:conference_id>/checkin/reopen", methods=["POST"])
+@conference_view("organizer")
+def reopen_desks(conference: Conference):
+    """Reopen the desks closed by mistake (the audit log keeps both)."""
+    if not CSRFForm().validate_on_submit():
+        abort(400)
+    closing.reopen_desks(conference.id)
+    flash(_("Đã mở lại bàn đón tiếp: các bàn điểm danh tiếp được."), "success")
+    return redirect(url_for("checkin.board", conference_id=conference.id))
+
+
+def _attendance(conference: Conference) -> queries.Attendance:
+    cats = badges.categories(conference.id)
+    return queries.attendance(conference.id, cats["presidium"].label, word("badge_kind", "guest"))
+
+
+@bp.route("/conferences/<int:conference_id>/checkin/attendance.xlsx")
+@conference_view("organizer")
+def attendance_xlsx(conference: Conference):
+    """The attendance report (báo cáo điểm danh) as xlsx, in the official layout of the delegate list."""
+    figures = _attendance(conference)
+    info = attendance.ReportInfo(
+        issuer=conference.host.name, upper_body=conference.upper_body, conference_name=conference.name,
+        held_on=conference.held_on, venue=conference.venue, as_of=figures.closed_at or utcnow(),
+        closed=figures.closed_at is not None)
+    content = write_report(attendance.attendance_report(info, figures))
+    filename = f"bao-cao-diem-danh-{conference.id}.xlsx"
+    return Response(content, mimetype=attendance.XLSX, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.route("/conferences/<int:conference_id>/checkin/absentees")
+@conference_view("organizer")
+def absentees(conference: Conference):
+    """The absentees on one A4 page, for the MC (presidium and guests first, then by unit)."""
+    figures = _attendance(conference)
+    return render_template("checkin/absentees.html", conference=conference, figures=figures,
+                           missing=queries.missing_groups(figures.groups),
+                           as_of=to_local(figures.closed_at or utcnow()))

@@ -40,7 +40,7 @@ class Conference(db.Model):
     upper_body: Mapped[str | None] = mapped_column(String(200))
     venue: Mapped[str | None] = mapped_column(String(200))
     held_on: Mapped[date] = mapped_column()
-    duration: Mapped[str] = mapped_column(String(60), default="½ ngày")
+    duration: Mapped[str] = mapped_column(String(60), default=rules.DEFAULT_DURATION)
     delegate_cap: Mapped[int] = mapped_column(default=rules.DEFAULT_DELEGATE_CAP)
     exemplar_share_pct: Mapped[int] = mapped_column(default=rules.DEFAULT_EXEMPLAR_SHARE_PCT)
     split_tolerance_pct: Mapped[int] = mapped_column(default=rules.DEFAULT_SPLIT_TOLERANCE_PCT)

@@ -15,6 +15,9 @@ DEFAULT_DELEGATE_CAP = 250
 DEFAULT_EXEMPLAR_SHARE_PCT = 70
 DEFAULT_SPLIT_TOLERANCE_PCT = 5
 DEFAULT_PRESIDIUM_MAX = 7
+#: How long a conference lasts when the organizer writes nothing: the half day of Kế hoạch 65/KH-LĐLĐ. Free
+#: text as printed on the documents (Vietnamese, like the conference's name), not a word of the interface.
+DEFAULT_DURATION = "½ ngày"
 
 
 @dataclass(frozen=True)

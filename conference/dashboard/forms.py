@@ -6,6 +6,8 @@ from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaF
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from conference.conferences.rules import DEFAULT_DURATION
+
 LEVEL_CHOICES = [
     SelectChoice("district", _l("Cấp huyện")),
     SelectChoice("province", _l("Cấp tỉnh")),
@@ -22,7 +24,7 @@ class ConferenceForm(FlaskForm):
     upper_body = StringField(_l("Cơ quan cấp trên"), validators=[Optional(), Length(max=200)])
     venue = StringField(_l("Địa điểm"), validators=[Optional(), Length(max=200)])
     held_on = DateField(_l("Ngày tổ chức"), validators=[DataRequired(message=_l("Nhập ngày tổ chức."))])
-    duration = StringField(_l("Thời lượng"), default="½ ngày", validators=[Optional(), Length(max=60)])
+    duration = StringField(_l("Thời lượng"), default=DEFAULT_DURATION, validators=[Optional(), Length(max=60)])
     delegate_cap = IntegerField(_l("Số đại biểu tối đa"), default=250,
                                 validators=[InputRequired(), NumberRange(min=1, max=100000)])
     exemplar_share_pct = IntegerField(_l("Tỷ lệ đại biểu điển hình tiên tiến (%)"), default=70,

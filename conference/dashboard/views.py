@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 
 from conference.conferences.access import conference_view, conferences_of
 from conference.conferences.models import Conference
+from conference.conferences.rules import DEFAULT_DURATION
 from conference.dashboard import queries, services
 from conference.dashboard.forms import ConferenceForm
 from conference.web.access import roles_required
@@ -66,5 +67,5 @@ def _form_data(form: ConferenceForm) -> dict:
         if isinstance(value, str):
             data[key] = value.strip() or None
     data["name"] = data["name"] or ""
-    data["duration"] = data["duration"] or "½ ngày"
+    data["duration"] = data["duration"] or DEFAULT_DURATION
     return data

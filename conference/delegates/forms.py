@@ -1,4 +1,4 @@
-"""Guest form and presidium form."""
+"""Guest form."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from conference.core.vocabulary import lazy_words
-from conference.delegates.rules import MAJORITY_ETHNICITY
+from conference.delegates.rules import BIRTH_YEAR_MAX, BIRTH_YEAR_MIN, MAJORITY_ETHNICITY
 
 GENDER_CHOICES = [SelectChoice("", _l("— Chọn —")),
                   *(SelectChoice(code, label) for code, label in lazy_words("gender").items())]
@@ -21,7 +21,7 @@ class GuestForm(FlaskForm):
     full_name = StringField(_l("Họ và tên"), validators=[DataRequired(message=_l("Nhập họ và tên.")),
                                                          Length(max=200)])
     gender = SelectField(_l("Giới tính"), choices=GENDER_CHOICES, validators=[Optional()])
-    birth_year = IntegerField(_l("Năm sinh"), validators=[Optional(), NumberRange(min=1930, max=2010)])
+    birth_year = IntegerField(_l("Năm sinh"), validators=[Optional(), NumberRange(min=BIRTH_YEAR_MIN, max=BIRTH_YEAR_MAX)])
     ethnicity = StringField(_l("Dân tộc"), default=MAJORITY_ETHNICITY, validators=[Optional(), Length(max=60)])
     position = StringField(_l("Chức vụ, nơi công tác"),
                            validators=[DataRequired(message=_l("Nhập chức vụ, nơi công tác.")), Length(max=300)])
@@ -34,11 +34,3 @@ class GuestForm(FlaskForm):
                 ("full_name", "birth_year", "ethnicity", "position", "party_member", "notes")}
         data["gender"] = self.gender.data or None
         return data
-
-
-class PresidiumForm(FlaskForm):
-    """CSRF for the presidium form; seats are posted as `seat-1` … `seat-N` (delegate ids)."""
-
-
-class DeleteForm(FlaskForm):
-    """CSRF for a delete button."""

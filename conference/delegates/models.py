@@ -102,6 +102,11 @@ class Delegate(PersonDetails, db.Model):
         return case((cls.presidium_order.is_not(None), rules.PRESIDIUM), else_=cls.category)
 
     @property
+    def removable(self) -> bool:
+        """Whether the list offers to remove this delegate (`rules.is_removable`: guests only)."""
+        return rules.is_removable(self.category)
+
+    @property
     def category_word(self) -> str:
         """"Điển hình tiên tiến" / "Khách mời" in the page's language."""
         return word("category", self.category)

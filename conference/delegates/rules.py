@@ -18,6 +18,11 @@ MAJORITY_ETHNICITY = "Kinh"
 PRESIDIUM = "presidium"
 #: The plan's priority groups, in the plan's order (words: `conference.core.vocabulary.PRIORITY_GROUP`).
 PRIORITY_GROUPS = ("direct_worker", "women", "ethnic_minority")
+#: The years of birth accepted for a person, on the forms and in both imports (the nomination template and a
+#: lower level's list). A check against typing slips (1895, 2085, a two-digit 85) that refuses no real person:
+#: someone born in 1930 is in their nineties, the age of the oldest veterans invited as guests; someone born in
+#: 2010 turned 15 in 2025, the minimum working age of the Labour Code (Bộ luật Lao động 2019).
+BIRTH_YEAR_MIN, BIRTH_YEAR_MAX = 1930, 2010
 
 
 def is_ethnic_minority(ethnicity: str | None) -> bool:
@@ -93,6 +98,13 @@ def count_priority_groups(rows: Iterable[tuple]) -> PriorityCounts:
 def priority_counts(people: Iterable) -> PriorityCounts:
     """`count_priority_groups` of a list of people (objects with kind, gender, ethnicity, direct_worker)."""
     return count_priority_groups((p.kind, p.gender, p.ethnicity, p.direct_worker, 1) for p in people)
+
+
+def is_removable(category: str) -> bool:
+    """A delegate the organizer may remove from the list: a guest (đại biểu khách mời). An exemplar leaves only
+    through their nomination (withdrawn or returned), so the list and the nominations never disagree; a guest
+    who has checked in stays too (`conference.delegates.services.remove_guest`)."""
+    return category == "guest"
 
 
 def is_presidium_member(presidium_order: int | None) -> bool:

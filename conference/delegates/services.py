@@ -81,7 +81,7 @@ def remove_guest(delegate: Delegate) -> None:
     Raises:
         RuleViolation: the delegate is not a guest, or has already checked in.
     """
-    if delegate.category != "guest":
+    if not delegate.removable:
         raise RuleViolation(N_("Chỉ xoá được đại biểu khách mời."))
     if delegate.check_in is not None:
         raise RuleViolation(N_("Đại biểu đã điểm danh, không thể xoá."))

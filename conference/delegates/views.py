@@ -8,10 +8,11 @@ from flask_babel import gettext as _
 from conference.conferences.access import conference_view
 from conference.conferences.models import Conference
 from conference.delegates import services
-from conference.delegates.forms import DeleteForm, GuestForm, PresidiumForm
+from conference.delegates.forms import GuestForm
 from conference.delegates.models import Delegate
 from conference.delegates.queries import delegates_in_order
 from conference.extensions import db
+from conference.web.forms import CSRFForm
 from conference.web.refusals import refusal_shown
 
 bp = Blueprint("delegates", __name__, url_prefix="/conferences/<int:conference_id>")
@@ -27,7 +28,7 @@ def index(conference: Conference):
         delegates = [d for d in delegates if d.category == category]
     return render_template("delegates/index.html", conference=conference, delegates=delegates,
                            category=category, counts=services.delegate_counts(conference.id),
-                           delete_form=DeleteForm())
+                           delete_form=CSRFForm())
 
 
 @bp.route("/guests/new", methods=["GET", "POST"])
@@ -50,7 +51,7 @@ def delete(conference: Conference, delegate_id: int):
     delegate = db.get_or_404(Delegate, delegate_id)
     if delegate.conference_id != conference.id:
         abort(404)
-    if DeleteForm().validate_on_submit():
+    if CSRFForm().validate_on_submit():
         with refusal_shown():
             services.remove_guest(delegate)
             flash(_("Đã xoá đại biểu."), "success")
@@ -61,7 +62,7 @@ def delete(conference: Conference, delegate_id: int):
 @conference_view("organizer")
 def presidium(conference: Conference):
     """Choose the presidium (Đoàn Chủ tịch), in order, from the delegates; a refused choice is shown as made."""
-    form = PresidiumForm()
+    form = CSRFForm()
     seats = range(1, conference.presidium_max + 1)
     chosen = None
     if form.validate_on_submit():

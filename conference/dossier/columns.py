@@ -77,7 +77,7 @@ FIELDS: tuple[Field, ...] = (
           lambda r: (CATEGORY_NAMES.get(r.category, ""),)),
     Field("party_member", Message(N_("Đảng viên")), (Column("Đảng viên", 7, centered=True),), lambda r: (MARK if r.party_member else "",),
           lambda rs: (_count(rs, lambda r: r.party_member),)),
-    Field("direct_worker", Message(N_("CNVCLĐ trực tiếp lao động sản xuất")), (Column("Trực tiếp sản xuất", 9, centered=True),),
+    Field("direct_worker", vocabulary.vietnamese("priority_group", "direct_worker"), (Column("Trực tiếp sản xuất", 9, centered=True),),
           _priority_mark("direct_worker"), _priority_total("direct_worker")),
     Field("titles", Message(N_("Danh hiệu thi đua, hình thức khen thưởng")),
           (Column("Danh hiệu thi đua, hình thức khen thưởng", 22),), lambda r: (r.titles or "",)),

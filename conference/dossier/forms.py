@@ -45,7 +45,3 @@ class UpperQuotaForm(FlaskForm):
     upper_quota = IntegerField(_l("Số lượng đại biểu cấp trên phân bổ"),
                                validators=[Optional(), NumberRange(min=0, max=10000)])
     upper_code = StringField(_l("Mã hội nghị cấp trên"), validators=[Optional(), Length(max=40)])
-
-
-class UpperChoiceForm(FlaskForm):
-    """CSRF for the choice of upper-level delegates; the order is posted as `order-<delegate id>`."""

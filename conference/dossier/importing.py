@@ -29,15 +29,16 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from conference.audit.services import record
-from conference.conferences.models import Conference
+from conference.conferences.models import Conference, Quota
 from conference.core.errors import N_, Message, RuleViolation
 from conference.core.spreadsheet import UnreadableWorkbook, open_workbook
+from conference.core.vocabulary import code_for
 from conference.db import lock
-from conference.dossier.columns import GENDER_NAMES, KIND_NAMES, MARK
+from conference.delegates.rules import BIRTH_YEAR_MAX, BIRTH_YEAR_MIN
 from conference.dossier.models import ImportedFile
 from conference.dossier.plain import DELEGATE_HEADERS, KIND_UPPER, META_HEADERS, SHEET_NAME, fingerprint
 from conference.extensions import db
-from conference.nominations.importing import RowResult
+from conference.nominations.importing import RowResult, yes_no
 from conference.nominations.imports import check_rows
 from conference.nominations.models import Nomination
 from conference.organizations.models import Organization
@@ -47,9 +48,6 @@ MAX_UNCOMPRESSED = 40 * 1024 * 1024
 MAX_ROWS = 10_000
 HEADERS = (*DELEGATE_HEADERS, *META_HEADERS)
 _COLUMN = {header: index for index, header in enumerate(HEADERS)}
-_KINDS = {v.casefold(): k for k, v in KIND_NAMES.items()}
-_GENDERS = {v.casefold(): k for k, v in GENDER_NAMES.items()}
-_YES = {MARK, "có", "1", "true", "yes"}
 #: Field limits of a nomination (conference/nominations/forms.py and models).
 _LIMITS = {"full_name": 200, "ethnicity": 60, "position": 300, "titles": 1000, "achievements": 2000, "phone": 30}
 
@@ -170,23 +168,25 @@ def read_file(content: bytes) -> ParsedFile:
 def validate_row(row: dict) -> tuple[dict, list[Message]]:
     """The nomination fields of one row and its errors (`Message`s), with the nomination form's rules.
 
-    Rules (conference/nominations/forms.py): a name; an individual has a gender and a year of birth
-    within 1930..2010; the achievements are not empty; text lengths within the model's limits.
+    Rules (conference/nominations/forms.py): a name; an individual has a gender and a year of birth within
+    `BIRTH_YEAR_MIN`..`BIRTH_YEAR_MAX`; the achievements are not empty; text lengths within the model's limits.
+    Kind, gender and the yes/no columns are read as the Excel template's import reads them.
     The position becomes "position, unit" so the upper level keeps the grassroots unit's name.
     """
     errors: list[Message] = []
-    kind = _KINDS.get(_text(row["Cá nhân/Tập thể"]).casefold())
+    kind = code_for("kind", _text(row["Cá nhân/Tập thể"]))
     if kind is None:
         errors.append(Message(N_("Cột “Cá nhân/Tập thể” phải là “Cá nhân” hoặc “Tập thể”.")))
         kind = "individual"
     gender_text = _text(row["Giới tính"])
-    gender = _GENDERS.get(gender_text.casefold()) if gender_text else None
+    gender = code_for("gender", gender_text)
     if gender_text and gender is None:
         errors.append(Message(N_("Giới tính phải là “Nam” hoặc “Nữ”.")))
     year_text = _text(row["Năm sinh"])
     year = int(year_text) if year_text.isdigit() else None
-    if year_text and (year is None or not 1930 <= year <= 2010):
-        errors.append(Message(N_("Năm sinh phải là số từ %(first)s đến %(last)s."), first=1930, last=2010))
+    if year_text and (year is None or not BIRTH_YEAR_MIN <= year <= BIRTH_YEAR_MAX):
+        errors.append(Message(N_("Năm sinh phải là số từ %(first)s đến %(last)s."),
+                              first=BIRTH_YEAR_MIN, last=BIRTH_YEAR_MAX))
         year = None
     if kind == "individual":
         if gender is None and not gender_text:
@@ -199,8 +199,8 @@ def validate_row(row: dict) -> tuple[dict, list[Message]]:
     data = {
         "kind": kind, "full_name": _text(row["Họ và tên"]), "gender": gender if kind == "individual" else None,
         "birth_year": year if kind == "individual" else None, "ethnicity": _text(row["Dân tộc"]) or None,
-        "position": position or None, "direct_worker": _text(row["CNVCLĐ trực tiếp sản xuất"]).casefold() in _YES,
-        "party_member": _text(row["Đảng viên"]).casefold() in _YES, "titles": _text(row[
+        "position": position or None, "direct_worker": bool(yes_no(_text(row["CNVCLĐ trực tiếp sản xuất"]))),
+        "party_member": bool(yes_no(_text(row["Đảng viên"]))), "titles": _text(row[
             "Danh hiệu thi đua, hình thức khen thưởng"]) or None,
         "achievements": _text(row["Thành tích tiêu biểu"]) or None, "phone": _text(row["Số điện thoại"]) or None,
     }
@@ -284,6 +284,8 @@ def import_file(conference_id: int, content: bytes, filename: str | None, own_co
         ImportRefused: with the first error of the preview; nothing is written.
     """
     lock(db.session, select(Conference.id).where(Conference.id == conference_id))
+    # and the units' quota rows, which their own submissions lock (the imported rows take seats)
+    lock(db.session, select(Quota.id).where(Quota.conference_id == conference_id).order_by(Quota.id))
     conference = db.session.get(Conference, conference_id)
     preview = preview_import(conference, content, own_code)
     if not preview.ok:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from conference.core.collation import compact_key, compact_name_key, vietnamese_key
-from conference.core.vocabulary import CATEGORY, GENDER, KIND, PRIORITY_GROUP
+from conference.core.vocabulary import CATEGORY, GENDER, KIND, PRIORITY_GROUP, vietnamese
 from conference.core.xlsx import Column, OfficialDocument, Report, Table, place_date_line
 from conference.delegates.rules import priority_counts
 from conference.dossier import columns as cols
@@ -201,10 +201,11 @@ def _summary_table(counts: DelegateCounts) -> Table:
 
 def summary_sentence(counts: DelegateCounts) -> str:
     """The sentence under the table, e.g. "Tổng số: 20 đại biểu (nam 8, nữ 12; ...)"."""
+    minorities = vietnamese("priority_group", "ethnic_minority")
     return (
         f"Tổng số: {counts.total} đại biểu (nam {counts.men}, nữ {counts.women}, tập thể {counts.collectives}); "
-        f"người dân tộc thiểu số {counts.minorities}; đảng viên {counts.party_members}; "
-        f"CNVCLĐ trực tiếp lao động sản xuất {counts.direct_workers}."
+        f"{minorities[:1].lower()}{minorities[1:]} {counts.minorities}; đảng viên {counts.party_members}; "
+        f"{vietnamese('priority_group', 'direct_worker')} {counts.direct_workers}."
     )
 
 

@@ -14,10 +14,11 @@ from conference.conferences.access import conference_view
 from conference.conferences.models import Conference
 from conference.core.clock import local_today
 from conference.core.xlsx import write_report
+from conference.db import begins_deferred
 from conference.delegates.queries import delegates_in_order
 from conference.dossier import columns as cols
 from conference.dossier import queries
-from conference.dossier.forms import ConfirmForm, DossierForm, UpperChoiceForm, UpperQuotaForm, chosen_columns
+from conference.dossier.forms import ConfirmForm, DossierForm, UpperQuotaForm, chosen_columns
 from conference.dossier.importing import import_file, preview_import
 from conference.dossier.models import ImportedFile
 from conference.dossier.plain import KIND_ALL, KIND_UPPER
@@ -27,7 +28,7 @@ from conference.dossier.services import SETTINGS_FIELDS, save_settings
 from conference.dossier.upper import parse_order, priority_shares, set_upper_delegates, set_upper_quota
 from conference.extensions import db
 from conference.organizations.models import Organization
-from conference.web.forms import UploadForm
+from conference.web.forms import CSRFForm, UploadForm
 from conference.web.refusals import refusal_shown
 
 bp = Blueprint("dossier", __name__, url_prefix="/conferences/<int:conference_id>")
@@ -106,6 +107,7 @@ def quotas_xlsx(conference: Conference):
 
 
 @bp.route("/exports/import", methods=["GET", "POST"])
+@begins_deferred  # the preview writes nothing: the desks' scans are not held back while a file is read
 @conference_view("organizer")
 def import_upload(conference: Conference):
     """Upload a lower level's exported list and see, row by row, what would be imported and what is wrong."""
@@ -146,7 +148,7 @@ def import_confirm(conference: Conference):
 def upper(conference: Conference):
     """Choose, in order, the exemplars who go to the upper-level conference, within the upper quota; a refused
     choice shows the numbers as typed."""
-    form = UpperChoiceForm()
+    form = CSRFForm()  # the order is posted as `order-<delegate id>`
     typed = None
     if form.validate_on_submit():
         typed = {d.id: request.form.get(f"order-{d.id}", "") for d in _exemplars(conference)}

@@ -1,10 +1,10 @@
-"""Nomination form (one exemplar), the review's forms and the upload forms."""
+"""Nomination form (one exemplar), the return form and the reference lists form."""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField, FileRequired
+from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
     DateField,
@@ -20,7 +20,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from conference.core.vocabulary import lazy_words
 from conference.delegates.forms import GENDER_CHOICES
-from conference.delegates.rules import MAJORITY_ETHNICITY
+from conference.delegates.rules import BIRTH_YEAR_MAX, BIRTH_YEAR_MIN, MAJORITY_ETHNICITY
 from conference.nominations.models import ACHIEVEMENTS_MAX, EDUCATION_LEVELS
 
 KIND_CHOICES = [SelectChoice(code, label) for code, label in lazy_words("kind").items()]
@@ -82,11 +82,12 @@ class NominationForm(FlaskForm):
     birth_date = DateField(_l("Ngày sinh"), validators=[Optional()])
     birth_year = IntegerField(_l("Năm sinh"), validators=[
         RequiredForIndividual(_l("Nhập năm sinh (số, ví dụ 1985)."), unless="birth_date"),
-        NumberRange(min=1930, max=2010, message=_l("Năm sinh phải từ 1930 đến 2010."))])
+        NumberRange(min=BIRTH_YEAR_MIN, max=BIRTH_YEAR_MAX, message=_l(
+            "Năm sinh phải từ %(first)s đến %(last)s.", first=BIRTH_YEAR_MIN, last=BIRTH_YEAR_MAX))])
     ethnicity = StringField(_l("Dân tộc"), default=MAJORITY_ETHNICITY, validators=[Optional(), Length(max=60)])
     education = SelectField(_l("Trình độ chuyên môn"), choices=EDUCATION_CHOICES, validators=[Optional()])
     position = StringField(_l("Chức vụ, nơi công tác"), validators=[Optional(), Length(max=300)])
-    direct_worker = BooleanField(_l("CNVCLĐ trực tiếp lao động sản xuất"))
+    direct_worker = BooleanField(lazy_words("priority_group")["direct_worker"])
     party_member = BooleanField(_l("Đảng viên"))
     movements = MultiCheckboxField(_l("Phong trào thi đua"), choices=[], validate_choice=True)
     titles = MultiCheckboxField(_l("Chọn nhanh danh hiệu, hình thức khen thưởng theo danh mục"), choices=[])
@@ -155,20 +156,6 @@ class ReturnForm(FlaskForm):
 
     reason = TextAreaField(_l("Lý do trả lại"), validators=[DataRequired(message=_l("Nhập lý do trả lại.")),
                                                             Length(max=1000)])
-
-
-class ApproveForm(FlaskForm):
-    """Approve a nomination (CSRF only)."""
-
-
-class ActionForm(FlaskForm):
-    """A bare POST (submit a draft, withdraw): CSRF only."""
-
-
-class UploadForm(FlaskForm):
-    """Upload of a filled template (xlsx) or a unit list (xlsx or CSV); the content is checked by the reader."""
-
-    file = FileField(_l("Tệp"), validators=[FileRequired(message=_l("Chọn tệp để tải lên."))])
 
 
 class ReferenceForm(FlaskForm):

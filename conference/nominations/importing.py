@@ -13,8 +13,9 @@ from datetime import date, datetime
 
 from conference.core.errors import N_, Message
 from conference.core.spreadsheet import ImportFileError, Table
-from conference.core.text import clean_text
+from conference.core.text import clean_text, fold
 from conference.core.vocabulary import code_for
+from conference.delegates.rules import BIRTH_YEAR_MAX, BIRTH_YEAR_MIN
 from conference.nominations.models import ACHIEVEMENTS_MAX, EDUCATION_LEVELS
 from conference.nominations.rules import person_key
 
@@ -22,9 +23,8 @@ DATA_SHEET = "Hồ sơ"
 INSTRUCTIONS_SHEET = "Hướng dẫn"
 LISTS_SHEET = "Danh mục"
 SHEETS = (DATA_SHEET, INSTRUCTIONS_SHEET, LISTS_SHEET)
-#: Year of birth accepted for an individual (as on the form).
-BIRTH_YEAR_MIN, BIRTH_YEAR_MAX = 1930, 2010
 YES, NO = "Có", "Không"
+#: What a yes/no cell may hold (folded: `conference.core.text.fold`); "x" is the mark of the exported lists.
 YES_NO_VALUES = {"có": True, "không": False, "x": True}
 SEPARATOR = "; "
 
@@ -162,6 +162,11 @@ def _text(value) -> str | None:
     return clean_text(str(value))
 
 
+def yes_no(text: str | None) -> bool | None:
+    """A yes/no cell as True or False, ignoring case, spacing and Unicode form; None when it is neither."""
+    return YES_NO_VALUES.get(fold(text))
+
+
 def parse_row(line: int, values: list, context: ImportContext) -> RowResult:
     """Check one data row on its own (no database): required fields, ranges, lists, the unit.
 
@@ -230,7 +235,7 @@ def parse_row(line: int, values: list, context: ImportContext) -> RowResult:
     flags = {}
     for key, label in (("party_member", "Đảng viên"), ("direct_worker", "CNVCLĐ trực tiếp sản xuất")):
         text = _text(cells[key])
-        flags[key] = YES_NO_VALUES.get(text.casefold()) if text else False
+        flags[key] = yes_no(text) if text else False
         if flags[key] is None:
             problems.append(Message(N_("Cột “%(column)s” chỉ ghi Có hoặc Không (đang là “%(value)s”)."),
                                     column=label, value=text))

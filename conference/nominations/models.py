@@ -93,6 +93,16 @@ class Nomination(PersonDetails, db.Model):
         """Whether this nomination takes one of its unit's quota seats (`rules.holds_seat`)."""
         return rules.holds_seat(self.status)
 
+    @property
+    def is_returned(self) -> bool:
+        """Returned to the unit with a reason (`rules.is_returned`): the pages show the reason and "send again"."""
+        return rules.is_returned(self.status)
+
+    @property
+    def is_withdrawn(self) -> bool:
+        """Withdrawn by its unit (`rules.is_withdrawn`)."""
+        return rules.is_withdrawn(self.status)
+
     @classmethod
     def status_counts(cls, conference_id: int, unit_ids=None) -> dict[int, dict[str, int]]:
         """{unit_id: {status: how many nominations}} at a conference, of every unit or of `unit_ids`

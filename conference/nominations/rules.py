@@ -76,6 +76,16 @@ def holds_seat(status: str) -> bool:
     return status in COUNTED_STATUSES
 
 
+def is_returned(status: str) -> bool:
+    """Returned to the unit with a reason it must read; editing it sends it again (→ resubmitted)."""
+    return status == "returned"
+
+
+def is_withdrawn(status: str) -> bool:
+    """Withdrawn by its unit: kept in the unit's list, last and greyed, holding no seat and allowing nothing."""
+    return status == "withdrawn"
+
+
 def seats_used(status_counts) -> int:
     """The seats a unit uses: how many of its nominations hold one, from {status: how many}."""
     return sum(number for status, number in status_counts.items() if holds_seat(status))

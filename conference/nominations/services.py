@@ -271,8 +271,10 @@ def approve_nomination(nomination_id: int, actor: Actor | None = None) -> None:
     Raises:
         RuleViolation: not waiting for review; the cap or the exemplar seats are full.
     """
-    conference_id = db.session.get(Nomination, nomination_id).conference_id
+    found = db.session.get(Nomination, nomination_id)
+    conference_id, unit_id = found.conference_id, found.unit_id
     lock(db.session, _lock_conference(conference_id))
+    lock(db.session, _lock_quota(conference_id, unit_id))  # as the unit's withdrawal does
     nomination = db.session.get(Nomination, nomination_id)
     db.session.refresh(nomination)
     _approve_locked(nomination, db.session.get(Conference, conference_id), actor.user_id if actor else None)
@@ -293,6 +295,7 @@ def approve_nominations(conference_id: int, nomination_ids: list[int], actor: Ac
     if not ids:
         raise RuleViolation(N_("Chưa chọn hồ sơ nào để duyệt."))
     lock(db.session, _lock_conference(conference_id))
+    lock(db.session, select(Quota.id).where(Quota.conference_id == conference_id).order_by(Quota.id))
     conference = db.session.get(Conference, conference_id)
     nominations = db.session.execute(
         select(Nomination).where(Nomination.id.in_(ids)).order_by(Nomination.id)
@@ -320,8 +323,10 @@ def return_nomination(nomination_id: int, reason: str, actor: Actor | None = Non
     reason = clean_text(reason)
     if not reason:
         raise RuleViolation(N_("Vui lòng ghi lý do trả lại hồ sơ."))
-    conference_id = db.session.get(Nomination, nomination_id).conference_id
+    found = db.session.get(Nomination, nomination_id)
+    conference_id, unit_id = found.conference_id, found.unit_id
     lock(db.session, _lock_conference(conference_id))
+    lock(db.session, _lock_quota(conference_id, unit_id))  # as the unit's withdrawal does
     nomination = db.session.get(Nomination, nomination_id)
     db.session.refresh(nomination)
     status = next_status(nomination.status, "return")

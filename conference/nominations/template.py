@@ -12,9 +12,8 @@ import io
 import xlsxwriter
 
 from conference.core.vocabulary import GENDER, KIND
+from conference.delegates.rules import BIRTH_YEAR_MAX, BIRTH_YEAR_MIN
 from conference.nominations.importing import (
-    BIRTH_YEAR_MAX,
-    BIRTH_YEAR_MIN,
     COLUMNS,
     DATA_SHEET,
     INSTRUCTIONS_SHEET,

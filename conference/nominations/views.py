@@ -12,16 +12,10 @@ from flask_login import current_user
 from conference.conferences.access import conference_view, load_conference
 from conference.conferences.models import Conference
 from conference.core.clock import local_today
+from conference.delegates.rules import PRIORITY_GROUPS
 from conference.extensions import db
 from conference.nominations import imports, queries, services
-from conference.nominations.forms import (
-    ActionForm,
-    ApproveForm,
-    NominationForm,
-    ReferenceForm,
-    ReturnForm,
-    UploadForm,
-)
+from conference.nominations.forms import NominationForm, ReferenceForm, ReturnForm
 from conference.nominations.labels import REVIEWED_STATUSES, status_label
 from conference.nominations.models import Nomination, NominationImport, NominationPhoto
 from conference.nominations.photos import reencode_photo
@@ -31,6 +25,7 @@ from conference.nominations.template import build_template
 from conference.organizations.queries import units_of
 from conference.organizations.services import blocks_of
 from conference.web.access import roles_required
+from conference.web.forms import CSRFForm, UploadForm
 from conference.web.refusals import refusal_shown
 from conference.web.urls import safe_local_url
 
@@ -83,7 +78,7 @@ def index(conference: Conference):
             nominations=queries.unit_nominations(conference.id, unit_id), quota=services.unit_quota(conference.id,
                                                                                                   unit_id),
             used=used, deadline=deadline, days_left=left, closed=left is not None and left < 0,
-            action_form=ActionForm(), block=current_user.organization.block,
+            action_form=CSRFForm(), block=current_user.organization.block,
         )
     flt = queries.ReviewFilter(
         status=request.args.get("status", "pending") if request.args.get("status") in queries.STATUS_FILTERS
@@ -96,9 +91,9 @@ def index(conference: Conference):
         "nominations/review.html", conference=conference, nominations=nominations, total=total, flt=flt,
         units=units_of(conference), blocks=blocks_of(conference.host_id),
         counts=queries.unit_counts(conference.id, conference.host_id),
-        shares=queries.priority_shares(conference.id), approve_form=ApproveForm(), return_form=ReturnForm(),
+        shares=queries.priority_shares(conference.id), approve_form=CSRFForm(), return_form=ReturnForm(),
         back=request.full_path.rstrip("?"), page_size=queries.PAGE_SIZE,
-        statuses=[(status, status_label(status)) for status in REVIEWED_STATUSES],
+        statuses=[(status, status_label(status)) for status in REVIEWED_STATUSES], priority_groups=PRIORITY_GROUPS,
     )
 
 
@@ -131,7 +126,7 @@ def create(conference: Conference):
 def show(conference: Conference, nomination: Nomination):
     """One nomination in full, with the review actions for the organizer."""
     return render_template("nominations/show.html", conference=conference, nomination=nomination,
-                           approve_form=ApproveForm(), return_form=ReturnForm(), action_form=ActionForm())
+                           approve_form=CSRFForm(), return_form=ReturnForm(), action_form=CSRFForm())
 
 
 @bp.route("/nominations/<int:nomination_id>/photo.jpg")
@@ -171,7 +166,7 @@ def edit(conference: Conference, nomination: Nomination):
 @nomination_view("unit")
 def submit(conference: Conference, nomination: Nomination):
     """Send a draft to the organizer."""
-    if ActionForm().validate_on_submit():
+    if CSRFForm().validate_on_submit():
         with refusal_shown():
             services.submit_draft(nomination.id, _actor(), local_today())
             flash(_("Đã gửi hồ sơ của %(name)s.", name=nomination.full_name), "success")
@@ -182,7 +177,7 @@ def submit(conference: Conference, nomination: Nomination):
 @nomination_view("unit")
 def withdraw(conference: Conference, nomination: Nomination):
     """The unit withdraws a nomination that is not approved; its seat is freed."""
-    if ActionForm().validate_on_submit():
+    if CSRFForm().validate_on_submit():
         with refusal_shown():
             services.withdraw_nomination(nomination.id, _actor(), local_today())
             flash(_("Đã rút hồ sơ của %(name)s.", name=nomination.full_name), "success")
@@ -193,7 +188,7 @@ def withdraw(conference: Conference, nomination: Nomination):
 @nomination_view("organizer")
 def approve(conference: Conference, nomination: Nomination):
     """Approve: the nomination becomes an exemplar delegate."""
-    if ApproveForm().validate_on_submit():
+    if CSRFForm().validate_on_submit():
         with refusal_shown():
             services.approve_nomination(nomination.id, _actor())
             flash(_("Đã duyệt hồ sơ của %(name)s.", name=nomination.full_name), "success")
@@ -204,7 +199,7 @@ def approve(conference: Conference, nomination: Nomination):
 @conference_view("organizer")
 def bulk_approve(conference: Conference):
     """Approve the ticked nominations, all or none."""
-    if ApproveForm().validate_on_submit():
+    if CSRFForm().validate_on_submit():
         ids = [int(v) for v in request.form.getlist("ids") if v.isdigit()]
         with refusal_shown():
             count = services.approve_nominations(conference.id, ids, _actor())
@@ -267,7 +262,7 @@ def upload(conference: Conference):
     batch = _own_batch(conference)
     rows = imports.batch_rows(batch) if batch else []
     return render_template("nominations/import.html", conference=conference, form=form, batch=batch, rows=rows,
-                           bad=sum(1 for r in rows if r.problems), confirm_form=ActionForm())
+                           bad=sum(1 for r in rows if r.problems), confirm_form=CSRFForm())
 
 
 @bp.route("/conferences/<int:conference_id>/nominations/import/confirm", methods=["POST"])
@@ -275,7 +270,7 @@ def upload(conference: Conference):
 def confirm_upload(conference: Conference):
     """Import every row of the previewed file, or none."""
     batch = _own_batch(conference)
-    if not ActionForm().validate_on_submit() or batch is None:
+    if not CSRFForm().validate_on_submit() or batch is None:
         flash(_("Chưa có tệp nào để nhập; hãy tải tệp lên."), "warning")
         return redirect(url_for("nominations.upload", conference_id=conference.id))
     with refusal_shown():

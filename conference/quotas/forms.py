@@ -9,10 +9,6 @@ from wtforms.validators import InputRequired, NumberRange
 from conference.core.errors import N_, RuleViolation
 
 
-class QuotaTableForm(FlaskForm):
-    """CSRF for the quota table; the per-unit inputs are named `seats-<unit_id>`."""
-
-
 class AllocateForm(FlaskForm):
     """Proportional allocation: the minimum seats each unit gets first."""
 

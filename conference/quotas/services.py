@@ -32,6 +32,9 @@ def save_quotas(conference: Conference, seats_by_unit: dict[int, int]) -> None:
     """
     conference_id = conference.id
     lock(db.session, select(Conference.id).where(Conference.id == conference_id))
+    # and every unit's quota row, which its own submissions lock: a quota is never lowered below a submission
+    # racing it
+    lock(db.session, select(Quota.id).where(Quota.conference_id == conference_id).order_by(Quota.id))
     conference = db.session.get(Conference, conference_id)
     unit_ids = {u.id for u in units_of(conference)}
     unknown = set(seats_by_unit) - unit_ids

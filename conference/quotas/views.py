@@ -11,7 +11,8 @@ from conference.conferences.models import Conference, Quota
 from conference.extensions import db
 from conference.organizations.queries import units_of
 from conference.quotas import services
-from conference.quotas.forms import AllocateForm, QuotaTableForm, parse_seats
+from conference.quotas.forms import AllocateForm, parse_seats
+from conference.web.forms import CSRFForm
 from conference.web.refusals import refusal_shown
 
 bp = Blueprint("quotas", __name__, url_prefix="/conferences/<int:conference_id>/quotas")
@@ -21,7 +22,7 @@ bp = Blueprint("quotas", __name__, url_prefix="/conferences/<int:conference_id>/
 @conference_view("organizer")
 def index(conference: Conference):
     """Show units with member counts, quotas and used seats; POST saves the typed quotas."""
-    form = QuotaTableForm()
+    form = CSRFForm()  # the per-unit inputs are named `seats-<unit_id>`
     if form.validate_on_submit():
         with refusal_shown():
             services.save_quotas(conference, parse_seats(request.form, units_of(conference)))

@@ -14,8 +14,7 @@ from conference.organizations import services
 from conference.organizations.models import Organization
 from conference.organizations.queries import units_of
 from conference.units.forms import UnitForm
-from conference.web.forms import CSRFForm as ActionForm
-from conference.web.forms import UploadForm
+from conference.web.forms import CSRFForm, UploadForm
 from conference.web.refusals import refusal_shown
 
 bp = Blueprint("units", __name__)
@@ -26,7 +25,7 @@ bp = Blueprint("units", __name__)
 def index(conference: Conference):
     """Units with block, member count, contact; each block's nomination deadline at this conference (POST; a
     refused one shows the dates as typed)."""
-    form = ActionForm()
+    form = CSRFForm()
     typed = None
     if form.validate_on_submit():
         blocks = services.blocks_of(conference.host_id)
@@ -61,7 +60,7 @@ def import_list(conference: Conference):
     else:
         for error in upload_form.file.errors:
             flash(error, "danger")
-    return _units_page(conference, form=ActionForm(), upload_form=upload_form, result=result)
+    return _units_page(conference, form=CSRFForm(), upload_form=upload_form, result=result)
 
 
 def _units_page(conference: Conference, *, form, upload_form, result=None, typed_deadlines=None) -> str:

@@ -51,7 +51,7 @@ ROUTES: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     "nominations.index": (frozenset({"GET"}), ORGANIZER_OR_UNIT),
     "nominations.create": (frozenset({"GET", "POST"}), UNIT),
     "nominations.show": (frozenset({"GET"}), ORGANIZER_OR_UNIT),
-    "nominations.edit": (frozenset({"GET", "POST"}), ORGANIZER_OR_UNIT),  # issue 3: organizer edits after the deadline
+    "nominations.edit": (frozenset({"GET", "POST"}), ORGANIZER_OR_UNIT),  # the organizer edits after the deadline
     "nominations.submit": (frozenset({"POST"}), UNIT),
     "nominations.withdraw": (frozenset({"POST"}), UNIT),
     "nominations.photo": (frozenset({"GET"}), ORGANIZER_OR_UNIT),
@@ -81,11 +81,16 @@ ROUTES: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     "checkin.desk": (frozenset({"GET"}), DESK),
     "checkin.api_checkin": (frozenset({"POST"}), DESK),
     "checkin.api_search": (frozenset({"GET"}), DESK),
-    "checkin.api_undo": (frozenset({"POST"}), DESK),  # issue 5
+    "checkin.api_undo": (frozenset({"POST"}), DESK),
     "checkin.api_ping": (frozenset({"GET"}), DESK),
     "checkin.api_sync": (frozenset({"POST"}), DESK),
     "checkin.api_badges": (frozenset({"GET"}), DESK),
     "checkin.board": (frozenset({"GET"}), ORGANIZER),
+    "checkin.api_desk": (frozenset({"POST"}), DESK),
+    "checkin.close_desks": (frozenset({"POST"}), ORGANIZER),
+    "checkin.reopen_desks": (frozenset({"POST"}), ORGANIZER),
+    "checkin.attendance_xlsx": (frozenset({"GET"}), ORGANIZER),
+    "checkin.absentees": (frozenset({"GET"}), ORGANIZER),
     # The desk's service worker script: public like /static/ (no data, only static URLs and a version hash); the
     # browser re-fetches it by itself to look for updates, where a redirect to the login page would fail.
     "checkin.desk_worker": (frozenset({"GET"}), PUBLIC),
@@ -95,7 +100,7 @@ ROUTES: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     "badges.single": (frozenset({"GET"}), DESK),
     "badges.reprint": (frozenset({"POST"}), DESK),
     "dossier.delegates_xlsx": (frozenset({"GET"}), ORGANIZER),
-    "dossier.index": (frozenset({"GET"}), ORGANIZER),  # issue 4
+    "dossier.index": (frozenset({"GET"}), ORGANIZER),
     "dossier.settings": (frozenset({"POST"}), ORGANIZER),
     "dossier.upper_xlsx": (frozenset({"GET"}), ORGANIZER),
     "dossier.quotas_xlsx": (frozenset({"GET"}), ORGANIZER),
@@ -108,7 +113,8 @@ ROUTES: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
 #: Routes that act on one conference of the host federation (by id in the URL, or in the API's JSON).
 CONFERENCE_SCOPED = sorted(
     ep for ep in ROUTES
-    if ep not in ("auth.login", "auth.logout", "dashboard.home", "dashboard.create", "checkin.desk_worker")
+    if ep not in ("auth.login", "auth.logout", "dashboard.home", "dashboard.create", "checkin.desk_worker",
+                  "checkin.api_desk")  # the desk's name belongs to the session, not to a conference
 )
 
 

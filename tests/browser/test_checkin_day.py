@@ -235,7 +235,8 @@ def test_a_badge_revoked_while_the_desk_was_offline_is_refused_at_sync_and_the_d
     result = page.locator("#result")
     expect(result).to_have_class(re.compile(r"\bbad\b"))
     expect(result.locator(".result-name")).to_have_text(person["name"])
-    expect(result).to_contain_text("1 lượt quét ngoại tuyến không được ghi nhận: Thẻ đã bị thu hồi")
+    expect(result.locator(".result-title")).to_have_text("✖ Thẻ đã thu hồi")
+    expect(result).to_contain_text("1 lượt quét ngoại tuyến không được ghi nhận: Thẻ cũ hoặc đã cấp lại")
     expect(page.locator("#net-state")).to_contain_text(
         "Đã đồng bộ 0 lượt điểm danh. 1 lượt quét ngoại tuyến không được ghi nhận: " + person["name"])
     [row] = [d for d in delegates(page, live_server, cid, person["name"]) if d["name"] == person["name"]]

@@ -65,7 +65,8 @@ def scan(client, auth, desk):
 
     def scan(code: str, *, desk_name: str = "Bàn 1", nonce: str | None = None,
              conference_id: int | None = None):
-        payload = {"code": code, "conference_id": conference_id or desk.conference_id, "desk": desk_name}
+        client.post("/api/checkin/desk", json={"desk": desk_name})  # the desk is the session's, named on the page
+        payload = {"code": code, "conference_id": conference_id or desk.conference_id}
         if nonce is not None:
             payload["nonce"] = nonce
         return client.post("/api/checkin", json=payload)
@@ -129,7 +130,9 @@ def test_a_check_in_is_in_the_audit_log_with_who_which_desk_and_a_repeat_adds_no
         record = db.session.execute(select(CheckIn)).scalar_one()
         assert [(e.action, e.entity_id, e.conference_id, e.user_id, e.after) for e in entries] == [
             ("create", record.id, desk.conference_id, clerk.id,
-             {"delegate_id": desk.delegate_id, "desk": "Bàn số 2", "offline": False})]
+             {"delegate_id": desk.delegate_id, "desk": "Bàn số 2", "desk_session": record.desk_session,
+              "offline": False})]
+        assert record.desk_session
         assert entries[0].at is not None and abs((entries[0].at - record.checked_in_at).total_seconds()) < 5
 
 
@@ -140,7 +143,7 @@ def test_garbage_text_is_invalid(app, scan, code):
     assert body["result"] == "invalid"
     assert body["delegate"] is None
     assert body["checked_in_at"] is None
-    assert body["message"] == "Mã không hợp lệ: không phải thẻ đại biểu của hệ thống."
+    assert body["message"] == "Không phải thẻ đại biểu của hệ thống."  # the title says "Mã không hợp lệ"
     assert checkin_rows(app) == 0
 
 
@@ -177,7 +180,7 @@ def test_old_code_after_reissue_is_revoked_and_new_code_checks_in(app, scan, des
 
     assert old["result"] == "revoked"
     assert old["checked_in_at"] is None
-    assert old["message"].startswith("Thẻ đã bị thu hồi")
+    assert old["message"].startswith("Thẻ cũ hoặc đã cấp lại")  # the title says "Thẻ đã thu hồi"
     assert checkin_rows(app) == 0
     assert scan(new_code).get_json()["result"] == "checked_in"
 

@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 from conference.badges.services import badge_code, reissue_badge
 from conference.checkin import queries
 from conference.checkin.models import CheckIn, CheckInConflict
+from conference.checkin.rules import CLOCK_SKEW
 from conference.checkin.services import (
-    CLOCK_SKEW,
     OfflineScan,
     UndoRefused,
     check_in,
@@ -54,9 +54,9 @@ def rows(app, model=CheckIn) -> int:
 
 def test_desk_undoes_its_own_last_check_in(ctx, three):
     cid, codes, ids = three
-    check_in(SECRET, cid, codes[0], desk="Bàn 1", user_id=None, nonce="n1")
+    check_in(SECRET, cid, codes[0], desk="Bàn 1", user_id=None, nonce="n1", desk_session="s1")
 
-    delegate = undo_check_in(cid, "Bàn 1", "n1")
+    delegate = undo_check_in(cid, "s1", "n1")
 
     assert delegate.id == ids[0]
     assert db.session.execute(select(func.count()).select_from(CheckIn)).scalar_one() == 0
@@ -65,10 +65,10 @@ def test_desk_undoes_its_own_last_check_in(ctx, three):
 
 def test_another_desk_cannot_undo_the_check_in(ctx, three):
     cid, codes, _ids = three
-    check_in(SECRET, cid, codes[0], desk="Bàn 1", user_id=None, nonce="n1")
+    check_in(SECRET, cid, codes[0], desk="Bàn 1", user_id=None, nonce="n1", desk_session="s1")
 
     with pytest.raises(UndoRefused) as refusal:
-        undo_check_in(cid, "Bàn 2", "n1")
+        undo_check_in(cid, "s2", "n1", desk="Bàn 1")  # naming the same desk proves nothing
 
     assert refusal.value.reason == "other_desk"
     assert db.session.execute(select(func.count()).select_from(CheckIn)).scalar_one() == 1
@@ -76,35 +76,41 @@ def test_another_desk_cannot_undo_the_check_in(ctx, three):
 
 def test_only_the_desks_last_check_in_can_be_undone(ctx, three):
     cid, codes, _ids = three
-    check_in(SECRET, cid, codes[0], desk="Bàn 1", user_id=None, nonce="n1")
-    check_in(SECRET, cid, codes[1], desk="Bàn 1", user_id=None, nonce="n2")
-    check_in(SECRET, cid, codes[2], desk="Bàn 2", user_id=None, nonce="n3")  # another desk does not matter
+    check_in(SECRET, cid, codes[0], desk="Bàn 1", user_id=None, nonce="n1", desk_session="s1")
+    check_in(SECRET, cid, codes[1], desk="Bàn 1", user_id=None, nonce="n2", desk_session="s1")
+    check_in(SECRET, cid, codes[2], desk="Bàn 2", user_id=None, nonce="n3",
+             desk_session="s2")  # another desk does not matter
 
     with pytest.raises(UndoRefused) as refusal:
-        undo_check_in(cid, "Bàn 1", "n1")
+        undo_check_in(cid, "s1", "n1")
     assert refusal.value.reason == "not_last"
-    assert undo_check_in(cid, "Bàn 1", "n2").full_name == "Phạm Văn Hùng"
+    assert undo_check_in(cid, "s1", "n2").full_name == "Phạm Văn Hùng"
     assert db.session.execute(select(func.count()).select_from(CheckIn)).scalar_one() == 2
 
 
 def test_undo_of_an_unknown_scan_is_not_found(ctx, three):
     cid, _codes, _ids = three
     with pytest.raises(UndoRefused) as refusal:
-        undo_check_in(cid, "Bàn 1", "never-sent")
+        undo_check_in(cid, "s1", "never-sent")
     assert refusal.value.reason == "not_found"
 
 
 def test_undo_api_answers_409_in_vietnamese_for_another_desk(app, client, auth, three):
     cid, codes, _ids = three
     auth.login("checkin")
-    client.post("/api/checkin", json={"code": codes[0], "conference_id": cid, "desk": "Bàn 1", "nonce": "n1"})
+    client.post("/api/checkin/desk", json={"desk": "Bàn 1"})
+    client.post("/api/checkin", json={"code": codes[0], "conference_id": cid, "nonce": "n1"})
 
-    refused = client.post("/api/checkin/undo", json={"conference_id": cid, "desk": "Bàn 2", "nonce": "n1"})
+    other = app.test_client()  # another signed-in session, naming the same desk
+    other.post("/login", data={"username": "checkin", "password": "secret"})
+    other.post("/api/checkin/desk", json={"desk": "Bàn 1"})
+    refused = other.post("/api/checkin/undo", json={"conference_id": cid, "desk": "Bàn 1", "nonce": "n1"})
     assert refused.status_code == 409
-    assert refused.get_json()["message"] == "Lượt điểm danh này do bàn khác thực hiện: chỉ bàn đó được hủy."
+    assert refused.get_json()["message"] == ("Lượt điểm danh này do bàn khác (hoặc phiên đăng nhập khác) thực hiện: "
+                                             "chỉ bàn đó được hủy.")
     assert rows(app) == 1
 
-    done = client.post("/api/checkin/undo", json={"conference_id": cid, "desk": "Bàn 1", "nonce": "n1"})
+    done = client.post("/api/checkin/undo", json={"conference_id": cid, "nonce": "n1"})
     assert done.status_code == 200
     assert done.get_json()["result"] == "undone"
     assert done.get_json()["message"] == "Đã hủy điểm danh của Nguyễn Thị Lan."
@@ -133,14 +139,19 @@ def test_offline_scan_is_stored_at_the_desks_scan_time(ctx, three):
     assert record.offline is True
 
 
-def test_offline_time_in_the_future_is_clamped_to_now(ctx, three):
+def test_offline_time_in_the_future_within_the_skew_is_stored_as_now_and_beyond_it_refused(ctx, three):
     cid, codes, _ids = three
     before = utcnow()
 
-    check_in(SECRET, cid, codes[0], desk="Bàn 3", user_id=None, nonce="o1", scanned_at=before + timedelta(hours=5))
+    late = check_in(SECRET, cid, codes[0], desk="Bàn 3", user_id=None, nonce="o1",
+                    scanned_at=before + timedelta(hours=5))
+    assert late.result == "out_of_window"
+    assert db.session.execute(select(func.count()).select_from(CheckIn)).scalar_one() == 0
 
+    check_in(SECRET, cid, codes[0], desk="Bàn 3", user_id=None, nonce="o2",
+             scanned_at=before + CLOCK_SKEW - timedelta(seconds=30))
     record = db.session.execute(select(CheckIn)).scalar_one()
-    assert record.checked_in_at <= utcnow() + CLOCK_SKEW
+    assert before <= record.checked_in_at <= utcnow()
 
 
 def test_two_offline_desks_same_badge_keep_the_earliest_and_record_the_conflict(ctx, three):
@@ -190,17 +201,20 @@ def test_resent_sync_changes_nothing(ctx, three):
 def test_sync_api_reports_results_and_conflicts(app, client, auth, three):
     cid, codes, _ids = three
     auth.login("checkin")
-    client.post("/api/checkin", json={"code": codes[1], "conference_id": cid, "desk": "Bàn 1", "nonce": "x"})
+    client.post("/api/checkin/desk", json={"desk": "Bàn 5"})
+    client.post("/api/checkin", json={"code": codes[1], "conference_id": cid, "nonce": "x"})
     scans = [{"code": codes[0], "nonce": "s0", "scanned_at": "2025-04-10T00:31:00.000Z"},
-             {"code": codes[1], "nonce": "s1", "scanned_at": "2099-04-10T07:32:00+07:00"},
-             {"code": "rác", "nonce": "s2", "scanned_at": "2025-04-10T07:33:00+07:00"}]
+             {"code": codes[1], "nonce": "s1", "scanned_at": "2025-04-10T07:32:00+07:00"},
+             {"code": "rác", "nonce": "s2", "scanned_at": "2025-04-10T07:33:00+07:00"},
+             {"code": codes[2], "nonce": "s3", "scanned_at": "2099-04-10T07:32:00+07:00"}]
 
-    body = client.post("/api/checkin/sync", json={"conference_id": cid, "desk": "Bàn 5", "scans": scans}).get_json()
+    body = client.post("/api/checkin/sync", json={"conference_id": cid, "scans": scans}).get_json()
 
-    assert body["synced"] == 3
-    assert body["conflicts"] == 1
+    assert body["synced"] == 4
+    assert body["conflicts"] == 1  # s1 is earlier than the online check-in: it replaces it
+    assert (body["refused"], body["out_of_window"]) == (2, 1)
     assert [(r["nonce"], r["result"]) for r in body["results"]] == [
-        ("s0", "checked_in"), ("s2", "invalid"), ("s1", "already_checked_in")]  # oldest first
+        ("s0", "checked_in"), ("s1", "checked_in"), ("s2", "invalid"), ("s3", "out_of_window")]  # oldest first
     assert body["results"][0]["checked_in_at"] == "2025-04-10T07:31:00+07:00"
     assert rows(app) == 2
 
@@ -232,7 +246,8 @@ def test_offline_list_has_hashes_of_valid_codes_and_no_codes(app, client, auth, 
         reissue_badge(db.session.get(Delegate, ids[2]))
         db.session.commit()
     auth.login("checkin")
-    client.post("/api/checkin", json={"code": codes[0], "conference_id": cid, "desk": "Bàn 1"})
+    client.post("/api/checkin/desk", json={"desk": "Bàn 1"})
+    client.post("/api/checkin", json={"code": codes[0], "conference_id": cid})
 
     response = client.get(f"/api/conferences/{cid}/badges")
 
@@ -273,8 +288,9 @@ def test_timeline_buckets_are_five_minutes_with_empty_buckets_kept():
 
 def test_board_counts_and_puts_units_missing_delegates_first(ctx, three):
     cid, codes, _ids = three
-    check_in(SECRET, cid, codes[2], desk="Bàn 2", user_id=None)  # unit 2 complete
-    check_in(SECRET, cid, codes[0], desk="Bàn 1", user_id=None)  # unit 1: one of two
+    on_the_day = datetime(2025, 4, 10, 1, 30)  # 08:30 in Vietnam on the conference's date
+    check_in(SECRET, cid, codes[2], desk="Bàn 2", user_id=None, scanned_at=on_the_day)  # unit 2 complete
+    check_in(SECRET, cid, codes[0], desk="Bàn 1", user_id=None, scanned_at=on_the_day)  # unit 1: one of two
 
     board = queries.board(cid, {"exemplar": "ĐB điển hình"}, "Khách mời")
 

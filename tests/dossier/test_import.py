@@ -15,6 +15,7 @@ from conference.dossier.models import ImportedFile
 from conference.dossier.queries import get_dossier
 from conference.dossier.upper import set_upper_delegates, set_upper_quota
 from conference.extensions import db
+from conference.nominations.importing import COLUMNS, ImportContext, parse_row
 from conference.nominations.models import Nomination
 from tests.dossier.world import make_district, make_province
 
@@ -227,3 +228,23 @@ def test_confirm_without_a_file_does_nothing(app, client, auth, levels):
     assert "Không có tệp để nhập." in response.get_data(as_text=True)
     with app.app_context():
         assert count_nominations(province.conference_id) == 0
+
+
+@pytest.mark.parametrize(("kind", "gender"), [(" tập thể ", ""), ("Cá nhân", "NỮ"), ("  cá  NHÂN", " nam ")])
+def test_kind_gender_and_yes_no_read_as_the_template_import_reads_them(kind, gender):
+    cells = {"unit": "Công đoàn A", "kind": kind, "full_name": "Nguyễn Thị Lan", "gender": gender, "birth": 1985,
+             "ethnicity": "Kinh", "party_member": "Có", "direct_worker": "có", "position": "Công nhân",
+             "achievements": "Thành tích"}
+    context = ImportContext(units={"công đoàn a": 1}, own_unit_id=None, own_unit_name=None, movements=(),
+                            titles=())
+    template = parse_row(3, [cells.get(column.key) for column in COLUMNS], context)
+    dossier, errors = validate_row({
+        "Cá nhân/Tập thể": kind, "Giới tính": gender, "Năm sinh": 1985, "Họ và tên": "Nguyễn Thị Lan",
+        "Dân tộc": "Kinh", "Chức vụ, nơi công tác": "Công nhân", "Đơn vị": "Công đoàn A",
+        "CNVCLĐ trực tiếp sản xuất": "có", "Đảng viên": "Có", "Danh hiệu thi đua, hình thức khen thưởng": "",
+        "Thành tích tiêu biểu": "Thành tích", "Số điện thoại": ""})
+    assert template.problems == [] and errors == []
+    for key in ("kind", "gender", "direct_worker", "party_member"):
+        assert dossier[key] == template.data[key], key
+    assert dossier["kind"] == ("collective" if "thể" in kind else "individual")
+    assert dossier["direct_worker"] is True and dossier["party_member"] is True

@@ -43,5 +43,19 @@
     return request(url, options && options.fresh ? { cache: "no-store" } : {}, options && options.timeout);
   }
 
-  Desk.api = { post: post, get: get };
+  /* The desk's name is kept by the server in this session (it records it with every scan, undo and sync): send the
+     name field's value when it differs from the one the server has. Resolves true once the server has it, false
+     when it could not be sent (no network: tried again before the next scan or sync). */
+  var savedDesk = Desk.page.sessionDesk;
+  function saveDesk() {
+    var name = Desk.page.deskName.value.trim().replace(/\s+/g, " ");
+    if (!name) return Promise.resolve(false);
+    if (name === savedDesk) return Promise.resolve(true);
+    return post(Desk.page.urls.desk, { desk: name }, { timeout: 5000 }).then(function (answer) {
+      if (answer.ok) savedDesk = answer.data.desk;
+      return answer.ok;
+    }, function () { return false; });
+  }
+
+  Desk.api = { post: post, get: get, saveDesk: saveDesk };
 })(window.Desk = window.Desk || {});

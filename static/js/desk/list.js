@@ -52,7 +52,8 @@
       if (!answer.ok) throw new Error(String(answer.status));
       var map = {};
       answer.data.badges.forEach(function (b) { map[b.hash] = b; });
-      return adopt(map, new Date()).then(save);
+      Desk.page.setServerNow(answer.data.now);
+      return adopt(map, Desk.page.now()).then(save);
     });
   }
 

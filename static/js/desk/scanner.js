@@ -14,9 +14,14 @@
 
   /* The name this browser's desk had last time; Enter in it goes back to scanning. */
   function keepDeskName() {
-    var stored = window.localStorage.getItem("desk-name");
+    // The session's name (the server's) first, else the one this browser had, else the page's default.
+    var stored = Desk.page.sessionDesk || window.localStorage.getItem("desk-name");
     if (stored) deskName.value = stored;
-    deskName.addEventListener("change", function () { window.localStorage.setItem("desk-name", deskName.value.trim()); });
+    deskName.addEventListener("change", function () {
+      window.localStorage.setItem("desk-name", deskName.value.trim());
+      Desk.api.saveDesk();  // the server keeps the name in this session
+    });
+    Desk.api.saveDesk();
     deskName.addEventListener("keydown", function (event) {
       if (event.key === "Enter") { event.preventDefault(); deskName.dispatchEvent(new Event("change")); scan.focus(); }
     });

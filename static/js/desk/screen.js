@@ -3,7 +3,7 @@
    notice that this browser cannot reopen the desk without network. */
 (function (Desk) {
   "use strict";
-  var MSG = Desk.page.MSG, fmt = Desk.page.fmt, hhmm = Desk.page.hhmm;
+  var MSG = Desk.page.MSG, fmt = Desk.page.fmt, hhmm = Desk.page.hhmm, ddmmyyyy = Desk.page.ddmmyyyy;
 
   var $ = function (id) { return document.getElementById(id); };
   var box = $("result"), arrived = $("arrived"), pending = $("pending"), undoButton = $("undo");
@@ -61,9 +61,8 @@
   /* "List of n badges, fetched at hh:mm"; a list saved on another day (a desk reopened offline) shows its date
      too, in red, so nobody mistakes it for today's. */
   function showList(count, fetchedAt) {
-    var today = new Date().toDateString() === fetchedAt.toDateString();
-    var when = today ? hhmm(fetchedAt) : hhmm(fetchedAt) + " " + ("0" + fetchedAt.getDate()).slice(-2) + "/" +
-      ("0" + (fetchedAt.getMonth() + 1)).slice(-2) + "/" + fetchedAt.getFullYear();
+    var today = ddmmyyyy(Desk.page.now()) === ddmmyyyy(fetchedAt);  // both by the server's clock, in Vietnam
+    var when = today ? hhmm(fetchedAt) : hhmm(fetchedAt) + " " + ddmmyyyy(fetchedAt);
     listState.textContent = fmt(MSG.list, { n: count, time: when });
     listState.classList.toggle("text-danger", !today);
   }

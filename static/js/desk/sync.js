@@ -9,9 +9,10 @@
   var screen = Desk.screen;
   var undo = Desk.undo;
   var MSG = Desk.page.MSG, TITLES = Desk.page.TITLES, conferenceId = Desk.page.conferenceId,
-    deskName = Desk.page.deskName, fmt = Desk.page.fmt, urls = Desk.page.urls;
+    fmt = Desk.page.fmt, urls = Desk.page.urls;
 
-  var REFUSED = ["invalid", "revoked", "wrong_conference"];  // sync results that recorded nothing
+  // Sync results that recorded nothing (out_of_window: the device's clock at the scan was outside the conference).
+  var REFUSED = ["invalid", "revoked", "wrong_conference", "out_of_window"];
   var online = navigator.onLine !== false;
   var syncing = false;
 
@@ -24,15 +25,23 @@
   }
 
   function sent(data) {
+    Desk.page.setServerNow(data.now);
     return list.dequeue(data.results.map(function (x) { return x.nonce; })).then(function () {
-      // Scans the server did not record (a badge revoked since the desk's list was saved, …): say who, loudly.
+      // Scans the server did not record (a badge revoked since the desk's list was saved, a device clock outside
+      // the conference, …): in red, who and why (each reason once); the network bar keeps the counts and who.
       var refused = data.results.filter(function (x) { return REFUSED.indexOf(x.result) !== -1; });
       var text = fmt(MSG.synced, { n: data.synced - refused.length });
       if (data.conflicts) text += " " + fmt(MSG.conflicts, { n: data.conflicts });
       if (refused.length) {
         var who = refused.map(function (x) { return x.delegate ? x.delegate.name : "?"; }).join(", ");
-        text += " " + fmt(MSG.sync_refused, { n: refused.length }) + " " + who;
-        screen.show("bad", TITLES.revoked, who, fmt(MSG.sync_refused, { n: refused.length }) + " " + refused[0].message);
+        text += " " + fmt(MSG.sync_refused, { n: refused.length }) + " " + who + ".";
+        if (data.out_of_window) text += " " + fmt(MSG.out_of_window, { n: data.out_of_window });
+        var kinds = refused.map(function (x) { return x.result; }).filter(function (r, i, all) { return all.indexOf(r) === i; });
+        var reasons = refused.map(function (x) { return x.message; }).filter(function (m, i, all) { return all.indexOf(m) === i; });
+        undo.forget();
+        screen.show("bad", kinds.length === 1 ? TITLES[kinds[0]] : "✖", who,
+                    fmt(MSG.sync_refused, { n: refused.length }) + " " + reasons.join(" "));
+        screen.outcome("sync_refused");
         screen.beep("bad");
       }
       screen.showSyncReport(text);
@@ -46,9 +55,12 @@
     syncing = true;
     return list.pending().then(function (rows) {
       if (!rows.length) return null;
-      return api.post(urls.sync, { conference_id: conferenceId, desk: deskName.value, scans: rows.map(function (q) {
-        return { code: q.code, nonce: q.nonce, scanned_at: q.scanned_at, desk: q.desk };
-      }) }).then(function (answer) {
+      // The server records the session's desk name: send it first if it changed while offline.
+      return api.saveDesk().then(function () {
+        return api.post(urls.sync, { conference_id: conferenceId, scans: rows.map(function (q) {
+          return { code: q.code, nonce: q.nonce, scanned_at: q.scanned_at };
+        }) });
+      }).then(function (answer) {
         if (!answer.ok) throw new Error(String(answer.status));
         return sent(answer.data);
       });

@@ -6,8 +6,7 @@
   var api = Desk.api;
   var list = Desk.list;
   var screen = Desk.screen;
-  var MSG = Desk.page.MSG, TITLES = Desk.page.TITLES, conferenceId = Desk.page.conferenceId,
-    deskName = Desk.page.deskName, urls = Desk.page.urls;
+  var MSG = Desk.page.MSG, TITLES = Desk.page.TITLES, conferenceId = Desk.page.conferenceId, urls = Desk.page.urls;
 
   var last = null;  // {nonce, hash, name, queued}
 
@@ -20,6 +19,9 @@
   function forgetQueued() {
     if (last && last.queued) { last = null; screen.hideUndo(); }
   }
+
+  /* A scan that checked nobody in (red or amber) is on screen: the button must not name the person before. */
+  function forget() { last = null; screen.hideUndo(); }
 
   function undoLast() {
     var undoing = last;
@@ -34,7 +36,7 @@
       screen.outcome("undone");
     }
     if (undoing.queued) { list.dequeue([undoing.nonce]).then(list.pending).then(undone); return; }
-    api.post(urls.undo, { conference_id: conferenceId, desk: deskName.value.trim(), nonce: undoing.nonce })
+    api.post(urls.undo, { conference_id: conferenceId, nonce: undoing.nonce })
       .then(function (answer) {
         if (answer.ok) { undone(); return; }
         screen.show("bad", "✖", undoing.name, answer.data.message || MSG.undo_failed);
@@ -43,5 +45,5 @@
 
   function setup() { screen.onUndo(undoLast); }
 
-  Desk.undo = { remember: remember, forgetQueued: forgetQueued, setup: setup };
+  Desk.undo = { remember: remember, forget: forget, forgetQueued: forgetQueued, setup: setup };
 })(window.Desk = window.Desk || {});

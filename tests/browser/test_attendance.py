@@ -1,0 +1,71 @@
+"""The end of the check-in in Debian's Chromium: the organizer sees on the live board who is still missing,
+closes the desks (after a confirmation), downloads the attendance report, prints the absentees for the MC on one
+A4 page, and reopens the desks."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+
+import pytest
+from openpyxl import load_workbook
+from playwright.sync_api import expect
+
+from .conftest import login
+from .test_walkthrough import conference_id
+
+pytestmark = pytest.mark.browser
+
+
+def test_organizer_closes_the_desks_downloads_the_report_and_prints_the_absentees(live_server, page, shot,
+                                                                                  tmp_path):
+    login(page, live_server, "bantochuc")
+    page.get_by_role("link", name="Mở tổng quan").click()
+    cid = conference_id(page)
+    page.goto(f"{live_server}/conferences/{cid}/board")
+    missing = page.get_by_test_id("board-missing")
+    expect(missing).to_contain_text("Đại biểu chưa đến")
+    expect(missing.locator("[data-group=presidium]")).to_be_visible()  # the presidium first
+    assert missing.locator(".board-missing-group").first.get_attribute("data-group") == "presidium"
+    expect(page.get_by_test_id("board-empty-units")).to_contain_text("Đơn vị chưa có ai đến")
+    page.screenshot(path=str(tmp_path / "board-open.png"), full_page=True)
+    shot(page, "attendance-board-open")
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Đóng bàn đón tiếp").click()
+    expect(page.get_by_test_id("board-closed")).to_contain_text("Đã đóng bàn đón tiếp lúc")
+    expect(page.get_by_role("button", name="Mở lại bàn đón tiếp")).to_be_visible()
+    page.screenshot(path=str(tmp_path / "board-closed.png"), full_page=True)
+    shot(page, "attendance-board-closed")
+    expected = int(page.get_by_test_id("board-overall").inner_text().split("/")[1])
+
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Báo cáo điểm danh (Excel)").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".xlsx")
+    book = load_workbook(io.BytesIO(download.path().read_bytes()))
+    rows = [r for r in book["Điểm danh"].iter_rows(values_only=True) if isinstance(r[0], int)]
+    assert len(rows) == expected and len({r[0] for r in rows}) == expected
+    assert all((r[4] == "x") != (r[5] == "x") for r in rows)  # each one present or absent
+
+    with page.context.expect_page() as popup:
+        page.get_by_role("link", name="In danh sách vắng mặt").click()
+    sheet = popup.value
+    sheet.wait_for_load_state()
+    expect(sheet.locator("h1")).to_have_text("DANH SÁCH ĐẠI BIỂU VẮNG MẶT")
+    expect(sheet.get_by_test_id("absentees-count")).to_contain_text("vắng")
+    sheet.emulate_media(media="print")
+    pdf = tmp_path / "absentees.pdf"
+    sheet.pdf(path=str(pdf), format="A4", print_background=True, prefer_css_page_size=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(tmp_path / "absentees")], check=True)
+    pages = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    assert "(A4)" in pages and "Pages:" in pages, pages  # the demo has nobody arrived: 112 absent take 3 pages
+    if shot.enabled:
+        for png in tmp_path.glob("*.png"):
+            (shot.dir / f"attendance-{png.name}").write_bytes(png.read_bytes())
+    sheet.close()
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Mở lại bàn đón tiếp").click()
+    expect(page.get_by_role("button", name="Đóng bàn đón tiếp")).to_be_visible()
+    expect(page.get_by_test_id("board-closed")).to_have_count(0)
