@@ -42,8 +42,13 @@ def ensure_open(conference_id: int) -> None:
     """Raise `DesksClosed` when the conference's desks are closed; nothing when they are open."""
     at = closed_at(conference_id)
     if at is not None:
-        raise DesksClosed(N_("Bàn đón tiếp đã đóng lúc %(time)s: không nhận điểm danh nữa. "
-                             "Liên hệ Ban Tổ chức nếu cần mở lại."), time=_local(at))
+        raise_closed(at)
+
+
+def raise_closed(at: datetime) -> None:
+    """Raise `DesksClosed` for desks closed at `at` (naive UTC), e.g. read with a scanned badge's card."""
+    raise DesksClosed(N_("Bàn đón tiếp đã đóng lúc %(time)s: không nhận điểm danh nữa. "
+                         "Liên hệ Ban Tổ chức nếu cần mở lại."), time=_local(at))
 
 
 def _conference_lock(conference_id: int):

@@ -20,8 +20,8 @@ from conference.audit.services import insert_now as audit_insert
 from conference.audit.services import record as audit_record
 from conference.badges.codes import InvalidBadgeCode, make_badge_code, read_badge_code
 from conference.badges.models import BadgeCategory
-from conference.checkin.closing import ensure_open
-from conference.checkin.models import CheckIn, CheckInConflict
+from conference.checkin.closing import ensure_open, raise_closed
+from conference.checkin.models import CheckIn, CheckInClosure, CheckInConflict
 from conference.checkin.rules import in_window, scan_window
 from conference.conferences.models import Conference
 from conference.core.clock import utcnow
@@ -75,13 +75,15 @@ def _lock(delegate_id: int):
 _delegates, _units, _styles, _checkins = (Delegate.__table__, Organization.__table__, BadgeCategory.__table__,
                                           CheckIn.__table__)
 _KIND = Delegate.badge_kind  # conference.delegates.rules.badge_kind, as SQL
+_closures = CheckInClosure.__table__
 _CARD = (
     select(_delegates.c.conference_id, _delegates.c.badge_serial, _delegates.c.full_name, _delegates.c.position,
-           _delegates.c.category, _KIND, _units.c.name, _styles.c.label, _styles.c.colour)
+           _delegates.c.category, _KIND, _units.c.name, _styles.c.label, _styles.c.colour, _closures.c.closed_at)
     .select_from(_delegates
                  .outerjoin(_units, _units.c.id == _delegates.c.unit_id)
                  .outerjoin(_styles, and_(_styles.c.conference_id == _delegates.c.conference_id,
-                                          _styles.c.kind == _KIND)))
+                                          _styles.c.kind == _KIND))
+                 .outerjoin(_closures, _closures.c.conference_id == _delegates.c.conference_id))
     .where(_delegates.c.id == bindparam("delegate_id"))
 )
 _EXISTING = select(_checkins.c.id, _checkins.c.nonce, _checkins.c.checked_in_at, _checkins.c.desk).where(
@@ -114,15 +116,16 @@ _INSERT_ONCE = {dialect: _insert_once(dialect) for dialect in ("sqlite", "postgr
 
 
 def _card(delegate_id: int):
-    """(conference_id, badge_serial, DelegateCard) of a delegate, or None: one query, no ORM objects (the
-    unit's name and the stored badge label/colour of the delegate's kind are joined in)."""
+    """(conference_id, badge_serial, DelegateCard, desks closed at | None) of a delegate, or None: one query, no
+    ORM objects (the unit's name, the stored badge label/colour of the delegate's kind and whether the
+    conference's desks are closed are joined in)."""
     row = db.session.connection().execute(_CARD, {"delegate_id": delegate_id}).one_or_none()
     if row is None:
         return None
-    conference_id, serial, name, position, category, kind_value, unit, label, colour = row
+    conference_id, serial, name, position, category, kind_value, unit, label, colour, closed = row
     card = DelegateCard(delegate_id, name, unit or position or "", category, kind_value,
                         (label, colour) if label else None)
-    return conference_id, serial, card
+    return conference_id, serial, card, closed
 
 
 def _revoked(found, conference_id: int, serial: int) -> ScanOutcome | None:
@@ -176,16 +179,23 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
     its write lock). Only when nothing was inserted are the badge and the check-in read again, under the
     delegate's lock (`conference.db.lock`).
     """
-    ensure_open(conference_id)  # the desks are closed: DesksClosed (409 under /api/), nothing written
+    # Closed desks refuse every scan (DesksClosed: 409 under /api/, nothing written); a badge of this
+    # conference learns it from its card's read, any other code from `ensure_open`.
     try:
         claim = read_badge_code(secret_key, code)
     except InvalidBadgeCode:
+        ensure_open(conference_id)
         return ScanOutcome("invalid", None, None)
     if claim.conference_id != conference_id:
+        ensure_open(conference_id)
         return ScanOutcome("wrong_conference", None, None)
     # The delegate, the badge's serial and what the desk shows, read before the lock: a revoked badge never
     # locks the delegate's row, and the locked part is one guarded INSERT (plus the audit row) on the happy path.
     found = _card(claim.delegate_id)
+    if found is None or found[0] != conference_id:
+        ensure_open(conference_id)
+    elif found[3] is not None:
+        raise_closed(found[3])
     if (refused := _revoked(found, conference_id, claim.serial)) is not None:
         return refused
     card = found[2]
