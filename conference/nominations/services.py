@@ -265,18 +265,25 @@ def _approve_locked(nomination: Nomination, conference: Conference, actor_id: in
     _audit(nomination, "approve", before, actor_id)
 
 
+def _locked_for_review(nomination_id: int) -> Nomination:
+    """The nomination, read again under the review's locks: the conference's row (seats), then its unit's quota
+    row, which the unit's own submit and withdraw lock, so a review and a withdrawal never both apply."""
+    found = db.session.get(Nomination, nomination_id)
+    lock(db.session, _lock_conference(found.conference_id))
+    lock(db.session, _lock_quota(found.conference_id, found.unit_id))
+    nomination = db.session.get(Nomination, nomination_id)
+    db.session.refresh(nomination)
+    return nomination
+
+
 def approve_nomination(nomination_id: int, actor: Actor | None = None) -> None:
     """Approve a submitted or resubmitted nomination: it becomes an exemplar delegate.
 
     Raises:
         RuleViolation: not waiting for review; the cap or the exemplar seats are full.
     """
-    found = db.session.get(Nomination, nomination_id)
-    conference_id, unit_id = found.conference_id, found.unit_id
-    lock(db.session, _lock_conference(conference_id))
-    lock(db.session, _lock_quota(conference_id, unit_id))  # as the unit's withdrawal does
-    nomination = db.session.get(Nomination, nomination_id)
-    db.session.refresh(nomination)
+    nomination = _locked_for_review(nomination_id)
+    conference_id = nomination.conference_id
     _approve_locked(nomination, db.session.get(Conference, conference_id), actor.user_id if actor else None)
     db.session.flush()
 
@@ -323,12 +330,7 @@ def return_nomination(nomination_id: int, reason: str, actor: Actor | None = Non
     reason = clean_text(reason)
     if not reason:
         raise RuleViolation(N_("Vui lòng ghi lý do trả lại hồ sơ."))
-    found = db.session.get(Nomination, nomination_id)
-    conference_id, unit_id = found.conference_id, found.unit_id
-    lock(db.session, _lock_conference(conference_id))
-    lock(db.session, _lock_quota(conference_id, unit_id))  # as the unit's withdrawal does
-    nomination = db.session.get(Nomination, nomination_id)
-    db.session.refresh(nomination)
+    nomination = _locked_for_review(nomination_id)
     status = next_status(nomination.status, "return")
     before = snapshot(nomination, AUDITED)
     nomination.status = status
