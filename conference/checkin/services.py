@@ -221,7 +221,11 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
         lock(db.session, lambda: _lock(claim.delegate_id))
         if (refused := _revoked(_card(card.id), conference_id, claim.serial)) is not None:
             return refused
-        _id, existing_nonce, existing_at, existing_desk = existing = _existing(card.id)
+        existing = _existing(card.id)
+        if existing is None:  # the check-in that stopped the insert was undone meanwhile: scan again
+            return check_in(secret_key, conference_id, code, desk=desk, user_id=user_id, nonce=nonce,
+                            scanned_at=scanned_at, desk_session=desk_session, window=window)
+        _id, existing_nonce, existing_at, existing_desk = existing
         if nonce is not None and existing_nonce == nonce:
             return ScanOutcome("checked_in", card, existing_at, existing_desk)
         if not offline:
