@@ -40,7 +40,8 @@ def make_badge_code(secret_key: str, conference_id: int, delegate_id: int, seria
 
 
 def read_badge_code(secret_key: str, code: str) -> BadgeClaim:
-    """Verify and decode a scanned badge code; surrounding whitespace is ignored.
+    """Verify and decode a scanned badge code: exactly the string printed on a badge (surrounding whitespace is
+    ignored), so the server accepts what the offline desk's list of code hashes accepts.
 
     Raises:
         InvalidBadgeCode: bad signature, bad shape, or not a code at all.
@@ -58,4 +59,8 @@ def read_badge_code(secret_key: str, code: str) -> BadgeClaim:
         or not all(isinstance(v, int) and not isinstance(v, bool) and v >= 1 for v in payload)
     ):
         raise InvalidBadgeCode("bad payload")
+    if make_badge_code(secret_key, *payload) != text:
+        # base64 and the signature accept other spellings of the same bytes (a trailing "=", stray bytes the
+        # decoder skips): only the printed string is a badge, as on the offline desk, which knows its hash only
+        raise InvalidBadgeCode("not the printed spelling")
     return BadgeClaim(*payload)

@@ -6,6 +6,7 @@ import pytest
 
 from conference.badges.codes import InvalidBadgeCode, make_badge_code, read_badge_code
 from conference.badges.images import qr_png, qr_svg
+from conference.checkin.services import code_hash
 
 
 def test_code_round_trips_to_conference_delegate_and_serial():
@@ -54,3 +55,19 @@ def test_code_carries_only_numbers():
 def test_qr_images_are_svg_and_png():
     assert qr_svg("abc").startswith("<svg")
     assert qr_png("abc")[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_only_the_printed_spelling_of_a_code_is_accepted_as_on_the_offline_desk():
+    """Base64 and the signature decoder accept other spellings of the same bytes (padding, skipped characters);
+    the server accepts exactly the printed string, which is all the offline desk's list of hashes knows."""
+    code = make_badge_code("k", 1, 2, 3)
+    head, signature = code.split(".")
+    variants = {code + "=", code + "==", head + "=." + signature, head + ".=" + signature, code + "*",
+                head + "." + signature[:5] + "=" + signature[5:], code.replace("-", "+"), code.replace("_", "/")}
+    variants.discard(code)
+    offline = {code_hash(code)}
+    for variant in sorted(variants):
+        with pytest.raises(InvalidBadgeCode):
+            read_badge_code("k", variant)
+        assert code_hash(variant) not in offline
+    assert read_badge_code("k", f"  {code}\n") == read_badge_code("k", code)  # what a scanner adds around it
