@@ -3,7 +3,8 @@
 Flow: `read_table` (spreadsheet.py) → `check_header` → `parse_rows` (per-row problems: missing name, year
 out of range, unknown unit, not yes/no, …) → `check_against_database` (duplicate of an existing nomination
 by name + year of birth + unit, over quota) → preview → `services`' import, all rows or none, in one
-transaction. Issue 4 reuses `parse_rows`/`RowResult` for a district's list one level up.
+transaction. The dossier import (`conference.dossier.importing`) reuses `RowResult` for a district's list one
+level up.
 """
 
 from __future__ import annotations

@@ -122,7 +122,7 @@ def test_nominate_approve_badge_checkin_export(live_server, page, shot, tmp_path
     row = page.locator("tbody tr", has_text=NAME)
     expect(row).to_contain_text("Chờ duyệt")
     expect(page.locator("tbody tr")).not_to_have_count(0)
-    for cell in page.locator("#review-table tbody tr td:nth-child(3)").all():  # issue 3: a tick box comes first
+    for cell in page.locator("#review-table tbody tr td:nth-child(3)").all():  # a tick box comes first
         assert cell.inner_text().strip() == unit_name
     shot(page, "review")
     row.get_by_role("button", name="Duyệt").click()

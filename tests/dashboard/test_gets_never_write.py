@@ -1,4 +1,4 @@
-"""A GET never writes (DESIGN.md, issue 10): every page, export and API read of the app, opened by each role,
+"""A GET never writes (DESIGN.md, "Layers" and "Transactions"): every page, export and API read of the app, opened by each role,
 leaves every table's row count as it was. The dossier page shows its defaults and its conference code without
 making its row; the first save stores them, with the code the pages showed."""
 
