@@ -48,6 +48,7 @@ from conference import create_app
 from conference.auth.models import User
 from conference.badges.codes import make_badge_code
 from conference.conferences.models import Conference
+from conference.core.shortcode import new_short_code
 from conference.delegates.models import Delegate
 from conference.extensions import db
 from conference.organizations.models import Organization
@@ -92,11 +93,12 @@ def seed(url: str, delegates: int, units: int = 30) -> tuple[int, list[str]]:
         given = ["An", "Bình", "Châu", "Dũng", "Giang", "Hoa", "Hùng", "Lan", "Mai", "Nam", "Phúc", "Yến"]
         db.session.execute(db.insert(Delegate), [
             {"conference_id": conference.id, "category": "exemplar", "unit_id": unit_rows[i % units].id,
-             "full_name": f"Nguyễn Văn {given[i % len(given)]} {i}", "badge_serial": 1, "position": "Công nhân"}
-            for i in range(delegates)])
+             "full_name": f"Nguyễn Văn {given[i % len(given)]} {i}", "badge_serial": 1, "position": "Công nhân",
+             "fallback_code": code}
+            for i, code in enumerate(_fallback_codes(delegates))])
         db.session.commit()
-        ids = db.session.execute(db.select(Delegate.id).order_by(Delegate.id)).scalars().all()
-        codes = [make_badge_code(SECRET, conference.id, i, 1) for i in ids]
+        badges = db.session.execute(db.select(Delegate.id, Delegate.badge_token).order_by(Delegate.id)).all()
+        codes = [make_badge_code(SECRET, conference.id, i, token) for i, token in badges]
         cid = conference.id
         db.session.remove()
         db.engine.dispose()
@@ -456,6 +458,14 @@ def bench_sheet(counts: list[int]) -> None:
         r = json.loads(out.strip().splitlines()[-1])
         print(f"  {r['count']:>6} delegates: {r['seconds']:6.2f} s, peak Python memory {r['peak_mb']:6.1f} MB "
               f"(process max RSS {r['max_rss_mb']:.0f} MB)")
+
+
+def _fallback_codes(count: int) -> list[str]:
+    """`count` distinct fallback codes (`Delegate.fallback_code`, unique per conference)."""
+    taken: set[str] = set()
+    for _ in range(count):
+        taken.add(new_short_code(taken))
+    return list(taken)
 
 
 def main() -> None:

@@ -1,18 +1,22 @@
-"""Signed badge codes (no Flask): they name a conference, a delegate and the badge's serial.
+"""Signed badge codes (no Flask): they name a conference, a delegate and the badge's random token.
 
 The code carries no personal data and cannot be forged or altered without the secret key
 (itsdangerous HMAC signature; DESIGN.md hard rule "a badge code ... cannot be forged or altered").
-A reprinted badge gets a higher serial, which revokes the older codes.
+The token (`Delegate.badge_token`, 64 random bits) names one issued badge: a reprinted badge, or a new delegate
+given a removed one's id, has another token, so an old code names no current badge.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from itsdangerous import BadSignature, URLSafeSerializer
 
-SALT = "conference.badge.v1"
+#: v2: the payload's third item is the badge's token (v1 had a serial, which a reused id repeated).
+SALT = "conference.badge.v2"
+TOKEN = re.compile(r"^[0-9a-f]{16}$")
 
 
 class InvalidBadgeCode(ValueError):
@@ -21,11 +25,11 @@ class InvalidBadgeCode(ValueError):
 
 @dataclass(frozen=True)
 class BadgeClaim:
-    """What a valid code says: conference id, delegate id, badge serial (all ints ≥ 1)."""
+    """What a valid code says: conference id and delegate id (ints ≥ 1), the badge's token (16 hex digits)."""
 
     conference_id: int
     delegate_id: int
-    serial: int
+    token: str
 
 
 @lru_cache(maxsize=8)
@@ -34,9 +38,9 @@ def _serializer(secret_key: str) -> URLSafeSerializer:
     return URLSafeSerializer(secret_key, salt=SALT)
 
 
-def make_badge_code(secret_key: str, conference_id: int, delegate_id: int, serial: int) -> str:
-    """Return the text put into the badge's QR code: URL-safe, about 40 characters."""
-    return _serializer(secret_key).dumps([conference_id, delegate_id, serial])
+def make_badge_code(secret_key: str, conference_id: int, delegate_id: int, token: str) -> str:
+    """Return the text put into the badge's QR code: URL-safe, about 60 characters."""
+    return _serializer(secret_key).dumps([conference_id, delegate_id, token])
 
 
 def read_badge_code(secret_key: str, code: str) -> BadgeClaim:
@@ -56,7 +60,8 @@ def read_badge_code(secret_key: str, code: str) -> BadgeClaim:
     if (
         not isinstance(payload, list)
         or len(payload) != 3
-        or not all(isinstance(v, int) and not isinstance(v, bool) and v >= 1 for v in payload)
+        or not all(isinstance(v, int) and not isinstance(v, bool) and v >= 1 for v in payload[:2])
+        or not isinstance(payload[2], str) or not TOKEN.match(payload[2])
     ):
         raise InvalidBadgeCode("bad payload")
     if make_badge_code(secret_key, *payload) != text:

@@ -157,11 +157,15 @@ def _layout(name: str, unit: str, label: str, event: str, host: str
     return runs, rule_y, label_y
 
 
-QR_BOX = (600, 320, 320)  # x, y, size of the QR square
+QR_BOX = (620, 300, 290)  # x, y, size of the QR square
+#: Centre x, baseline y and size (px) of the fallback code printed under the QR.
+FALLBACK_AT = (QR_BOX[0] + QR_BOX[2] // 2, QR_BOX[1] + QR_BOX[2] + 42, 30)
 
 
-def badge_png(code: str, name: str, unit: str, label: str, colour: str, event: str, host: str) -> bytes:
-    """One badge as a 950 × 680 PNG (white background, coloured rule and label, QR at the right)."""
+def badge_png(code: str, name: str, unit: str, label: str, colour: str, event: str, host: str,
+              fallback: str = "") -> bytes:
+    """One badge as a 950 × 680 PNG (white background, coloured rule and label, QR at the right, the fallback code
+    ("ACDE-FGHJ") under it)."""
     image = Image.new("RGB", (WIDTH, HEIGHT), "white")
     draw = ImageDraw.Draw(image)
     runs, rule_y, label_y = _layout(name, unit, label, event, host)
@@ -174,12 +178,15 @@ def badge_png(code: str, name: str, unit: str, label: str, colour: str, event: s
     x0, y0, size = QR_BOX
     qr = Image.open(io.BytesIO(qr_png(code, box_size=10))).convert("RGB").resize((size, size), Image.NEAREST)
     image.paste(qr, (x0, y0))
+    fx, fy, fsize = FALLBACK_AT
+    draw.text((fx, fy), fallback, font=_font(True, fsize), fill="#111111", anchor="ms")
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
 
 
-def badge_svg(code: str, name: str, unit: str, label: str, colour: str, event: str, host: str) -> str:
+def badge_svg(code: str, name: str, unit: str, label: str, colour: str, event: str, host: str,
+              fallback: str = "") -> str:
     """The same badge as a standalone SVG document (95 × 68 mm), text as text, QR as one path."""
     runs, rule_y, label_y = _layout(name, unit, label, event, host)
     label_width = _font(True, 24).getlength(label)
@@ -197,5 +204,8 @@ def badge_svg(code: str, name: str, unit: str, label: str, colour: str, event: s
     for text, bold, size_px, fill, x, y in runs:
         weight = ' font-weight="bold"' if bold else ""
         parts.append(f'<text x="{x}" y="{y}" font-size="{size_px}"{weight} fill="{fill}">{escape(text)}</text>')
+    fx, fy, fsize = FALLBACK_AT
+    parts.append(f'<text x="{fx}" y="{fy}" font-size="{fsize}" font-weight="bold" text-anchor="middle" '
+                 f'fill="#111111">{escape(fallback)}</text>')
     parts += ["</g>", f'<path d="{path}" fill="#000"/>', "</svg>"]
     return "\n".join(parts)

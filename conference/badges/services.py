@@ -16,9 +16,11 @@ from conference.badges.codes import make_badge_code
 from conference.badges.models import BADGE_KINDS, BadgeCategory
 from conference.conferences.models import Conference
 from conference.core.errors import N_, Message, RuleViolation
+from conference.core.shortcode import new_short_code, new_token, spaced
 from conference.core.vocabulary import BADGE_KIND
 from conference.db import lock
 from conference.delegates.models import Delegate
+from conference.delegates.services import fallback_codes
 from conference.extensions import db
 
 #: kind -> (default label, default colour, enabled by default). Colours: union blue, red for the presidium,
@@ -45,19 +47,26 @@ class CategoryError(RuleViolation):
 
 
 def badge_code(secret_key: str, delegate: Delegate) -> str:
-    """The signed code printed in `delegate`'s QR (conference, delegate, current serial)."""
-    return make_badge_code(secret_key, delegate.conference_id, delegate.id, delegate.badge_serial)
+    """The signed code printed in `delegate`'s QR (conference, delegate, the badge's token)."""
+    return make_badge_code(secret_key, delegate.conference_id, delegate.id, delegate.badge_token)
+
+
+def fallback_code(delegate: Delegate) -> str:
+    """The fallback code printed under the QR, as printed ("ACDE-FGHJ"; `conference.core.shortcode.spaced`)."""
+    return spaced(delegate.fallback_code)
 
 
 def reissue_badge(delegate: Delegate) -> None:
-    """Revoke the delegate's printed badge and issue a new code (serial + 1); logged.
+    """Revoke the delegate's printed badge and issue a new one: a new random token and fallback code, serial + 1;
+    logged.
 
-    The serial is raised with an UPDATE … SET badge_serial = badge_serial + 1 so two clerks reprinting at
-    once both revoke the old code (the later one wins; no code is issued twice).
+    Under the delegate's lock, so two clerks reprinting at once both revoke the old codes (the later one wins;
+    each draw is random, so no code is issued twice).
     """
     lock(db.session, select(Delegate.id).where(Delegate.id == delegate.id))
     db.session.execute(db.update(Delegate).where(Delegate.id == delegate.id)
-                       .values(badge_serial=Delegate.badge_serial + 1))
+                       .values(badge_serial=Delegate.badge_serial + 1, badge_token=new_token(),
+                               fallback_code=new_short_code(fallback_codes(delegate.conference_id))))
     db.session.refresh(delegate)
     record("delegate", delegate.id, "reissue_badge", conference_id=delegate.conference_id,
            before={"badge_serial": delegate.badge_serial - 1}, after={"badge_serial": delegate.badge_serial})
@@ -133,7 +142,8 @@ def save_categories(conference_id: int, values: dict[str, dict]) -> None:
 
 @dataclass(frozen=True)
 class Badge:
-    """What one printed badge shows: name, unit line, kind label and colour, the QR code's text."""
+    """What one printed badge shows: name, unit line, kind label and colour, the QR code's text and the fallback
+    code printed under it ("ACDE-FGHJ")."""
 
     delegate_id: int | None
     name: str
@@ -142,13 +152,14 @@ class Badge:
     label: str
     colour: str
     code: str | None
+    fallback: str | None = None
 
 
 def badge_for(secret_key: str, delegate: Delegate, cats: dict[str, BadgeCategory]) -> Badge:
     """The badge of one delegate with the conference's categories (`categories()`)."""
     kind = badge_kind(delegate)
     return Badge(delegate.id, delegate.full_name, delegate.affiliation, kind, cats[kind].label,
-                 cats[kind].colour, badge_code(secret_key, delegate))
+                 cats[kind].colour, badge_code(secret_key, delegate), fallback_code(delegate))
 
 
 def blank_badges(cats: dict[str, BadgeCategory], kind: str, count: int) -> list[Badge]:

@@ -142,7 +142,7 @@ def _single(conference: Conference, delegate_id: int):
     delegate = _delegate(conference, delegate_id)
     badge = services.badge_for(current_app.config["SECRET_KEY"], delegate, services.categories(conference.id))
     event, host = _event_lines(conference)
-    return badge, (badge.code, badge.name, badge.unit, badge.label, badge.colour, event, host)
+    return badge, (badge.code, badge.name, badge.unit, badge.label, badge.colour, event, host, badge.fallback)
 
 
 def _badge_file(conference: Conference, delegate_id: int, render, ext: str, mimetype: str) -> Response:

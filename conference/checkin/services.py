@@ -18,13 +18,14 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from conference.audit.services import insert_now as audit_insert
 from conference.audit.services import record as audit_record
-from conference.badges.codes import InvalidBadgeCode, make_badge_code, read_badge_code
+from conference.badges.codes import BadgeClaim, InvalidBadgeCode, make_badge_code, read_badge_code
 from conference.badges.models import BadgeCategory
 from conference.checkin.closing import ensure_open, raise_closed
 from conference.checkin.models import CheckIn, CheckInClosure, CheckInConflict
 from conference.checkin.rules import in_window, scan_window
 from conference.conferences.models import Conference
 from conference.core.clock import utcnow
+from conference.core.shortcode import read_short_code
 from conference.db import lock
 from conference.delegates.models import Delegate
 from conference.extensions import db
@@ -77,7 +78,7 @@ _delegates, _units, _styles, _checkins = (Delegate.__table__, Organization.__tab
 _KIND = Delegate.badge_kind  # conference.delegates.rules.badge_kind, as SQL
 _closures = CheckInClosure.__table__
 _CARD = (
-    select(_delegates.c.conference_id, _delegates.c.badge_serial, _delegates.c.full_name, _delegates.c.position,
+    select(_delegates.c.conference_id, _delegates.c.badge_token, _delegates.c.full_name, _delegates.c.position,
            _delegates.c.category, _KIND, _units.c.name, _styles.c.label, _styles.c.colour, _closures.c.closed_at)
     .select_from(_delegates
                  .outerjoin(_units, _units.c.id == _delegates.c.unit_id)
@@ -86,6 +87,8 @@ _CARD = (
                  .outerjoin(_closures, _closures.c.conference_id == _delegates.c.conference_id))
     .where(_delegates.c.id == bindparam("delegate_id"))
 )
+_FALLBACK = select(_delegates.c.id, _delegates.c.badge_token).where(
+    _delegates.c.conference_id == bindparam("conference_id"), _delegates.c.fallback_code == bindparam("code"))
 _EXISTING = select(_checkins.c.id, _checkins.c.nonce, _checkins.c.checked_in_at, _checkins.c.desk).where(
     _checkins.c.delegate_id == bindparam("delegate_id"))
 _INSERTED = ("conference_id", "delegate_id", "desk", "desk_session", "user_id", "nonce", "checked_in_at", "offline")
@@ -100,7 +103,7 @@ def _insert_once(dialect: str):
     values = [bindparam(name, type_=_checkins.c[name].type) for name in _INSERTED]
     current = select(_delegates.c.id).where(_delegates.c.id == bindparam("delegate_id"),
                                             _delegates.c.conference_id == bindparam("conference_id"),
-                                            _delegates.c.badge_serial == bindparam("serial"))
+                                            _delegates.c.badge_token == bindparam("token"))
     if dialect == "postgresql":
         # FOR NO KEY UPDATE: the delegate's row lock, taken by the insert itself. Scans of one delegate, and a
         # reissue or removal in progress, are waited for, and the row is checked again as it committed; the
@@ -116,22 +119,22 @@ _INSERT_ONCE = {dialect: _insert_once(dialect) for dialect in ("sqlite", "postgr
 
 
 def _card(delegate_id: int):
-    """(conference_id, badge_serial, DelegateCard, desks closed at | None) of a delegate, or None: one query, no
+    """(conference_id, badge_token, DelegateCard, desks closed at | None) of a delegate, or None: one query, no
     ORM objects (the unit's name, the stored badge label/colour of the delegate's kind and whether the
     conference's desks are closed are joined in)."""
     row = db.session.connection().execute(_CARD, {"delegate_id": delegate_id}).one_or_none()
     if row is None:
         return None
-    conference_id, serial, name, position, category, kind_value, unit, label, colour, closed = row
+    conference_id, token, name, position, category, kind_value, unit, label, colour, closed = row
     card = DelegateCard(delegate_id, name, unit or position or "", category, kind_value,
                         (label, colour) if label else None)
-    return conference_id, serial, card, closed
+    return conference_id, token, card, closed
 
 
-def _revoked(found, conference_id: int, serial: int) -> ScanOutcome | None:
-    """`revoked` unless `found` (what `_card` read) is a delegate of `conference_id` whose badge is `serial`; the
+def _revoked(found, conference_id: int, token: str) -> ScanOutcome | None:
+    """`revoked` unless `found` (what `_card` read) is a delegate of `conference_id` whose badge is `token`; the
     outcome names the delegate when it is one of this conference (a reprinted badge), else nobody."""
-    if found is not None and found[0] == conference_id and found[1] == serial:
+    if found is not None and found[0] == conference_id and found[1] == token:
         return None
     return ScanOutcome("revoked", found[2] if found and found[0] == conference_id else None, None)
 
@@ -147,6 +150,23 @@ def _existing(delegate_id: int):
     return db.session.connection().execute(_EXISTING, {"delegate_id": delegate_id}).one_or_none()
 
 
+def _claim(secret_key: str, conference_id: int, code: str) -> BadgeClaim | None:
+    """What a scanned or typed `code` names, or None when it names no badge.
+
+    A signed QR code names its conference, delegate and token (`read_badge_code`); a fallback code
+    (`conference.core.shortcode.read_short_code`) is looked up among `conference_id`'s current badges (one query).
+    """
+    try:
+        return read_badge_code(secret_key, code)
+    except InvalidBadgeCode:
+        pass
+    short = read_short_code(code)
+    if short is None:
+        return None
+    row = db.session.connection().execute(_FALLBACK, {"conference_id": conference_id, "code": short}).one_or_none()
+    return BadgeClaim(conference_id, row[0], row[1]) if row else None
+
+
 def window_of(conference_id: int, now: datetime | None = None) -> tuple[datetime, datetime]:
     """The times an offline scan of this conference may carry (`rules.scan_window`); one query."""
     held_on = db.session.execute(select(Conference.held_on).where(Conference.id == conference_id)).scalar_one()
@@ -159,10 +179,13 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
     """Check in the delegate named by `code` at `conference_id`, at most once.
 
     Results: `invalid` (not a code signed by us), `wrong_conference` (a valid code of another
-    conference), `revoked` (an older badge serial, or a delegate no longer seated), `already_checked_in`
+    conference), `revoked` (a badge issued again since, or a delegate no longer seated), `already_checked_in`
     (with the first check-in's time and desk), `checked_in`. A retried request with the same `nonce`
     answers like the first one and never counts twice. One check-in per delegate is also a unique
     constraint, so racing desks get `already_checked_in`.
+
+    `code` is the QR's text or the fallback code printed under it (typed; `_claim`); a fallback code names a
+    badge of `conference_id` only, and one no longer printed on a current badge is `invalid`.
 
     `desk` is the desk's name and `desk_session` the id of the signed-in session that scanned (only that
     session may undo the check-in); both come from the server's session, never from the request's JSON.
@@ -181,22 +204,21 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
     """
     # Closed desks refuse every scan (DesksClosed: 409 under /api/, nothing written); a badge of this
     # conference learns it from its card's read, any other code from `ensure_open`.
-    try:
-        claim = read_badge_code(secret_key, code)
-    except InvalidBadgeCode:
+    claim = _claim(secret_key, conference_id, code)
+    if claim is None:
         ensure_open(conference_id)
         return ScanOutcome("invalid", None, None)
     if claim.conference_id != conference_id:
         ensure_open(conference_id)
         return ScanOutcome("wrong_conference", None, None)
-    # The delegate, the badge's serial and what the desk shows, read before the lock: a revoked badge never
+    # The delegate, the badge's token and what the desk shows, read before the lock: a revoked badge never
     # locks the delegate's row, and the locked part is one guarded INSERT (plus the audit row) on the happy path.
     found = _card(claim.delegate_id)
     if found is None or found[0] != conference_id:
         ensure_open(conference_id)
     elif found[3] is not None:
         raise_closed(found[3])
-    if (refused := _revoked(found, conference_id, claim.serial)) is not None:
+    if (refused := _revoked(found, conference_id, claim.token)) is not None:
         return refused
     card = found[2]
     now = utcnow()
@@ -212,14 +234,14 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
         lock(db.session, lambda: _lock(claim.delegate_id))
     connection = db.session.connection()
     inserted = connection.execute(_INSERT_ONCE[connection.dialect.name], {
-        "conference_id": conference_id, "delegate_id": card.id, "serial": claim.serial, "desk": desk,
+        "conference_id": conference_id, "delegate_id": card.id, "token": claim.token, "desk": desk,
         "desk_session": desk_session, "user_id": user_id, "nonce": nonce, "checked_in_at": at,
         "offline": offline}).scalar_one_or_none()
     if inserted is None:
         # Not inserted: the badge was reprinted since the read above, or the delegate has a check-in. Under the
         # delegate's lock, which serializes the offline desks' back-dated scans of one delegate:
         lock(db.session, lambda: _lock(claim.delegate_id))
-        if (refused := _revoked(_card(card.id), conference_id, claim.serial)) is not None:
+        if (refused := _revoked(_card(card.id), conference_id, claim.token)) is not None:
             return refused
         existing = _existing(card.id)
         if existing is None:  # the check-in that stopped the insert was undone meanwhile: scan again
@@ -287,14 +309,6 @@ class SyncReport:
         return sum(1 for o in self.outcomes if o.result == "out_of_window")
 
 
-def _claim_or_none(secret_key: str):
-    """scan → its code's claim, or None for a code that is not ours."""
-    def claim(scan):
-        try:
-            return read_badge_code(secret_key, scan.code)
-        except InvalidBadgeCode:
-            return None
-    return claim
 
 
 def sync_offline_scans(secret_key: str, conference_id: int, scans: list[OfflineScan], *, desk: str | None,
@@ -310,7 +324,8 @@ def sync_offline_scans(secret_key: str, conference_id: int, scans: list[OfflineS
     window = window_of(conference_id)
     # The whole queue is one transaction: its delegates are locked first, in id order, so two desks syncing
     # the same people in another order wait for each other instead of deadlocking (PostgreSQL).
-    delegate_ids = sorted({claim.delegate_id for claim in map(_claim_or_none(secret_key), scans) if claim})
+    claims = (_claim(secret_key, conference_id, scan.code) for scan in scans)
+    delegate_ids = sorted({claim.delegate_id for claim in claims if claim})
     if delegate_ids:
         lock(db.session, lambda: select(Delegate.id).where(Delegate.id.in_(delegate_ids)).order_by(Delegate.id))
     for scan in scans:
@@ -375,11 +390,19 @@ def code_hash(code: str) -> str:
     return hashlib.sha256(code.strip().encode("utf-8")).hexdigest()
 
 
+def fallback_hash(conference_id: int, fallback_code: str) -> str:
+    """SHA-256, hex, of "<conference id>:<fallback code>" (stored form, `read_short_code`): what an offline desk
+    keeps of a fallback code, and computes from the one typed (static/js/desk/list.js)."""
+    return hashlib.sha256(f"{conference_id}:{fallback_code}".encode("ascii")).hexdigest()
+
+
 @dataclass(frozen=True)
 class CachedBadge:
-    """One entry of the offline desk's list: hash of the valid code, name, unit, kind and check-in (if any)."""
+    """One entry of the offline desk's list: hash of the valid code and of its fallback code (`fallback_hash`),
+    name, unit, kind and check-in (if any)."""
 
     hash: str
+    fallback_hash: str
     name: str
     unit: str
     category: str
@@ -402,7 +425,7 @@ def offline_badge_list(secret_key: str, conference_id: int) -> list[CachedBadge]
     for d in delegates:
         record = arrivals.get(d.id)
         kind = d.badge_kind
-        result.append(CachedBadge(code_hash(make_badge_code(secret_key, conference_id, d.id, d.badge_serial)),
-                                  d.full_name, d.affiliation, kind,
+        result.append(CachedBadge(code_hash(make_badge_code(secret_key, conference_id, d.id, d.badge_token)),
+                                  fallback_hash(conference_id, d.fallback_code), d.full_name, d.affiliation, kind,
                                   record.checked_in_at if record else None, record.desk if record else None))
     return result

@@ -31,6 +31,7 @@ from conference.checkin import attendance, closing, queries, services
 from conference.checkin.models import CheckIn
 from conference.conferences.access import can_access_conference, conference_view
 from conference.conferences.models import Conference
+from conference.core import shortcode
 from conference.core.clock import to_local, utcnow
 from conference.core.vocabulary import word
 from conference.core.xlsx import write_report
@@ -111,6 +112,7 @@ def desk(conference: Conference):
     return render_template(
         "checkin/desk.html", conference=conference, total=total, arrived=arrived, titles=_titles(),
         messages=messages, desk_name=desk_name, server_now=_epoch_ms(),
+        fallback_alphabet=shortcode.ALPHABET, fallback_length=shortcode.LENGTH,
         urls={"api": url_for("checkin.api_checkin"), "undo": url_for("checkin.api_undo"),
               "desk": url_for("checkin.api_desk"),
               "sync": url_for("checkin.api_sync"), "ping": url_for("checkin.api_ping", conference_id=conference.id),
@@ -407,7 +409,7 @@ def api_badges(conference: Conference):
     cats = badges.categories(conference.id)
     entries = services.offline_badge_list(current_app.config["SECRET_KEY"], conference.id)
     return jsonify({"conference_id": conference.id, "now": _epoch_ms(), "badges": [
-        {"hash": e.hash, "name": e.name, "unit": e.unit, "badge": cats[e.category].label,
+        {"hash": e.hash, "fallback_hash": e.fallback_hash, "name": e.name, "unit": e.unit, "badge": cats[e.category].label,
          "colour": cats[e.category].colour,
          "checked_in_at": to_local(e.checked_in_at).isoformat() if e.checked_in_at else None, "desk": e.desk}
         for e in entries

@@ -9,6 +9,8 @@ from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from conference.core.clock import utcnow
+from conference.core.shortcode import LENGTH as SHORT_CODE_LENGTH
+from conference.core.shortcode import TOKEN_BITS, new_short_code, new_token
 from conference.core.vocabulary import word
 from conference.delegates import rules
 from conference.extensions import db
@@ -58,7 +60,12 @@ class Delegate(PersonDetails, db.Model):
     Exemplar delegates come from approved nominations (`nomination_id`, one delegate per nomination);
     guests are added by the organizer. `presidium_order` (1..n) marks the presidium, unique per
     conference. `upper_order` (1..n) marks the exemplars chosen for the upper-level conference (đại biểu dự
-    Hội nghị cấp trên), in order, unique per conference. `badge_serial` is signed into the badge code; raising it revokes printed badges.
+    Hội nghị cấp trên), in order, unique per conference.
+
+    The badge: `badge_token` (64 random bits) is signed into the QR code and `fallback_code` (8 characters,
+    `conference.core.shortcode`, unique per conference) is printed under it; issuing a new badge draws both
+    again, which revokes the printed one. A removed delegate's codes die with the row, and its id is never given
+    to another (AUTOINCREMENT on SQLite). `badge_serial` counts the badges issued.
     """
 
     __tablename__ = "delegates"
@@ -66,11 +73,17 @@ class Delegate(PersonDetails, db.Model):
         CheckConstraint("category IN ('exemplar', 'guest')", name="category_known"),
         CheckConstraint("presidium_order IS NULL OR presidium_order BETWEEN 1 AND 50", name="presidium_order_range"),
         CheckConstraint("badge_serial >= 1", name="badge_serial_positive"),
+        CheckConstraint(f"length(badge_token) = {TOKEN_BITS // 4}", name="badge_token_length"),
+        CheckConstraint(f"length(fallback_code) = {SHORT_CODE_LENGTH}", name="fallback_code_length"),
+        UniqueConstraint("conference_id", "fallback_code", name="uq_delegates_fallback_code"),
         CheckConstraint("gender IS NULL OR gender IN ('male', 'female')", name="gender_known"),
         UniqueConstraint("conference_id", "presidium_order", name="uq_delegates_presidium_seat"),
         CheckConstraint("upper_order IS NULL OR upper_order BETWEEN 1 AND 10000", name="upper_order_range"),
         CheckConstraint("upper_order IS NULL OR category = 'exemplar'", name="upper_only_exemplars"),
         UniqueConstraint("conference_id", "upper_order", name="uq_delegates_upper_seat"),
+        # SQLite: ids are never reused (a removed guest's id is not given to the next guest); PostgreSQL's
+        # sequence never reuses one either.
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -83,6 +96,8 @@ class Delegate(PersonDetails, db.Model):
     #: Place (1..n) in the list of delegates chosen for the upper-level conference; None = not chosen.
     upper_order: Mapped[int | None] = mapped_column()
     badge_serial: Mapped[int] = mapped_column(default=1)
+    badge_token: Mapped[str] = mapped_column(String(TOKEN_BITS // 4), default=new_token)
+    fallback_code: Mapped[str] = mapped_column(String(SHORT_CODE_LENGTH), default=new_short_code)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     unit: Mapped[Organization | None] = relationship(lazy="joined")

@@ -8,6 +8,7 @@ from conference.audit.services import record
 from conference.conferences.models import Conference
 from conference.conferences.rules import ensure_presidium_size, ensure_room_for_delegate
 from conference.core.errors import N_, Message, RuleViolation
+from conference.core.shortcode import new_short_code
 from conference.core.text import clean_text
 from conference.db import lock
 from conference.delegates.models import Delegate
@@ -30,6 +31,12 @@ def delegate_counts(conference_id: int) -> dict[str, int]:
     return counts
 
 
+def fallback_codes(conference_id: int) -> set[str]:
+    """The fallback codes printed on the conference's current badges (`Delegate.fallback_code`)."""
+    return set(db.session.execute(
+        select(Delegate.fallback_code).where(Delegate.conference_id == conference_id)).scalars())
+
+
 def seat_delegate(conference: Conference, *, category: str, **fields) -> Delegate:
     """Add a delegate after checking the cap and the category's seats. Caller holds the lock.
 
@@ -45,7 +52,8 @@ def seat_delegate(conference: Conference, *, category: str, **fields) -> Delegat
         category_seated=counts[category],
         category_label=CATEGORY_LABELS[category],
     )
-    delegate = Delegate(conference_id=conference.id, category=category, **fields)
+    delegate = Delegate(conference_id=conference.id, category=category,
+                        fallback_code=new_short_code(fallback_codes(conference.id)), **fields)
     db.session.add(delegate)
     db.session.flush()
     record("delegate", delegate.id, "create", conference_id=conference.id, unit_id=delegate.unit_id,

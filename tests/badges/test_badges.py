@@ -199,7 +199,7 @@ def test_badge_png_is_a_950_by_680_image(client, auth, conf):
     assert f'filename="the-dai-bieu-{conf[1][0]}.png"' in response.headers["Content-Disposition"]
 
 
-def test_badge_svg_has_the_name_label_and_a_qr_path_and_no_code_text(app, client, auth, conf):
+def test_badge_svg_has_the_name_label_a_qr_path_and_the_fallback_code_and_no_code_text(app, client, auth, conf):
     auth.login("organizer")
     svg = client.get(f"/conferences/{conf[0]}/delegates/{conf[1][1]}/badge.svg").get_data(as_text=True)
 
@@ -208,8 +208,10 @@ def test_badge_svg_has_the_name_label_and_a_qr_path_and_no_code_text(app, client
     assert ">Đại biểu điển hình tiên tiến<" in svg
     assert "<path d=\"M" in svg
     with app.app_context():
-        code = services.badge_code(SECRET, db.session.get(Delegate, conf[1][1]))
+        delegate = db.session.get(Delegate, conf[1][1])
+        code, fallback = services.badge_code(SECRET, delegate), delegate.fallback_code
     assert code not in svg
+    assert f">{fallback[:4]}-{fallback[4:]}<" in svg  # printed under the QR, to type when the camera cannot read it
 
 
 def test_svg_escapes_text():

@@ -37,6 +37,8 @@ class Desk:
     delegate_id: int
     code: str
     secret: str
+    token: str
+    fallback: str
 
 
 def seat_exemplar(conference_id: int, unit_id: int, unit_user_id: int, name: str) -> Delegate:
@@ -55,7 +57,8 @@ def desk(app) -> Desk:
         db.session.commit()
         secret = app.config["SECRET_KEY"]
         return Desk(conference_id=world.conference_id, other_conference_id=world.other_conference_id,
-                    delegate_id=delegate.id, code=badge_code(secret, delegate), secret=secret)
+                    delegate_id=delegate.id, code=badge_code(secret, delegate), secret=secret,
+                    token=delegate.badge_token, fallback=delegate.fallback_code)
 
 
 @pytest.fixture
@@ -159,7 +162,7 @@ def test_real_code_with_one_character_altered_is_invalid(app, scan, desk):
 
 
 def test_code_signed_with_another_secret_is_invalid(app, scan, desk):
-    forged = make_badge_code("other", desk.conference_id, desk.delegate_id, 1)
+    forged = make_badge_code("other", desk.conference_id, desk.delegate_id, desk.token)
 
     body = scan(forged).get_json()
 
@@ -208,7 +211,7 @@ def test_a_badge_reprinted_between_the_scans_read_and_its_insert_is_revoked_and_
 
 
 def test_valid_code_of_another_conference_is_wrong_conference(app, scan, desk):
-    code = make_badge_code(desk.secret, desk.other_conference_id, desk.delegate_id, 1)
+    code = make_badge_code(desk.secret, desk.other_conference_id, desk.delegate_id, desk.token)
 
     body = scan(code).get_json()
 

@@ -19,11 +19,13 @@ from conference.checkin.services import (
     UndoRefused,
     check_in,
     code_hash,
+    fallback_hash,
     offline_badge_list,
     sync_offline_scans,
     undo_check_in,
 )
 from conference.core.clock import utcnow
+from conference.core.shortcode import spaced
 from conference.delegates.models import Delegate
 from conference.extensions import db
 from tests.checkin.test_api import seat_exemplar
@@ -261,7 +263,12 @@ def test_offline_list_has_hashes_of_valid_codes_and_no_codes(app, client, auth, 
     for code in codes:
         assert code not in text
     first = entries[code_hash(codes[0])]
-    assert set(first) == {"hash", "name", "unit", "badge", "colour", "checked_in_at", "desk"}
+    assert set(first) == {"hash", "fallback_hash", "name", "unit", "badge", "colour", "checked_in_at", "desk"}
+    with app.app_context():
+        fallbacks = [db.session.get(Delegate, i).fallback_code for i in ids]
+    for fallback in fallbacks:
+        assert fallback not in text and spaced(fallback) not in text
+    assert first["fallback_hash"] == fallback_hash(cid, fallbacks[0])
     assert (first["name"], first["desk"]) == ("Nguyễn Thị Lan", "Bàn 1")
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d.*\+07:00", first["checked_in_at"])
     assert entries[code_hash(codes[1])]["checked_in_at"] is None

@@ -23,7 +23,7 @@
   }
 
   function offlineScan(code, n) {
-    var hash = window.sha256(code);
+    var hash = list.hashOf(code);
     if (!list.loaded()) { undo.forget(); screen.show("bad", "✖", "", MSG.no_list); screen.beep("bad"); return; }
     var entry = list.entry(hash);
     if (!entry) {
@@ -70,7 +70,7 @@
     screen.show(tone, TITLES[data.result] || data.result, d ? d.name : "", (d ? d.unit + " — " : "") + data.message,
                 d ? d.badge : "", d ? d.colour : "");
     screen.outcome(data.result);
-    var hash = window.sha256(code);
+    var hash = list.hashOf(code);
     if (data.result === "checked_in") {
       screen.addArrived(1);
       undo.remember(n, hash, d.name, false);

@@ -8,13 +8,24 @@
   var store = Desk.store;
   var conferenceId = Desk.page.conferenceId, urls = Desk.page.urls;
 
-  var list = null;      // hash -> {name, unit, badge, colour, checked_in_at, desk}
+  var list = null;      // hash -> {name, unit, badge, colour, checked_in_at, desk, fallback_hash}
+  var aliases = {};     // fallback_hash -> hash
   var listTime = null;  // when the server gave that list (a Date)
 
   function loaded() { return list !== null; }
 
   /* The badge with this code hash, if the list has it (changes to it are kept by save()). */
   function entry(hash) { return list ? list[hash] : undefined; }
+
+  /* The list's hash of the badge a scanned or typed code names: the code's own SHA-256, or, for a fallback code
+     typed by hand, the hash of the badge whose fallback code it is (services.fallback_hash); else the code's. */
+  function hashOf(code) {
+    var hash = window.sha256(code);
+    if (list && list[hash]) return hash;
+    var short = Desk.page.fallbackCode(code);
+    var alias = short && aliases[window.sha256(conferenceId + ":" + short)];
+    return alias || hash;
+  }
 
   /* The scans still queued (oldest first); the pending count on screen follows. */
   function pending() {
@@ -32,6 +43,8 @@
         if (map[q.hash] && !map[q.hash].checked_in_at) { map[q.hash].checked_in_at = q.scanned_at; map[q.hash].desk = q.desk; }
       });
       list = map;
+      aliases = {};
+      Object.keys(map).forEach(function (h) { if (map[h].fallback_hash) aliases[map[h].fallback_hash] = h; });
       listTime = fetchedAt;
       screen.setArrived(Object.keys(map).filter(function (h) { return map[h].checked_in_at; }).length);
       screen.showList(Object.keys(map).length, fetchedAt);
@@ -64,6 +77,6 @@
     }).catch(function () {});
   }
 
-  Desk.list = { loaded: loaded, entry: entry, pending: pending, enqueue: enqueue, dequeue: dequeue, save: save,
+  Desk.list = { loaded: loaded, entry: entry, hashOf: hashOf, pending: pending, enqueue: enqueue, dequeue: dequeue, save: save,
     fetchList: fetchList, restore: restore };
 })(window.Desk = window.Desk || {});

@@ -15,6 +15,17 @@
   var deskName = document.getElementById("desk-name");
   var sessionDesk = root.dataset.desk || "";
 
+  /* The fallback code a clerk typed ("acde-fghj"), in its stored form ("ACDEFGHJ"), or null: the rule of
+     conference.core.shortcode.read_short_code, with its alphabet and length from the page. */
+  var FALLBACK_ALPHABET = root.dataset.fallbackAlphabet, FALLBACK_LENGTH = parseInt(root.dataset.fallbackLength, 10);
+  function fallbackCode(text) {
+    if (!text || text.length > 4 * FALLBACK_LENGTH) return null;
+    var code = text.replace(/[\s-]/g, "").toUpperCase();
+    if (code.length !== FALLBACK_LENGTH) return null;
+    for (var i = 0; i < code.length; i++) if (FALLBACK_ALPHABET.indexOf(code[i]) < 0) return null;
+    return code;
+  }
+
   // The server's clock, learnt from each answer that carries "now" (the badge list, the sync) and carried on by
   // the page's monotonic clock (performance.now), which a change of the device's clock does not move. Until the
   // first answer: the server's clock minus the device's as last kept in this browser (a page reopened from the
@@ -51,5 +62,5 @@
 
   Desk.page = { urls: urls, conferenceId: conferenceId, workerUrl: workerUrl, csrf: csrf, TITLES: TITLES, MSG: MSG,
     deskName: deskName, sessionDesk: sessionDesk, fmt: fmt, hhmm: hhmm, ddmmyyyy: ddmmyyyy, now: now,
-    setServerNow: setServerNow };
+    setServerNow: setServerNow, fallbackCode: fallbackCode };
 })(window.Desk = window.Desk || {});
