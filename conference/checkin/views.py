@@ -440,6 +440,33 @@ def api_search(conference: Conference):
     ]})
 
 
+def _board(conference: Conference, cats: dict) -> queries.Board:
+    return queries.board(conference.id, {k: c.label for k, c in cats.items()}, word("badge_kind", "guest"))
+
+
+@bp.route("/api/conferences/<int:conference_id>/board")
+@conference_view("organizer")
+def api_board(conference: Conference):
+    """The board's figures as JSON (`queries.board`, a fixed number of queries): arrived/expected overall, per
+    badge kind, unit and desk; arrivals per 5 minutes of the conference day (Vietnam time); who is missing, by
+    group; the units nobody of which has arrived; when the desks closed (null: open); the server's time (ms)."""
+    figures = _board(conference, badges.categories(conference.id))
+
+    def tally(t: queries.Tally) -> dict:
+        return {"label": t.label, "arrived": t.arrived, "expected": t.expected}
+
+    return jsonify({
+        "overall": tally(figures.overall), "kinds": [tally(t) for t in figures.kinds],
+        "units": [tally(t) for t in figures.units],
+        "desks": [{"desk": desk, "arrived": n} for desk, n in figures.desks], "offline": figures.offline,
+        "timeline": [{"at": to_local(at).isoformat(), "arrived": n} for at, n in figures.timeline],
+        "missing": [{"group": g.label, "people": [{"name": p.name, "affiliation": p.affiliation} for p in g.people]}
+                    for g in figures.missing],
+        "empty_units": figures.empty_units,
+        "closed_at": to_local(figures.closed_at).isoformat() if figures.closed_at else None, "now": _epoch_ms(),
+    }), 200, {"Cache-Control": "private, no-store"}
+
+
 @bp.route("/conferences/<int:conference_id>/board")
 @conference_view("organizer")
 def board(conference: Conference):
@@ -448,7 +475,7 @@ def board(conference: Conference):
     Also who is still missing (presidium and guests first, then by unit), the units nobody of which has
     arrived, and whether the desks are closed; the organizer closes and reopens the desks here."""
     cats = badges.categories(conference.id)
-    figures = queries.board(conference.id, {k: c.label for k, c in cats.items()}, word("badge_kind", "guest"))
+    figures = _board(conference, cats)
     peak = max((n for _at, n in figures.timeline), default=0)
     context = {"conference": conference, "board": figures, "cats": cats, "peak": peak, "to_local": to_local,
                "updated": to_local(utcnow())}

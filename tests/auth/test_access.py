@@ -86,6 +86,7 @@ ROUTES: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     "checkin.api_sync": (frozenset({"POST"}), DESK),
     "checkin.api_badges": (frozenset({"GET"}), DESK),
     "checkin.board": (frozenset({"GET"}), ORGANIZER),
+    "checkin.api_board": (frozenset({"GET"}), ORGANIZER),
     "checkin.api_desk": (frozenset({"POST"}), DESK),
     "checkin.close_desks": (frozenset({"POST"}), ORGANIZER),
     "checkin.reopen_desks": (frozenset({"POST"}), ORGANIZER),

@@ -86,6 +86,32 @@ def test_the_board_page_shows_the_missing_names_and_the_units_with_nobody(ctx, d
     assert "Đóng bàn đón tiếp" in page and 'data-testid="board-closed"' not in page
 
 
+def test_the_board_json_gives_the_figures_the_missing_and_the_units_with_nobody(ctx, day, client, auth,
+                                                                                 count_queries):
+    auth.login("organizer")
+    url = f"/api/conferences/{day.conference_id}/board"
+    with count_queries() as few:
+        body = client.get(url).get_json()
+
+    assert body["overall"] == {"label": "", "arrived": 2, "expected": 8}
+    first = body["missing"][0]
+    assert (first["group"], [p["name"] for p in first["people"]]) == ("Đoàn Chủ tịch", ["Phạm Văn Hùng", "Mai Minh Khoa"])
+    assert sum(len(g["people"]) for g in body["missing"]) == 6
+    assert body["empty_units"] == [UNIT[1], UNIT[2]]
+    assert sorted((d["desk"], d["arrived"]) for d in body["desks"]) == [("Bàn 1", 1), ("Bàn 2", 1)]
+    assert body["closed_at"] is None
+    assert body["timeline"] == []  # today's arrivals are not on the conference's day (10/04/2025)
+    # More delegates, more arrivals: the same number of statements.
+    for i in range(12):
+        guest = add_guest(day.conference_id, {"full_name": f"Khách số {i}", "position": "Khách", "gender": "male"})
+        if i % 2:
+            check_in(SECRET, day.conference_id, badge_code(SECRET, guest), desk="Bàn 3", user_id=None, nonce=f"g{i}")
+    db.session.commit()
+    with count_queries() as many:
+        assert client.get(url).get_json()["overall"]["arrived"] == 8
+    assert many.count == few.count
+
+
 def test_closing_refuses_scans_with_409_the_board_says_closed_and_reopening_accepts_them(ctx, day, client, auth):
     auth.login("organizer")
     cid = day.conference_id
