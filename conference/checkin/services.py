@@ -96,8 +96,8 @@ _INSERTED = ("conference_id", "delegate_id", "desk", "desk_session", "user_id", 
 
 def _insert_once(dialect: str):
     """INSERT INTO checkins … SELECT <the values> WHERE <the badge is the delegate's current one> ON CONFLICT
-    (delegate_id) DO NOTHING RETURNING id: nothing is inserted when the delegate already has a check-in or the
-    badge was revoked (reprinted, delegate removed) after the desk's read. SQLite and PostgreSQL both have it.
+    (delegate_id) DO NOTHING RETURNING id: nothing is inserted when the delegate already has a check-in, the
+    badge was revoked (reprinted, delegate removed) or the desks were closed after the desk's read. SQLite and PostgreSQL both have it.
     The values carry their columns' types: SQLAlchemy then stores the time in its own SQLite format, as every
     other write does, and psycopg casts each value (a NULL desk would be text otherwise)."""
     values = [bindparam(name, type_=_checkins.c[name].type) for name in _INSERTED]
@@ -109,9 +109,10 @@ def _insert_once(dialect: str):
         # reissue or removal in progress, are waited for, and the row is checked again as it committed; the
         # slow path below then holds the lock already. (SQLite: the whole insert runs under the write lock.)
         current = current.with_for_update(key_share=True)
-    current = current.exists()
+    # Desks closed since the card's read (a close committed in between): nothing is inserted either.
+    open_desks = ~select(_closures.c.id).where(_closures.c.conference_id == bindparam("conference_id")).exists()
     module = sqlite if dialect == "sqlite" else postgresql
-    return (module.insert(_checkins).from_select(_INSERTED, select(*values).where(current))
+    return (module.insert(_checkins).from_select(_INSERTED, select(*values).where(current.exists(), open_desks))
             .on_conflict_do_nothing(index_elements=["delegate_id"]).returning(_checkins.c.id))
 
 
@@ -238,10 +239,13 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
         "desk_session": desk_session, "user_id": user_id, "nonce": nonce, "checked_in_at": at,
         "offline": offline}).scalar_one_or_none()
     if inserted is None:
-        # Not inserted: the badge was reprinted since the read above, or the delegate has a check-in. Under the
-        # delegate's lock, which serializes the offline desks' back-dated scans of one delegate:
+        # Not inserted: the badge was reprinted or the desks closed since the read above, or the delegate has a
+        # check-in. Under the delegate's lock, which serializes the offline desks' back-dated scans of one delegate:
         lock(db.session, lambda: _lock(claim.delegate_id))
-        if (refused := _revoked(_card(card.id), conference_id, claim.token)) is not None:
+        found = _card(card.id)
+        if found is not None and found[3] is not None:
+            raise_closed(found[3])
+        if (refused := _revoked(found, conference_id, claim.token)) is not None:
             return refused
         existing = _existing(card.id)
         if existing is None:  # the check-in that stopped the insert was undone meanwhile: scan again

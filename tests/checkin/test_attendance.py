@@ -17,7 +17,9 @@ from conference.badges.services import badge_code
 from conference.checkin import queries
 from conference.checkin.closing import DesksClosed, close_desks, ensure_open, reopen_desks
 from conference.checkin.services import check_in
+from conference.checkin.models import CheckIn
 from conference.core.errors import RuleViolation
+from conference.delegates.models import Delegate
 from conference.delegates.services import add_guest, set_presidium
 from conference.extensions import db
 from tests.checkin.test_api import seat_exemplar
@@ -110,6 +112,32 @@ def test_the_board_json_gives_the_figures_the_missing_and_the_units_with_nobody(
     with count_queries() as many:
         assert client.get(url).get_json()["overall"]["arrived"] == 8
     assert many.count == few.count
+
+
+def test_desks_closed_between_a_scans_read_and_its_insert_refuse_the_scan_and_write_nothing(ctx, day,
+                                                                                             monkeypatch):
+    """The scan reads the delegate (and whether the desks are closed) before the write lock; the INSERT itself
+    checks the desks are still open, so a closing that commits in between freezes the count."""
+    from conference.checkin import services
+
+    stale = services._card(_delegate_id("Võ Văn Tâm"))  # what the scan read: desks open
+    assert stale[3] is None
+    close_desks(day.conference_id)  # the organizer closes the desks meanwhile
+    real, calls = services._card, []
+
+    def first_read_is_stale(delegate_id):
+        calls.append(delegate_id)
+        return stale if len(calls) == 1 else real(delegate_id)
+
+    monkeypatch.setattr(services, "_card", first_read_is_stale)
+    with pytest.raises(DesksClosed):
+        check_in(SECRET, day.conference_id, day.codes["Võ Văn Tâm"], desk="Bàn 1", user_id=None, nonce="late")
+    assert len(calls) == 2  # the insert refused, the second read saw the closing
+    assert db.session.execute(select(CheckIn).where(CheckIn.nonce == "late")).first() is None
+
+
+def _delegate_id(name: str) -> int:
+    return db.session.execute(select(Delegate.id).where(Delegate.full_name == name)).scalar_one()
 
 
 def test_closing_refuses_scans_with_409_the_board_says_closed_and_reopening_accepts_them(ctx, day, client, auth):
