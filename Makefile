@@ -36,12 +36,15 @@ else
 	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
 endif
 
-# Debian packages the tests need: PostgreSQL server, Chromium for Playwright, fonts, ffmpeg, poppler; wrk (bench/).
+# Debian packages the tests need: PostgreSQL server, Chromium for Playwright, fonts, ffmpeg, poppler, LibreOffice
+# (the reports as the office opens them); wrk (bench/).
 system-deps:
 	@if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
-	    || ! command -v pdftoppm >/dev/null || ! command -v ffmpeg >/dev/null || ! command -v wrk >/dev/null; then \
+	    || ! command -v pdftoppm >/dev/null || ! command -v ffmpeg >/dev/null || ! command -v wrk >/dev/null \
+	    || ! command -v soffice >/dev/null; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    chromium chromium-driver postgresql fonts-dejavu-core ffmpeg poppler-utils wrk >/dev/null; \
+	    chromium chromium-driver postgresql fonts-dejavu-core ffmpeg poppler-utils wrk \
+	    libreoffice-calc-nogui libreoffice-writer-nogui fonts-liberation >/dev/null; \
 	fi
 
 test-deps: venv system-deps

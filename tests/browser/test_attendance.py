@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+from collections import Counter
 
 import pytest
 from openpyxl import load_workbook
@@ -15,6 +16,13 @@ from .conftest import login
 from .test_walkthrough import conference_id
 
 pytestmark = pytest.mark.browser
+
+
+def libreoffice_pdf(source, workdir):
+    """`source` converted to PDF by LibreOffice (headless, its own profile folder); the PDF's path."""
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{workdir}/lo-profile", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(workdir), str(source)], check=True, capture_output=True, timeout=120)
+    return workdir / f"{source.stem}.pdf"
 
 
 def test_organizer_closes_the_desks_downloads_the_report_and_prints_the_absentees(live_server, page, shot,
@@ -47,6 +55,23 @@ def test_organizer_closes_the_desks_downloads_the_report_and_prints_the_absentee
     rows = [r for r in book["Điểm danh"].iter_rows(values_only=True) if isinstance(r[0], int)]
     assert len(rows) == expected and len({r[0] for r in rows}) == expected
     assert all((r[4] == "x") != (r[5] == "x") for r in rows)  # each one present or absent
+
+    # The report as the office opens it: LibreOffice's PDF of it has every delegate, on A4 pages.
+    report = tmp_path / "report.xlsx"
+    report.write_bytes(download.path().read_bytes())
+    pdf_report = libreoffice_pdf(report, tmp_path)
+    info_text = subprocess.run(["pdfinfo", str(pdf_report)], check=True, capture_output=True, text=True).stdout
+    assert "(A4)" in info_text or "595.3" in info_text, info_text
+    words = Counter(subprocess.run(["pdftotext", str(pdf_report), "-"], check=True, capture_output=True,
+                                   text=True).stdout.split())
+    assert {"BÁO", "CÁO", "ĐIỂM", "DANH"} <= set(words)
+    # No row lost and no name cut: every row number, and every word of every name as often as the names have it
+    # (a cell's wrapped lines may come out between its neighbours' in the PDF's text, so words, not phrases).
+    assert all(words[str(r[0])] >= 1 for r in rows)
+    names = Counter(word for r in rows for word in r[1].split())
+    short = {word: n for word, n in names.items() if words[word] < n}
+    assert short == {}, short
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf_report), str(tmp_path / "report")], check=True)
 
     with page.context.expect_page() as popup:
         page.get_by_role("link", name="In danh sách vắng mặt").click()
