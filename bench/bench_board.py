@@ -33,12 +33,12 @@ from sqlalchemy import create_engine, event, update
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from bench_checkin import PASSWORD, SECRET, seed, start_postgres  # noqa: E402
+from bench_checkin import PASSWORD, SECRET, seed, start_postgres
 
-from conference import create_app  # noqa: E402
-from conference.conferences.models import Conference  # noqa: E402
-from conference.core.clock import local_today, utcnow  # noqa: E402
-from conference.extensions import db  # noqa: E402
+from conference import create_app
+from conference.conferences.models import Conference
+from conference.core.clock import local_today, utcnow
+from conference.extensions import db
 
 SCANS = 1000
 SYNC_BATCH = 500

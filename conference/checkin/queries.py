@@ -19,7 +19,9 @@ from conference.checkin.rules import conference_day
 from conference.conferences.models import Conference
 from conference.core.collation import compact_key, compact_name_key, name_sort_key, vietnamese_key
 from conference.delegates.models import Delegate
+from conference.delegates.rules import affiliation
 from conference.extensions import db
+from conference.organizations.models import Organization
 
 #: Width of one bar of the "arrivals over time" chart, in minutes.
 BUCKET_MINUTES = 5
@@ -124,27 +126,33 @@ def timeline(times: list[datetime], minutes: int = BUCKET_MINUTES,
 
 
 def _rows(conference_id: int):
-    """(Delegate, CheckIn or None) of every delegate of the conference, units joined: one statement."""
+    """Every delegate of the conference with its unit and check-in, only the columns the board and the report
+    read (no ORM objects): rows of full_name, position, category, presidium_order, kind (the badge kind,
+    `Delegate.badge_kind`), unit (its name or None), checked_in_at, desk and offline (None when not arrived).
+    One statement."""
     return db.session.execute(
-        select(Delegate, CheckIn).outerjoin(CheckIn, CheckIn.delegate_id == Delegate.id)
+        select(Delegate.full_name, Delegate.position, Delegate.category, Delegate.presidium_order,
+               Delegate.badge_kind.label("kind"), Organization.name.label("unit"), CheckIn.checked_in_at,
+               CheckIn.desk, CheckIn.offline)
+        .select_from(Delegate)
+        .outerjoin(Organization, Organization.id == Delegate.unit_id)
+        .outerjoin(CheckIn, CheckIn.delegate_id == Delegate.id)
         .where(Delegate.conference_id == conference_id)
     ).all()
 
 
 def ordered_groups(rows, presidium_label: str, guests_label: str) -> list[Group]:
-    """Every delegate of `rows` ((Delegate, CheckIn or None)) once, in the order the board and the report list
-    them: the presidium (in its seating order), then the guests (and any delegate without a unit), then each
-    unit in Vietnamese order of its name; inside the guests and each unit, people in Vietnamese name order
-    (given name first: `conference.core.collation`). Groups without anyone are left out."""
+    """Every delegate of `rows` (`_rows`) once, in the order the board and the report list them: the presidium
+    (in its seating order), then the guests (and any delegate without a unit), then each unit in Vietnamese
+    order of its name; inside the guests and each unit, people in Vietnamese name order (given name first:
+    `conference.core.collation`). Groups without anyone are left out."""
     presidium, guests, units = [], [], {}
-    for delegate, record in rows:
-        unit = delegate.unit.name if delegate.unit is not None else None
-        person = Person(delegate.full_name, delegate.affiliation, delegate.badge_kind, unit,
-                        record.checked_in_at if record is not None else None,
-                        record.desk if record is not None else None)
+    for row in rows:
+        unit = row.unit
+        person = Person(row.full_name, affiliation(unit, row.position), row.kind, unit, row.checked_in_at, row.desk)
         if person.kind == "presidium":
-            presidium.append((delegate.presidium_order, person))
-        elif delegate.category == "guest" or unit is None:
+            presidium.append((row.presidium_order, person))
+        elif row.category == "guest" or unit is None:
             guests.append(person)
         else:
             units.setdefault(unit, []).append(person)
@@ -211,17 +219,17 @@ def board(conference_id: int, kind_labels: dict[str, str], guests_label: str) ->
     desks: Counter = Counter()
     times = []
     offline = 0
-    for delegate, record in rows:
-        kind = delegate.badge_kind
-        unit = delegate.unit.name if delegate.unit is not None else guests_label
+    for row in rows:
+        kind = row.kind
+        unit = row.unit if row.unit is not None else guests_label
         kind_expected[kind] += 1
         unit_expected[unit] += 1
-        if record is not None:
+        if row.checked_in_at is not None:
             kind_arrived[kind] += 1
             unit_arrived[unit] += 1
-            desks[record.desk or "—"] += 1
-            times.append(record.checked_in_at)
-            offline += record.offline
+            desks[row.desk or "—"] += 1
+            times.append(row.checked_in_at)
+            offline += row.offline
     kinds = [Tally(k, kind_labels.get(k, k), kind_arrived[k], kind_expected[k])
              for k in ("presidium", "exemplar", "guest") if kind_expected[k]]
     units = [Tally(u, u, unit_arrived[u], unit_expected[u]) for u in unit_expected]

@@ -128,5 +128,5 @@ class Delegate(PersonDetails, db.Model):
 
     @property
     def affiliation(self) -> str:
-        """The unit's name for exemplars; the position/workplace line for guests."""
-        return self.unit.name if self.unit is not None else (self.position or "")
+        """The unit's name for exemplars; the position/workplace line for guests (`rules.affiliation`)."""
+        return rules.affiliation(self.unit.name if self.unit is not None else None, self.position)

@@ -119,3 +119,9 @@ def badge_kind(presidium_order: int | None, category: str) -> str:
     The SQL form of this rule is `conference.delegates.models.Delegate.badge_kind` (tests check they agree).
     """
     return PRESIDIUM if is_presidium_member(presidium_order) else category
+
+
+def affiliation(unit_name: str | None, position: str | None) -> str:
+    """The line under a delegate's name (badge, desk, lists): the unit's name for a delegate of a unit (the
+    exemplars), else the position and workplace (guests); "" when neither is recorded."""
+    return unit_name if unit_name is not None else (position or "")

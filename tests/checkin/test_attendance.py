@@ -16,8 +16,8 @@ from conference.audit.models import AuditEntry
 from conference.badges.services import badge_code
 from conference.checkin import queries
 from conference.checkin.closing import DesksClosed, close_desks, ensure_open, reopen_desks
-from conference.checkin.services import check_in
 from conference.checkin.models import CheckIn
+from conference.checkin.services import check_in
 from conference.core.errors import RuleViolation
 from conference.delegates.models import Delegate
 from conference.delegates.services import add_guest, set_presidium
