@@ -50,7 +50,7 @@ class OfficialDocument:
         upper_body: the body above the issuer (printed above it, not bold); may be None.
         issuer: the issuing body, e.g. "Liên đoàn Lao động huyện Vĩnh Thuận" (printed in bold capitals).
         number: the number/symbol line, e.g. "Số: 12/DS-LĐLĐ".
-        place_date: e.g. "Vĩnh Thuận, ngày 05 tháng 04 năm 2025" (see `place_date_line`).
+        place_date: e.g. "Vĩnh Thuận, ngày 05 tháng 4 năm 2025" (see `place_date_line`).
         title: the title, printed in bold capitals; subtitle_lines are printed bold below it.
         columns, rows: the table; `rows` may be any re-iterable (it is read once).
         totals: the totals row (same length as columns) or None; summary: sentences below the table.
@@ -93,13 +93,15 @@ class Report:
 
 
 def place_date_line(place: str, day) -> str:
-    """The place and date line of an administrative document, day and month zero-padded.
+    """The place and date line of an administrative document: a day below 10 and the months 1 and 2 take a
+    leading zero, other months none.
 
-    Source: Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.5 (địa danh và thời gian ban hành văn bản: ngày dưới
-    10 và tháng 1, 2 thêm số 0 phía trước; this writer pads every day and month below 10 as the issue asks).
-    `day` is a `date`. Example: ("Vĩnh Thuận", date(2025, 4, 5)) → "Vĩnh Thuận, ngày 05 tháng 04 năm 2025".
+    Source: Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.5.b ("Đối với những số chỉ ngày nhỏ hơn 10 và tháng 1, 2
+    thì phải ghi thêm số 0 ở trước"). `day` is a `date`. Examples: ("Vĩnh Thuận", date(2025, 4, 5)) →
+    "Vĩnh Thuận, ngày 05 tháng 4 năm 2025"; date(2025, 2, 10) → "…, ngày 10 tháng 02 năm 2025".
     """
-    return f"{place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
 def is_formula_like(text: str) -> bool:

@@ -62,9 +62,13 @@ def district(app):
     return world
 
 
-def test_place_date_line_pads_day_and_month_with_zero():
-    assert place_date_line("Vĩnh Thuận", date(2025, 4, 5)) == "Vĩnh Thuận, ngày 05 tháng 04 năm 2025"
+def test_place_date_line_pads_days_below_10_and_the_months_1_and_2_only():
+    """Nghị định 30/2020/NĐ-CP, Phụ lục I, II.5.b."""
+    assert place_date_line("Vĩnh Thuận", date(2025, 4, 5)) == "Vĩnh Thuận, ngày 05 tháng 4 năm 2025"
     assert place_date_line("Rạch Giá", date(2025, 11, 25)) == "Rạch Giá, ngày 25 tháng 11 năm 2025"
+    assert place_date_line("Rạch Giá", date(2025, 2, 10)) == "Rạch Giá, ngày 10 tháng 02 năm 2025"
+    assert place_date_line("Rạch Giá", date(2025, 1, 9)) == "Rạch Giá, ngày 09 tháng 01 năm 2025"
+    assert place_date_line("Rạch Giá", date(2025, 9, 30)) == "Rạch Giá, ngày 30 tháng 9 năm 2025"
 
 
 def test_official_sheet_reads_as_an_administrative_document(client, auth, district):
