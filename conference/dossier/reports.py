@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from conference.core.collation import compact_key, compact_name_key, vietnamese_key
+from conference.core.numbers import percent
 from conference.core.vocabulary import CATEGORY, GENDER, KIND, PRIORITY_GROUP, vietnamese
 from conference.core.xlsx import Column, OfficialDocument, Report, Table, place_date_line
 from conference.delegates.rules import priority_counts
@@ -179,23 +180,19 @@ def delegate_counts(records: Sequence) -> DelegateCounts:
     )
 
 
-def _share(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.1f}%" if whole else ""
-
-
 def _summary_table(counts: DelegateCounts) -> Table:
     lines = [
         ("Tổng số đại biểu", counts.total, ""),
-        (GENDER["male"], counts.men, _share(counts.men, counts.total)),
-        (GENDER["female"], counts.women, _share(counts.women, counts.total)),
-        (KIND["collective"], counts.collectives, _share(counts.collectives, counts.total)),
-        (PRIORITY_GROUP["ethnic_minority"], counts.minorities, _share(counts.minorities, counts.total)),
-        ("Đảng viên", counts.party_members, _share(counts.party_members, counts.total)),
-        (PRIORITY_GROUP["direct_worker"], counts.direct_workers, _share(counts.direct_workers, counts.total)),
-        (CATEGORY["exemplar"], counts.exemplars, _share(counts.exemplars, counts.total)),
-        (CATEGORY["guest"], counts.guests, _share(counts.guests, counts.total)),
+        (GENDER["male"], counts.men, percent(counts.men, counts.total)),
+        (GENDER["female"], counts.women, percent(counts.women, counts.total)),
+        (KIND["collective"], counts.collectives, percent(counts.collectives, counts.total)),
+        (PRIORITY_GROUP["ethnic_minority"], counts.minorities, percent(counts.minorities, counts.total)),
+        ("Đảng viên", counts.party_members, percent(counts.party_members, counts.total)),
+        (PRIORITY_GROUP["direct_worker"], counts.direct_workers, percent(counts.direct_workers, counts.total)),
+        (CATEGORY["exemplar"], counts.exemplars, percent(counts.exemplars, counts.total)),
+        (CATEGORY["guest"], counts.guests, percent(counts.guests, counts.total)),
     ]
-    lines += [(f"Đơn vị: {unit}", n, _share(n, counts.total)) for unit, n in counts.by_unit if unit]
+    lines += [(f"Đơn vị: {unit}", n, percent(n, counts.total)) for unit, n in counts.by_unit if unit]
     return Table(SUMMARY_SHEET_NAME, ["Chỉ tiêu", "Số lượng", "Tỷ lệ"], lines, widths=[50, 12, 10])
 
 

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
+from conference.core.numbers import percent
 from conference.core.xlsx import place_date_line
 from conference.delegates.models import Delegate
 from conference.dossier.models import Dossier
@@ -184,6 +185,13 @@ def test_summary_sheet_counts_the_list(client, auth, district):
     assert (counts["Nam"], counts["Nữ"], counts["Người dân tộc thiểu số"]) == (4, 3, 2)
     assert (counts["Đảng viên"], counts["CNVCLĐ trực tiếp lao động sản xuất"]) == (2, 4)
     assert (counts["Điển hình tiên tiến"], counts["Khách mời"]) == (6, 1)
+    shares = {r[0].value: r[2].value for r in ws.iter_rows(min_row=2)}
+    assert (shares["Nam"], shares["Nữ"], shares["Khách mời"]) == ("57,1%", "42,9%", "14,3%")  # Vietnamese comma
+
+
+def test_percent_is_written_with_a_decimal_comma():
+    assert (percent(28, 55), percent(1, 3), percent(7, 7), percent(0, 5), percent(3, 0)) == (
+        "50,9%", "33,3%", "100,0%", "0,0%", "")
 
 
 def test_columns_chosen_by_the_organizer_are_saved_for_the_conference(app, client, auth, district):
