@@ -217,12 +217,24 @@ class _PrintedRows:
             yield cols.row_for(index, record, self._keys)
 
 
+def list_order(records: Sequence, kind: str) -> list:
+    """The order of a delegate list: the upper-level list in the organizer's order (`upper_order`); any other list
+    the individuals by given name (Vietnamese order, `compact_name_key`), then the collectives by their whole
+    name (a collective's name has no given name: "Tập thể Tổ sản xuất số 1" is not sorted by "1")."""
+    if kind == KIND_UPPER:
+        return sorted(records, key=lambda r: (r.upper_order is None, r.upper_order or 0))
+    individuals = [r for r in records if r.kind != "collective"]
+    collectives = [r for r in records if r.kind == "collective"]
+    return (sorted(individuals, key=lambda r: compact_name_key(r.full_name))
+            + sorted(collectives, key=lambda r: compact_key(vietnamese_key(r.full_name))))
+
+
 def delegate_list_report(info: DocumentInfo, records: Sequence, keys: list[str], kind: str = KIND_ALL) -> Report:
     """The delegate summary list (danh sách trích ngang đại biểu) as a three-sheet report.
 
     Args:
         info: the issuing body, dates and signer (`DocumentInfo`).
-        records: `DelegateRecord`-like objects, in any order (sorted here by given name, Vietnamese order).
+        records: `DelegateRecord`-like objects, in any order (put in the list's order here: `list_order`).
         keys: the organizer's columns (`conference.dossier.columns`), already validated.
         kind: KIND_ALL (every delegate of the conference) or KIND_UPPER (those chosen for the upper level).
 
@@ -236,7 +248,7 @@ def delegate_list_report(info: DocumentInfo, records: Sequence, keys: list[str],
     """
     if kind not in (KIND_ALL, KIND_UPPER):
         raise ValueError(f"unknown delegate list kind {kind!r}")
-    ordered = sorted(records, key=lambda r: compact_name_key(r.full_name))
+    ordered = list_order(records, kind)
     counts = delegate_counts(ordered)
     if kind == KIND_UPPER:
         title = f"Danh sách trích ngang đại biểu dự Hội nghị cấp {UPPER_LEVEL.get(info.level, 'trên')}"

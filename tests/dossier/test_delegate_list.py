@@ -137,6 +137,20 @@ def test_names_are_sorted_by_given_name_in_vietnamese_order(client, auth, distri
     assert [r[0] for r in body] == list(range(1, 8))
 
 
+def test_collectives_follow_the_individuals_sorted_by_their_whole_name(app, client, auth, district):
+    with app.app_context():
+        for delegate_id, name in zip(district.exemplar_ids[1:3], ("Tập thể Tổ sản xuất số 2",
+                                                                   "Tập thể Phòng Kế toán")):
+            delegate = db.session.get(Delegate, delegate_id)
+            delegate.kind, delegate.full_name, delegate.gender = "collective", name, None
+        db.session.commit()
+    auth.login("organizer")
+    _, body = table(download(client, district.conference_id).worksheets[0])
+    names = [r[1] for r in body]
+    assert names[-2:] == ["Tập thể Phòng Kế toán", "Tập thể Tổ sản xuất số 2"]  # P < T, not "toán" < "2"
+    assert not any(n.startswith("Tập thể") for n in names[:-2])
+
+
 def test_text_that_looks_like_a_formula_stays_text_on_every_sheet(client, auth, district):
     auth.login("organizer")
     response = client.get(f"/conferences/{district.conference_id}/exports/delegates.xlsx")
@@ -222,15 +236,20 @@ def test_a_list_without_the_name_column_is_refused_and_nothing_saved(app, client
         assert db.session.execute(select(Dossier)).scalar_one_or_none() is None  # not even the row
 
 
-def test_upper_list_holds_only_the_chosen_delegates(app, client, auth, district):
+def test_upper_list_holds_only_the_chosen_delegates_in_the_organizers_order(app, client, auth, district):
+    ids = district.exemplar_ids
     with app.app_context():
         set_upper_quota(district.conference_id, 3, "HN-TINH")
-        set_upper_delegates(district.conference_id, district.exemplar_ids[1:4])
+        set_upper_delegates(district.conference_id, [ids[3], ids[1], ids[2]])
+        chosen = [db.session.get(Delegate, i).full_name for i in (ids[3], ids[1], ids[2])]
         db.session.commit()
+    assert chosen != sorted(chosen)
     auth.login("organizer")
     book = download(client, district.conference_id, "upper-delegates.xlsx")
     _, body = table(book.worksheets[0])
-    assert sorted(r[1] for r in body) == sorted(["Trần Văn Ánh", "Lê Thị Bình", "Phạm Văn Cúc"])
+    assert [r[1] for r in body] == chosen  # the organizer's order, not re-sorted by name
+    plain = [r[1].value for r in book["Dữ liệu"].iter_rows(min_row=2)]
+    assert plain == chosen
     assert "DANH SÁCH TRÍCH NGANG ĐẠI BIỂU DỰ HỘI NGHỊ CẤP TỈNH" in texts(book.worksheets[0])
     data = [[c.value for c in row] for row in book["Dữ liệu"].iter_rows(min_row=2)]
     assert {r[len(DELEGATE_HEADERS)] for r in data} == {"upper"}
