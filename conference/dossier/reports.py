@@ -162,9 +162,10 @@ def delegate_counts(records: Sequence) -> DelegateCounts:
 
     Source: the priority groups of Kế hoạch 65/KH-LĐLĐ, mục II.2.3 ("ưu tiên CNVCLĐ trực tiếp lao động sản
     xuất, lao động nữ, lao động là người dân tộc thiểu số"), counted by `conference.delegates.rules.priority_counts`
-    as on every page. `by_unit` is sorted by unit name (vi order).
+    as on every page. `by_unit`: the exemplars per unit, sorted by unit name (vi order); guests belong to no unit
+    (their list line shows their position and workplace) and are counted apart (`guests`).
     """
-    units = Counter(r.unit_name or "" for r in records)
+    units = Counter(r.unit_name for r in records if r.category == "exemplar" and r.unit_name)
     priority = priority_counts(records)
     return DelegateCounts(
         total=len(records),

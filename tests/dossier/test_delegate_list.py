@@ -199,6 +199,9 @@ def test_summary_sheet_counts_the_list(client, auth, district):
     assert (counts["Nam"], counts["Nữ"], counts["Người dân tộc thiểu số"]) == (4, 3, 2)
     assert (counts["Đảng viên"], counts["CNVCLĐ trực tiếp lao động sản xuất"]) == (2, 4)
     assert (counts["Điển hình tiên tiến"], counts["Khách mời"]) == (6, 1)
+    units = {k: v for k, v in counts.items() if k and k.startswith("Đơn vị: ")}
+    assert sum(units.values()) == 6  # the exemplars; the guest is no unit (its line shows its position)
+    assert all("Công đoàn" in k for k in units), units
     shares = {r[0].value: r[2].value for r in ws.iter_rows(min_row=2)}
     assert (shares["Nam"], shares["Nữ"], shares["Khách mời"]) == ("57,1%", "42,9%", "14,3%")  # Vietnamese comma
 
