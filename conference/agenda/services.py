@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from conference.agenda.models import AgendaItem
+from conference.agenda.rules import place_by_time
 from conference.audit.services import changed, record
 from conference.extensions import db
 
@@ -41,22 +42,29 @@ def _snapshot(item: AgendaItem) -> dict:
 
 
 def add_item(conference_id: int, data: dict) -> AgendaItem:
-    """Append an item at the end of the agenda; logged."""
-    last = db.session.execute(
-        select(func.coalesce(func.max(AgendaItem.position), 0)).where(AgendaItem.conference_id == conference_id)
-    ).scalar_one()
-    item = AgendaItem(conference_id=conference_id, position=last + 1, **{k: data.get(k) for k in AGENDA_FIELDS})
+    """Add an item: in the order of the start times when it has one (`rules.place_by_time`), else at the end;
+    logged."""
+    items = items_of(conference_id)
+    item = AgendaItem(conference_id=conference_id, position=len(items) + 1,
+                      **{k: data.get(k) for k in AGENDA_FIELDS})
+    items.insert(place_by_time([it.starts_at for it in items], item.starts_at), item)
     db.session.add(item)
+    _renumber(items)
     db.session.flush()
     record("agenda_item", item.id, "create", conference_id=conference_id, after=_snapshot(item))
     return item
 
 
 def update_item(item: AgendaItem, data: dict) -> None:
-    """Change an item's time, title and presenter; the changed fields are logged."""
+    """Change an item's time, title and presenter; a new start time moves it into the order of the times
+    (`rules.place_by_time`). The changed fields are logged."""
     before = _snapshot(item)
     for key in AGENDA_FIELDS:
         setattr(item, key, data.get(key))
+    if item.starts_at is not None and item.starts_at.strftime("%H:%M") != before["starts_at"]:
+        others = [it for it in items_of(item.conference_id) if it.id != item.id]
+        others.insert(place_by_time([it.starts_at for it in others], item.starts_at), item)
+        _renumber(others)
     db.session.flush()
     before, after = changed(before, _snapshot(item))
     if after:

@@ -8,6 +8,7 @@ khoảng 30%"; "Đoàn Chủ tịch ... số lượng không quá 07 người".
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from conference.core.errors import N_, RuleViolation
 
@@ -98,3 +99,32 @@ def ensure_presidium_size(count: int, maximum: int) -> None:
     if count > maximum:
         raise RuleViolation(N_("Đoàn Chủ tịch không quá %(maximum)s người (đã chọn %(count)s)."),
                             maximum=maximum, count=count)
+
+
+def ensure_venue(venue: str | None) -> None:
+    """A conference says where it is held: the invitations, the programme and the reports print the venue.
+
+    Source: Kế hoạch 65/KH-LĐLĐ, mục II.3 ("Thời gian, địa điểm").
+
+    Raises:
+        RuleViolation: `venue` empty or only spaces.
+    """
+    if not (venue or "").strip():
+        raise RuleViolation(N_("Nhập địa điểm tổ chức hội nghị: giấy mời, chương trình và báo cáo đều ghi địa điểm."))
+
+
+def ensure_deadline_before_conference(deadline: date | None, held_on: date) -> None:
+    """The units' deadline for nominations (the conference's, or a block's) falls on or before the conference
+    date: the exemplars are chosen, approved and invited before the conference, never after it.
+
+    Source: Kế hoạch 65/KH-LĐLĐ, mục III (tổ chức thực hiện: the units send their nominations before the
+    conference).
+
+    Raises:
+        RuleViolation: `deadline` after `held_on` (None, no deadline, passes).
+    """
+    if deadline is not None and deadline > held_on:
+        raise RuleViolation(
+            N_("Thời hạn gửi hồ sơ (%(deadline)s) sau ngày hội nghị (%(held_on)s): đơn vị phải gửi hồ sơ trước "
+               "ngày hội nghị."),
+            deadline=f"{deadline:%d/%m/%Y}", held_on=f"{held_on:%d/%m/%Y}")

@@ -18,8 +18,20 @@ CONFERENCE_FIELDS = (
 )
 
 
+def _ensure_schedule(data: dict) -> None:
+    """The venue and the nomination deadline of `data` (`rules.ensure_venue`,
+    `rules.ensure_deadline_before_conference`)."""
+    rules.ensure_venue(data.get("venue"))
+    rules.ensure_deadline_before_conference(data.get("nomination_deadline"), data["held_on"])
+
+
 def create_conference(host_id: int, data: dict) -> Conference:
-    """Create a conference hosted by `host_id` from the form's `data`; its settings are logged."""
+    """Create a conference hosted by `host_id` from the form's `data`; its settings are logged.
+
+    Raises:
+        RuleViolation: no venue, or a nomination deadline after the conference date.
+    """
+    _ensure_schedule(data)
     conference = Conference(host_id=host_id, **{k: data[k] for k in CONFERENCE_FIELDS if k in data})
     db.session.add(conference)
     db.session.flush()
@@ -32,9 +44,11 @@ def update_conference(conference_id: int, data: dict) -> Conference:
     """Change a conference's settings; the changed ones are logged.
 
     Raises:
-        RuleViolation: the new cap is below the delegates seated, the new exemplar or guest seats are
-            below what is allocated or seated, or the new presidium maximum is below its members.
+        RuleViolation: no venue, a nomination deadline after the conference date, the new cap is below the
+            delegates seated, the new exemplar or guest seats are below what is allocated or seated, or the new
+            presidium maximum is below its members.
     """
+    _ensure_schedule(data)
     lock(db.session, select(Conference.id).where(Conference.id == conference_id))
     conference = db.session.get(Conference, conference_id)
     new = rules.seat_split(data["delegate_cap"], data["exemplar_share_pct"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from conference.core.errors import N_, RuleViolation
 from conference.core.text import fold
 
 #: The majority ethnic group of Vietnam; every other recorded ethnicity is an ethnic minority.
@@ -125,3 +126,18 @@ def affiliation(unit_name: str | None, position: str | None) -> str:
     """The line under a delegate's name (badge, desk, lists): the unit's name for a delegate of a unit (the
     exemplars), else the position and workplace (guests); "" when neither is recorded."""
     return unit_name if unit_name is not None else (position or "")
+
+
+def ensure_presidium_person(kind: str | None, name: str) -> None:
+    """A presidium member is a person: the plan seats leaders and outstanding exemplars at the table, and a
+    collective (tập thể) is represented there by one of its people.
+
+    Source: Kế hoạch 65/KH-LĐLĐ, mục II.2.4 (Đoàn Chủ tịch: "đại diện lãnh đạo ... và điển hình tiên tiến tiêu
+    biểu").
+
+    Raises:
+        RuleViolation: `kind` is "collective".
+    """
+    if kind == "collective":
+        raise RuleViolation(N_("“%(name)s” là tập thể: Đoàn Chủ tịch gồm các cá nhân. Chọn người đại diện của tập "
+                               "thể (thêm làm đại biểu khách mời nếu chưa có)."), name=name)

@@ -12,6 +12,7 @@ from conference.core.shortcode import new_short_code
 from conference.core.text import clean_text
 from conference.db import lock
 from conference.delegates.models import Delegate
+from conference.delegates.rules import ensure_presidium_person
 from conference.extensions import db
 
 CATEGORY_LABELS = {"exemplar": Message(N_("đại biểu điển hình tiên tiến")),
@@ -105,8 +106,8 @@ def set_presidium(conference_id: int, delegate_ids: list[int]) -> None:
     Source: Kế hoạch 65/KH-LĐLĐ, mục II.2.4: "số lượng không quá 07 người" (configurable per conference).
 
     Raises:
-        RuleViolation: more members than allowed, a repeated member, or a delegate of another
-            conference. Nothing changes then.
+        RuleViolation: more members than allowed, a repeated member, a delegate of another conference, or a
+            collective (`rules.ensure_presidium_person`). Nothing changes then.
     """
     lock(db.session, _lock_conference(conference_id))
     conference = db.session.get(Conference, conference_id)
@@ -121,6 +122,8 @@ def set_presidium(conference_id: int, delegate_ids: list[int]) -> None:
     }
     if len(members) != len(delegate_ids):
         raise RuleViolation(N_("Thành viên Đoàn Chủ tịch phải là đại biểu của hội nghị này."))
+    for delegate_id in delegate_ids:
+        ensure_presidium_person(members[delegate_id].kind, members[delegate_id].full_name)
     for current in db.session.execute(
         select(Delegate).where(Delegate.conference_id == conference_id, Delegate.presidium_order.is_not(None))
     ).scalars():

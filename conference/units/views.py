@@ -13,6 +13,7 @@ from conference.extensions import db
 from conference.organizations import services
 from conference.organizations.models import Organization
 from conference.organizations.queries import units_of
+from conference.units import services as unit_services
 from conference.units.forms import UnitForm
 from conference.web.forms import CSRFForm, UploadForm
 from conference.web.refusals import refusal_shown
@@ -36,7 +37,7 @@ def index(conference: Conference):
             flash(_("Ngày không hợp lệ."), "danger")
         else:
             with refusal_shown():
-                services.save_block_deadlines(conference.id, conference.host_id, deadlines)
+                unit_services.save_deadlines(conference, deadlines)
                 flash(_("Đã lưu thời hạn của các khối."), "success")
                 return redirect(url_for("units.index", conference_id=conference.id))
     return _units_page(conference, form=form, upload_form=UploadForm(), typed_deadlines=typed)

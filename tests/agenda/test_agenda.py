@@ -2,7 +2,7 @@
 
 from datetime import time
 
-from conference.agenda.services import add_item, delete_item, items_of, move_item
+from conference.agenda.services import add_item, delete_item, items_of, move_item, update_item
 from conference.extensions import db
 from tests.factories import make_world
 
@@ -41,3 +41,22 @@ def test_organizer_adds_an_agenda_item_through_the_form(app, client, auth):
     assert "Báo cáo tham luận" in response.get_data(as_text=True)
     with app.app_context():
         assert [(i.title, i.starts_at) for i in items_of(world.conference_id)] == [("Báo cáo tham luận", time(8, 30))]
+
+
+def test_an_item_with_a_start_time_lands_in_time_order(ctx):
+    world = make_world()
+    for title, at in (("Khai mạc", time(7, 30)), ("Báo cáo", time(8, 0)), ("Bế mạc", time(10, 30))):
+        add_item(world.conference_id, {"title": title, "starts_at": at, "presenter": None})
+    add_item(world.conference_id, {"title": "Phát động thi đua", "starts_at": time(10, 20), "presenter": None})
+    add_item(world.conference_id, {"title": "Chụp ảnh lưu niệm", "starts_at": None, "presenter": None})
+    titles = [i.title for i in items_of(world.conference_id)]
+    assert titles == ["Khai mạc", "Báo cáo", "Phát động thi đua", "Bế mạc", "Chụp ảnh lưu niệm"]
+    assert [i.position for i in items_of(world.conference_id)] == [1, 2, 3, 4, 5]
+
+    report = items_of(world.conference_id)[1]
+    update_item(report, {"title": "Báo cáo", "starts_at": time(10, 25), "presenter": None})  # moved later
+    assert [i.title for i in items_of(world.conference_id)] == [
+        "Khai mạc", "Phát động thi đua", "Báo cáo", "Bế mạc", "Chụp ảnh lưu niệm"]
+    update_item(items_of(world.conference_id)[2], {"title": "Báo cáo chính", "starts_at": time(10, 25),
+                                                   "presenter": "Chủ tịch"})  # same time: stays
+    assert items_of(world.conference_id)[2].title == "Báo cáo chính"
