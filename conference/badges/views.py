@@ -24,7 +24,7 @@ from conference.badges import images, services
 from conference.badges.models import BADGE_KINDS
 from conference.conferences.access import conference_view
 from conference.conferences.models import Conference
-from conference.core.collation import name_sort_key
+from conference.core.collation import compact_key, name_sort_key, vietnamese_key
 from conference.core.vocabulary import word
 from conference.delegates.models import Delegate
 from conference.extensions import db
@@ -47,7 +47,7 @@ def _delegate(conference: Conference, delegate_id: int) -> Delegate:
 def _sort(delegates: list[Delegate], order: str) -> None:
     """Order in place: by unit (guests last, then unit, then name) or by name (Vietnamese order)."""
     if order == "unit":
-        units = {name: name_sort_key(name) for name in {d.affiliation for d in delegates}}  # a few dozen
+        units = {name: compact_key(vietnamese_key(name)) for name in {d.affiliation for d in delegates}}
         delegates.sort(key=lambda d: (d.category != "exemplar", units[d.affiliation], name_sort_key(d.full_name)))
     else:
         delegates.sort(key=lambda d: name_sort_key(d.full_name))

@@ -8,6 +8,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import joinedload, raiseload
 
 from conference.conferences.models import Quota
+from conference.core.collation import compact_key, vietnamese_key
 from conference.delegates.rules import PRIORITY_GROUPS, PriorityCounts, count_priority_groups, priority_groups
 from conference.extensions import db
 from conference.nominations.models import Nomination
@@ -96,8 +97,9 @@ def unit_counts(conference_id: int, host_id: int) -> list[UnitCounts]:
         .select_from(Organization)
         .outerjoin(Block, Block.id == Organization.block_id)
         .outerjoin(Quota, and_(Quota.unit_id == Organization.id, Quota.conference_id == conference_id))
-        .where(Organization.parent_id == host_id).order_by(Organization.name)
+        .where(Organization.parent_id == host_id)
     ).all()
+    rows = sorted(rows, key=lambda row: compact_key(vietnamese_key(row[1])))  # Vietnamese order, as the exports
     return [UnitCounts(uid, name, block, seats or 0, statuses.get(uid, {}))
             for uid, name, block, seats in rows]
 
