@@ -150,8 +150,9 @@ def load_demo() -> tuple[Conference, bool]:
     quotas = allocate_proportionally(conference)
     _nominate(conference, units, quotas, faker, rng)
     _seat_guests(conference, faker, rng)
-    exemplars = db.session.execute(
-        select(Delegate.id).where(Delegate.conference_id == conference.id).order_by(Delegate.id)
+    exemplars = db.session.execute(  # persons: a collective is represented at the presidium table by a person
+        select(Delegate.id).where(Delegate.conference_id == conference.id, Delegate.kind == "individual")
+        .order_by(Delegate.id)
     ).scalars().all()
     guests = db.session.execute(
         select(Delegate.id).where(Delegate.conference_id == conference.id, Delegate.category == "guest")
