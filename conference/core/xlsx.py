@@ -17,14 +17,29 @@ the signature block bottom right. A4 landscape, Times New Roman, columns fitted 
 from __future__ import annotations
 
 import io
-import math
+import re
 import tempfile
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import xlsxwriter
 
+from conference.core import textfit
+
 FONT = "Times New Roman"
+#: Point sizes of the official sheet (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II): the text around the table
+#: 13 pt (the title 14 pt bold), the issuing body and the national motto's first line 12 pt, "Nơi nhận" 12 pt
+#: bold italic over its list in 11 pt; the table's cells 11 pt, where the columns need the room.
+TEXT_PT, TITLE_PT, HEAD_PT, CELL_PT, RECIPIENTS_HEAD_PT, RECIPIENTS_PT = 13, 14, 12, 11, 12, 11
+#: Page margins in millimetres (Phụ lục I, mục I.4: top and bottom 20–25, left 30–35, right 15–20) and the
+#: distance of the page number from the top edge.
+MARGIN_MM = {"left": 30, "right": 17, "top": 22, "bottom": 22}
+HEADER_MM = 10
+#: Share of a merged text block's width the writer fills when it breaks the block's lines itself (`_lines`).
+BLOCK_FILL = 0.95
+#: A4 landscape, in millimetres: the official sheet's page.
+PAGE_WIDTH_MM = 297
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 A4 = 9
 
@@ -110,29 +125,30 @@ def is_formula_like(text: str) -> bool:
 
 
 class _Formats:
-    """The workbook's cell formats, made once per workbook."""
+    """The workbook's cell formats, made once per workbook (sizes: the constants above)."""
 
     def __init__(self, book):
-        base = {"font_name": FONT, "font_size": 12}
+        base = {"font_name": FONT, "font_size": TEXT_PT}
         add = book.add_format
-        self.upper = add({**base, "align": "center"})
-        self.issuer = add({**base, "bold": True, "align": "center"})
-        self.nation = add({**base, "bold": True, "align": "center"})
-        self.motto = add({**base, "bold": True, "align": "center", "font_size": 13})
+        block = {**base, "font_size": HEAD_PT, "align": "center", "valign": "top", "text_wrap": True}
+        self.upper = add(block)
+        self.issuer = add({**block, "bold": True})
+        self.nation = add({**block, "bold": True})
+        self.motto = add({**block, "bold": True, "font_size": TEXT_PT})
         self.rule = add({**base, "align": "center", "valign": "top", "font_size": 8})
-        self.number = add({**base, "align": "center"})
-        self.date = add({**base, "italic": True, "align": "center"})
-        self.title = add({**base, "bold": True, "align": "center", "valign": "vcenter", "font_size": 14,
+        self.number = add({**base, "align": "center", "valign": "top", "text_wrap": True})
+        self.date = add({**base, "italic": True, "align": "center", "valign": "top", "text_wrap": True})
+        self.title = add({**base, "bold": True, "align": "center", "valign": "vcenter", "font_size": TITLE_PT,
                           "text_wrap": True})
         self.subtitle = add({**base, "bold": True, "align": "center", "valign": "top", "text_wrap": True})
         head = {**base, "bold": True, "align": "center", "valign": "vcenter", "text_wrap": True, "border": 1,
-                "font_size": 11}
+                "font_size": CELL_PT}
         self.head = add(head)
         # A header cell spanning both header rows, drawn as two cells without the line between them
         # (constant-memory mode writes row by row, so vertical merges are not possible).
         self.head_top = add({**head, "bottom": 0, "valign": "bottom"})
         self.head_bottom = add({**head, "top": 0})
-        cell = {**base, "font_size": 11, "valign": "top", "border": 1, "text_wrap": True}
+        cell = {**base, "font_size": CELL_PT, "valign": "top", "border": 1, "text_wrap": True}
         self.cell = add(cell)
         self.cell_text = add({**cell, "quote_prefix": True})
         self.num = add({**cell, "align": "center"})
@@ -140,8 +156,8 @@ class _Formats:
         self.total = add({**cell, "bold": True, "align": "center"})
         self.total_label = add({**cell, "bold": True, "align": "center"})
         self.summary = add({**base, "italic": True, "text_wrap": True, "valign": "top"})
-        self.recipients_head = add({**base, "bold": True, "italic": True, "font_size": 12})
-        self.recipients = add({**base, "font_size": 11})
+        self.recipients_head = add({**base, "bold": True, "italic": True, "font_size": RECIPIENTS_HEAD_PT})
+        self.recipients = add({**base, "font_size": RECIPIENTS_PT})
         self.sign = add({**base, "bold": True, "align": "center"})
         self.plain_head = add({"bold": True})
         self.plain_text = add({"quote_prefix": True})
@@ -160,23 +176,22 @@ def _write_value(ws, row: int, col: int, value, fmt_text, fmt_num, fmt_formula_l
         ws.write_string(row, col, text, fmt_formula_like if is_formula_like(text) else fmt_text)
 
 
-def _text_lines(text: str, width_chars: float) -> int:
-    """Rough number of printed lines `text` needs in a cell `width_chars` wide (for row heights).
-
-    Excel and LibreOffice do not grow rows for wrapped text on their own when opening a generated file,
-    so the writer sets each row's height: about 1.15 Times New Roman characters per unit of column width.
-    """
-    per_line = max(width_chars * 1.2, 1)
-    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
-
-
-def _row_height(values: Sequence, widths: list[float], line_height: float = 13.2) -> float:
-    """The height (points) of a table row whose longest cell needs the most lines."""
-    lines = 1
+def _fit_row(values: Sequence, widths: list[float], bold: bool = False) -> tuple[list, float]:
+    """The values of one table row as they fit their cells (`textfit.fit_cell`: text cut with "…" only past the
+    tallest row), and the row's height in points from the real font's measures."""
+    lines, fitted = 1, []
     for value, width in zip(values, widths):
         if isinstance(value, str) and value:
-            lines = max(lines, _text_lines(value, width))
-    return line_height * lines + 3
+            value, needed = textfit.fit_cell(value, width, CELL_PT, bold)
+            lines = max(lines, needed)
+        fitted.append(value)
+    return fitted, textfit.lines_height(lines, CELL_PT)
+
+
+def _text_height(text: str, width: float, size: float, bold: bool = False, italic: bool = False) -> float:
+    """Height in points of `text` wrapped in `width` points at `size` points (a merged block of the sheet)."""
+    lines = textfit.wrap(text, max(width - 2 * textfit.CELL_INSET, 1.0), size, bold, italic)
+    return textfit.lines_height(len(lines), size)
 
 
 def _span(ws, row: int, first: int, last: int, text: str, fmt) -> None:
@@ -187,58 +202,109 @@ def _span(ws, row: int, first: int, last: int, text: str, fmt) -> None:
         ws.write_string(row, first, text, fmt)
 
 
+def _inches(mm: float) -> float:
+    return mm / 25.4
+
+
+def _page_widths(columns: list[Column], totals: Sequence | None = None) -> list[float]:
+    """Column widths (Excel's unit) scaled so the table fills the printable width of the page at 100 %: the
+    sheet is never shrunk to fit, so its text prints at its real size. No column gets narrower than the
+    longest word of its header or of its totals cell (both bold), so none of them is broken between letters."""
+    usable = (PAGE_WIDTH_MM - MARGIN_MM["left"] - MARGIN_MM["right"]) / 25.4 * 72 - 2  # points, a hair to spare
+    totals = list(totals) if totals is not None else [""] * len(columns)
+    floors = [max((textfit.text_width(w, CELL_PT, bold=True) for w in f"{c.header} {total or ''}".split()),
+                  default=0.0) + 2 * textfit.CELL_INSET + 3 for c, total in zip(columns, totals)]
+    wanted = [max(c.width, 1.0) for c in columns]
+    points = [usable * w / sum(wanted) for w in wanted]
+    for _ in range(len(columns)):  # raise the columns below their floor, take the room from the others
+        short = [i for i, p in enumerate(points) if p < floors[i] - 0.01]
+        if not short:
+            break
+        for i in short:
+            points[i] = floors[i]
+        free = [i for i in range(len(columns)) if points[i] > floors[i] + 0.01]
+        room = usable - sum(points)
+        spread = sum(points[i] for i in free)
+        for i in free:
+            points[i] += room * points[i] / spread if spread else 0
+    return [textfit.chars_for_points(p) for p in points]
+
+
+def _lines(text: str, width: float, size: float, bold: bool = False, italic: bool = False) -> str:
+    """`text` with a line break wherever it wraps in a block `width` points wide, measured a little narrower
+    than the block: a spreadsheet that lays the text out a hair wider than it prints it then still breaks at the
+    same places, and no line runs past the block's edge on paper."""
+    return "\n".join(textfit.wrap(text, max(width * BLOCK_FILL - 2 * textfit.CELL_INSET, 1.0), size, bold, italic))
+
+
 def _write_document(book, fmts: _Formats, doc: OfficialDocument) -> None:
     ws = book.add_worksheet(doc.sheet_name[:31])
     ws.set_landscape()
     ws.set_paper(A4)
-    ws.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.7)
+    ws.set_margins(**{side: _inches(mm) for side, mm in MARGIN_MM.items()})
     ws.center_horizontally()
-    ws.fit_to_pages(1, 0)  # all columns on the page width, as many pages down as needed
     ws.set_start_page(1)
-    ws.set_footer(f"&C&\"{FONT},Regular\"&10Trang &P")
-    widths = [c.width for c in doc.columns]
+    # The page number at the top centre from the second page on (the first page's header is left empty by
+    # `_first_page_without_header` after the workbook is written: xlsxwriter cannot say it).
+    ws.set_header(f'&C&"{FONT},Regular"&{TEXT_PT}&P', {"margin": _inches(HEADER_MM)})
+    widths = _page_widths(doc.columns, doc.totals)
+    points = [textfit.column_points(w) for w in widths]
     centered = [c.centered for c in doc.columns]
     for col, width in enumerate(widths):
         ws.set_column(col, col, width)
     last = len(doc.columns) - 1
-    total_width = sum(widths)
+    total_points = sum(points)
     # Left block (issuing body, number) over about 40 % of the width; right block (motto, date) the rest.
     split, running = 0, 0.0
-    for col, width in enumerate(widths[:-1]):
+    for col, width in enumerate(points[:-1]):
         running += width
         split = col
-        if running >= total_width * 0.4:
+        if running >= total_points * 0.4:
             break
-    left_width = sum(widths[: split + 1])
+    left_points = sum(points[: split + 1])
+    right_points = total_points - left_points
+
+    def block_row(row: int, left: tuple[str, object, float, bool], right: tuple[str, object, float, bool],
+                  italic: bool = False) -> None:
+        """One row of the two header blocks, as tall as the taller of its two texts."""
+        (left_text, left_fmt, left_size, left_bold), (right_text, right_fmt, right_size, right_bold) = left, right
+        left_text = _lines(left_text, left_points, left_size, left_bold)
+        right_text = _lines(right_text, right_points, right_size, right_bold, italic)
+        ws.set_row(row, max(textfit.lines_height(left_text.count("\n") + 1, left_size),
+                            textfit.lines_height(right_text.count("\n") + 1, right_size)))
+        _span(ws, row, 0, split, left_text, left_fmt)
+        _span(ws, row, split + 1, last, right_text, right_fmt)
 
     row = 0
-    _span(ws, row, 0, split, (doc.upper_body or "").upper(), fmts.upper)
-    _span(ws, row, split + 1, last, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", fmts.nation)
+    block_row(row, ((doc.upper_body or "").upper(), fmts.upper, HEAD_PT, False),
+              ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", fmts.nation, HEAD_PT, True))
     row += 1
-    _span(ws, row, 0, split, doc.issuer.upper(), fmts.issuer)
-    _span(ws, row, split + 1, last, "Độc lập - Tự do - Hạnh phúc", fmts.motto)
+    block_row(row, (doc.issuer.upper(), fmts.issuer, HEAD_PT, True),
+              ("Độc lập - Tự do - Hạnh phúc", fmts.motto, TEXT_PT, True))
     row += 1
     # The short rules under the issuer (about a third of its line) and under the motto (its full length).
     ws.set_row(row, 9)
-    _span(ws, row, 0, split, "\u2500" * max(6, int(left_width * 0.18)), fmts.rule)
+    _span(ws, row, 0, split, "\u2500" * max(6, int(left_points / 5.5 * 0.3)), fmts.rule)
     _span(ws, row, split + 1, last, "\u2500" * 28, fmts.rule)
     row += 1
-    _span(ws, row, 0, split, doc.number, fmts.number)
-    _span(ws, row, split + 1, last, doc.place_date, fmts.date)
+    block_row(row, (doc.number, fmts.number, TEXT_PT, False), (doc.place_date, fmts.date, TEXT_PT, False),
+              italic=True)
     row += 2
-    ws.set_row(row, 20 * _text_lines(doc.title, total_width * 0.8))
-    _span(ws, row, 0, last, doc.title.upper(), fmts.title)
+    title = _lines(doc.title.upper(), total_points, TITLE_PT, True)
+    ws.set_row(row, textfit.lines_height(title.count("\n") + 1, TITLE_PT))
+    _span(ws, row, 0, last, title, fmts.title)
     row += 1
     for line in doc.subtitle_lines:
-        ws.set_row(row, 16.5 * _text_lines(line, total_width * 0.95))
+        line = _lines(line, total_points, TEXT_PT, True)
+        ws.set_row(row, textfit.lines_height(line.count("\n") + 1, TEXT_PT))
         _span(ws, row, 0, last, line, fmts.subtitle)
         row += 1
     row += 1
 
     header_top = row
     two_levels = any(c.group for c in doc.columns)
-    header_lines = max(_text_lines(c.header, c.width) for c in doc.columns if not c.group)
-    ws.set_row(row, 14 * header_lines + 4)
+    ws.set_row(row, max(_text_height(c.header, p, CELL_PT, True)
+                        for c, p in zip(doc.columns, points) if not c.group))
     if two_levels:
         col = 0
         while col <= last:
@@ -253,7 +319,8 @@ def _write_document(book, fmts: _Formats, doc: OfficialDocument) -> None:
                 ws.write_string(row, col, doc.columns[col].header, fmts.head_top)
                 col += 1
         row += 1
-        ws.set_row(row, 18)
+        ws.set_row(row, max(_text_height(c.header, p, CELL_PT, True)
+                            for c, p in zip(doc.columns, points) if c.group))
         for col, column in enumerate(doc.columns):
             if column.group:
                 ws.write_string(row, col, column.header, fmts.head)
@@ -266,7 +333,8 @@ def _write_document(book, fmts: _Formats, doc: OfficialDocument) -> None:
     row += 1
 
     for values in doc.rows:
-        ws.set_row(row, _row_height(values, widths))
+        values, height = _fit_row(values, points)
+        ws.set_row(row, height)
         for col, value in enumerate(values):
             if centered[col]:
                 _write_value(ws, row, col, value, fmts.num, fmts.num, fmts.num_text)
@@ -274,12 +342,15 @@ def _write_document(book, fmts: _Formats, doc: OfficialDocument) -> None:
                 _write_value(ws, row, col, value, fmts.cell, fmts.num, fmts.cell_text)
         row += 1
     if doc.totals is not None:
-        for col, value in enumerate(doc.totals):
+        totals, height = _fit_row(doc.totals, points, bold=True)
+        ws.set_row(row, height)
+        for col, value in enumerate(totals):
             _write_value(ws, row, col, value, fmts.total_label, fmts.total, fmts.total_label)
         row += 1
     for sentence in doc.summary:
         row += 1
-        ws.set_row(row, 16.5 * _text_lines(sentence, total_width))
+        sentence = _lines(sentence, total_points, TEXT_PT, italic=True)
+        ws.set_row(row, textfit.lines_height(sentence.count("\n") + 1, TEXT_PT))
         _span(ws, row, 0, last, sentence, fmts.summary)
     row += 2
 
@@ -294,6 +365,7 @@ def _write_document(book, fmts: _Formats, doc: OfficialDocument) -> None:
         if index < len(sign_lines) and sign_lines[index][1] is not None:
             text, fmt = sign_lines[index]
             _span(ws, row, split + 1, last, text, fmt)
+        ws.set_row(row, textfit.lines_height(1, TEXT_PT))
         row += 1
 
 
@@ -327,10 +399,32 @@ def write_report(report: Report, *, constant_memory: bool = True) -> bytes:
         book = xlsxwriter.Workbook(buffer, {
             "constant_memory": constant_memory, "tmpdir": tmpdir, "strings_to_formulas": False,
             "strings_to_numbers": False, "strings_to_urls": False,
+            # The default font sets the unit of column widths (its digit width, 7 px for 11 pt Times New Roman
+            # as for Calibri): Excel and LibreOffice then agree on every width, whatever fonts the machine has.
+            "default_format_properties": {"font_name": FONT, "font_size": CELL_PT},
         })
         fmts = _Formats(book)
         _write_document(book, fmts, report.document)
         for table in report.tables:
             _write_table(book, fmts, table)
         book.close()
-    return buffer.getvalue()
+    return _first_page_without_header(buffer.getvalue())
+
+
+_HEADER_FOOTER = re.compile(rb"<headerFooter(?=[\s>])")
+
+
+def _first_page_without_header(xlsx: bytes, sheet: str = "xl/worksheets/sheet1.xml") -> bytes:
+    """`xlsx` with the official sheet's header left off its first page: `differentFirst="1"` on the sheet's
+    <headerFooter> and no <firstHeader> (ECMA-376 Part 1, 18.3.1.46), so the page number stands at the top
+    of the second page on and not on the first (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.11). xlsxwriter has
+    no option for it: the sheet's XML is rewritten in the zip, every other part copied as it was."""
+    source = zipfile.ZipFile(io.BytesIO(xlsx))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == sheet:
+                data = _HEADER_FOOTER.sub(b'<headerFooter differentFirst="1"', data, count=1)
+            target.writestr(info, data)
+    return out.getvalue()

@@ -32,12 +32,17 @@ def download(client, conference_id: int, name: str = "delegates.xlsx") -> openpy
     return openpyxl.load_workbook(io.BytesIO(response.data))
 
 
+def _flat(value: str) -> str:
+    """A cell's text with the line breaks the writer put in to wrap it (`core.xlsx._lines`) as spaces."""
+    return " ".join(value.split("\n"))
+
+
 def texts(ws) -> list[str]:
-    return [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    return [_flat(c.value) for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
 
 
 def cell_with(ws, text: str):
-    return next(c for row in ws.iter_rows() for c in row if c.value == text)
+    return next(c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and _flat(c.value) == text)
 
 
 def table(ws):
@@ -95,14 +100,23 @@ def test_official_sheet_reads_as_an_administrative_document(client, auth, distri
     assert date_cell.value[len("Vĩnh Thuận, ngày "):][:2].isdigit()
     title = cell_with(ws, "DANH SÁCH TRÍCH NGANG ĐẠI BIỂU DỰ HỘI NGHỊ")
     assert title.font.b and title.row > date_cell.row
-    # Times New Roman, A4 landscape, fit to the page width, header rows repeated, page numbers.
-    assert title.font.name == "Times New Roman"
+    # Nghị định 30/2020, Phụ lục I: Times New Roman, the text around the table 13-14 pt printed at its size
+    # (never shrunk to fit: the columns fill the page instead), A4 landscape, margins top/bottom 20-25 mm,
+    # left 30-35 mm, right 15-20 mm, the page number at the top centre and not on the first page.
+    assert title.font.name == "Times New Roman" and title.font.sz == 14
+    for text in ("Số: ", "Vĩnh Thuận, ngày ", "TM. BAN THƯỜNG VỤ"):
+        cell = next(c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith(text))
+        assert 13 <= cell.font.sz <= 14, (text, cell.font.sz)
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
-    assert ws.sheet_properties.pageSetUpPr.fitToPage and (ws.page_setup.fitToWidth or 1) == 1  # 1 is the default
-    assert ws.page_setup.fitToHeight == 0
+    assert not ws.sheet_properties.pageSetUpPr or not ws.sheet_properties.pageSetUpPr.fitToPage
+    assert (ws.page_setup.scale or 100) == 100
+    margins = {side: getattr(ws.page_margins, side) * 25.4 for side in ("top", "bottom", "left", "right")}
+    assert 20 <= margins["top"] <= 25 and 20 <= margins["bottom"] <= 25, margins
+    assert 30 <= margins["left"] <= 35 and 15 <= margins["right"] <= 20, margins
     header_row = cell_with(ws, "STT").row
     assert ws.print_title_rows == f"${header_row}:${header_row + 1}"
-    assert "&P" in ws.oddFooter.center.text
+    assert "&P" in ws.oddHeader.center.text and not ws.oddFooter.center.text
+    assert ws.HeaderFooter.differentFirst and not ws.firstHeader.center.text  # no number on the first page
     # Signature block and recipients.
     for text in ("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Nơi nhận:", f"- {PROVINCE} (b/c);", "- Lưu VT."):
         assert text in found, text
