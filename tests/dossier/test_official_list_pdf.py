@@ -65,6 +65,6 @@ def test_the_official_list_prints_whole_on_a4_landscape(app, client, auth, tmp_p
     words = Counter(everything.split())
     short = {w: n for w, n in Counter(w for name in names for w in name.split()).items() if words[w] < n}
     assert short == {}, short  # every name whole
-    assert all(re.search(rf"^\s*{i}\s", everything, re.M) for i in range(1, len(names) + 1))  # every row
+    assert all(re.search(rf"^\s*{i}\s", everything, re.MULTILINE) for i in range(1, len(names) + 1))  # every row
     assert re.search(r"DTTS:\s*\d+", everything)  # the totals' minority count on one line, not broken
     assert "Thành tích tiêu biểu" in pages[0] and "Ghi chú" in pages[0]  # every column on the page's width
