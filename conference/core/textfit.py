@@ -36,7 +36,7 @@ def _font(size: float, bold: bool, italic: bool) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(FONT_DIR / _FILES[(bold, italic)]), round(size * _SCALE))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def text_width(text: str, size: float, bold: bool = False, italic: bool = False) -> float:
     """Width in points of `text` set in Times New Roman (Liberation Serif) at `size` points."""
     return _font(size, bold, italic).getlength(text) / _SCALE

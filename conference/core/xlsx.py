@@ -17,7 +17,7 @@ the signature block bottom right. A4 landscape, Times New Roman, columns fitted 
 from __future__ import annotations
 
 import io
-import re
+import shutil
 import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -411,20 +411,35 @@ def write_report(report: Report, *, constant_memory: bool = True) -> bytes:
     return _first_page_without_header(buffer.getvalue())
 
 
-_HEADER_FOOTER = re.compile(rb"<headerFooter(?=[\s>])")
+_HEADER_FOOTER, _FIRST_PAGE_APART = b"<headerFooter", b'<headerFooter differentFirst="1"'
 
 
 def _first_page_without_header(xlsx: bytes, sheet: str = "xl/worksheets/sheet1.xml") -> bytes:
     """`xlsx` with the official sheet's header left off its first page: `differentFirst="1"` on the sheet's
     <headerFooter> and no <firstHeader> (ECMA-376 Part 1, 18.3.1.46), so the page number stands at the top
     of the second page on and not on the first (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.11). xlsxwriter has
-    no option for it: the sheet's XML is rewritten in the zip, every other part copied as it was."""
+    no option for it: the sheet's XML is rewritten in the zip as a stream (a 100,000-row sheet is never held in
+    memory), every other part copied as it was."""
     source = zipfile.ZipFile(io.BytesIO(xlsx))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            data = source.read(info)
-            if info.filename == sheet:
-                data = _HEADER_FOOTER.sub(b'<headerFooter differentFirst="1"', data, count=1)
-            target.writestr(info, data)
+            with source.open(info) as reader, target.open(info, "w") as writer:
+                if info.filename == sheet:
+                    _copy_replacing_once(reader, writer, _HEADER_FOOTER, _FIRST_PAGE_APART)
+                else:
+                    shutil.copyfileobj(reader, writer)
     return out.getvalue()
+
+
+def _copy_replacing_once(reader, writer, old: bytes, new: bytes, chunk: int = 1 << 20) -> None:
+    """Copy `reader` to `writer` with the first `old` replaced by `new`, a chunk at a time."""
+    pending, done = b"", False
+    while block := reader.read(chunk):
+        pending += block
+        if not done and (at := pending.find(old)) >= 0:
+            pending, done = pending[:at] + new + pending[at + len(old):], True
+        keep = 0 if done else len(old) - 1  # an `old` split across two chunks is found with the next one
+        writer.write(pending[:len(pending) - keep])
+        pending = pending[len(pending) - keep:]
+    writer.write(pending)
