@@ -17,6 +17,11 @@ venv: $(BIN)/python
 translations: venv
 	$(BIN)/pybabel compile -d translations -f
 
+# The production WSGI server (gunicorn; waitress-serve on Windows, see the README): one process of 8 threads, so the
+# login throttle's in-memory counters are the only ones (a shared store is needed for several processes). No access
+# log: the desk's search URLs carry delegates' names.
+SERVE := $(BIN)/gunicorn --workers 1 --worker-class gthread --threads 8
+
 run: venv translations
 	$(BIN)/flask init-db
 	$(BIN)/flask load-demo
@@ -31,20 +36,20 @@ run: venv translations
 ifeq ($(HTTPS),1)
 	$(BIN)/flask check-passwords
 	$(BIN)/flask make-cert --port $(PORT)
-	$(BIN)/flask run --host 0.0.0.0 --port $(PORT) --cert instance/tls-cert.pem --key instance/tls-key.pem
+	$(SERVE) --bind 0.0.0.0:$(PORT) --certfile instance/tls-cert.pem --keyfile instance/tls-key.pem wsgi:app
 else
-	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
+	$(SERVE) --bind 127.0.0.1:$(PORT) wsgi:app
 endif
 
 # Debian packages the tests need: PostgreSQL server, Chromium for Playwright, fonts, ffmpeg, poppler, LibreOffice
-# (the reports as the office opens them); wrk (bench/).
+# (the reports as the office opens them); wrk (bench/); redis-server (two processes sharing the login throttle).
 system-deps:
 	@if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
 	    || ! command -v pdftoppm >/dev/null || ! command -v ffmpeg >/dev/null || ! command -v wrk >/dev/null \
-	    || ! command -v soffice >/dev/null; then \
+	    || ! command -v soffice >/dev/null || ! command -v redis-server >/dev/null; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    chromium chromium-driver postgresql fonts-dejavu-core ffmpeg poppler-utils wrk \
-	    libreoffice-calc-nogui libreoffice-writer-nogui fonts-liberation >/dev/null; \
+	    libreoffice-calc-nogui libreoffice-writer-nogui fonts-liberation redis-server >/dev/null; \
 	fi
 
 test-deps: venv system-deps

@@ -52,6 +52,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     register_blueprints(app)
     register_errorhandlers(app)
     register_commands(app)
+    register_backups(app)
     return app
 
 
@@ -76,7 +77,9 @@ def _select_locale() -> str:
 def register_extensions(app: Flask) -> None:
     """Bind db, migrations, login, CSRF and Babel to `app`."""
     from conference import models  # noqa: F401  (every model registered before use)
+    from conference.auth.throttle import limiter as login_throttle
     from conference.extensions import babel, csrf, db, login_manager, migrate
+    from conference.web.headers import init_headers
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
@@ -85,6 +88,8 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message = None
     csrf.init_app(app)
     babel.init_app(app, locale_selector=_select_locale)
+    login_throttle.init_app(app)  # failed logins per username and address (conference.auth.throttle)
+    init_headers(app)  # CSP, camera on the desk only, no-store, Secure cookie and HSTS under HTTPS
 
     @login_manager.unauthorized_handler
     def unauthorized():
@@ -147,6 +152,7 @@ def register_transactions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """Register one blueprint per capability, and what every page's layout reads."""
+    from conference.accounts.views import bp as accounts_bp
     from conference.agenda.views import bp as agenda_bp
     from conference.auditlog.views import bp as auditlog_bp
     from conference.auth.views import bp as auth_bp
@@ -162,9 +168,11 @@ def register_blueprints(app: Flask) -> None:
     from conference.units.views import bp as units_bp
     from conference.web.errors import translated
     from conference.web.navigation import inject_navigation
+    from conference.web.urls import RowIdConverter
 
+    app.url_map.converters["int"] = RowIdConverter  # ids the database can hold; larger ones are 404
     for bp in (auth_bp, dashboard_bp, units_bp, quotas_bp, nominations_bp, delegates_bp, agenda_bp,
-               badges_bp, checkin_bp, dossier_bp, auditlog_bp):
+               badges_bp, checkin_bp, dossier_bp, auditlog_bp, accounts_bp):
         app.register_blueprint(bp)
     app.context_processor(inject_navigation)
     app.jinja_env.globals["status_label"] = status_label  # a global: macros imported without context see it
@@ -237,3 +245,10 @@ def register_commands(app: Flask) -> None:
     from conference.cli import register
 
     register(app)
+
+
+def register_backups(app: Flask) -> None:
+    """On the conference day, check-in desks' requests keep hourly copies of the database (conference.backups)."""
+    from conference.backups import register_automatic_backups
+
+    register_automatic_backups(app)

@@ -1,6 +1,8 @@
-"""`flask` commands: init-db, load-demo, create-user, set-password, check-passwords, make-cert."""
+"""`flask` commands: init-db, load-demo, create-user, set-password, check-passwords, make-cert, backup, restore."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import click
 from flask import Flask
@@ -47,42 +49,89 @@ def register(app: Flask) -> None:
                    "duyệt không lưu trang để mở lại khi mất mạng: khi mất mạng, đừng tải lại trang bàn đón tiếp "
                    "(vẫn quét và đồng bộ bình thường).")
 
+    @app.cli.command("backup")
+    @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                  help="Where to write the copy (default: instance/backups/conference-<time>.db, .dump on PostgreSQL).")
+    def backup_command(output: Path | None) -> None:
+        """Write a consistent copy of the database, also while the app serves (SQLite's online backup API;
+        pg_dump for PostgreSQL). Exit 1, writing nothing, when it cannot."""
+        from conference.backups import BackupError, backup, backup_folder, backup_name, local_now, prune
+
+        url = app.config["SQLALCHEMY_DATABASE_URI"]
+        try:
+            target = output or backup_folder(app) / backup_name(url, local_now())
+            written = backup(url, target)
+        except BackupError as error:
+            raise click.ClickException(str(error)) from error
+        if output is None:
+            prune(written.parent)
+        click.echo(f"Đã sao lưu cơ sở dữ liệu vào {written}. Hãy chép thêm một bản ra ngoài máy này "
+                   "(USB, ổ mạng của cơ quan).")
+
+    @app.cli.command("restore")
+    @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option("--yes", is_flag=True, help="Do not ask before replacing the data.")
+    def restore_command(file: Path, yes: bool) -> None:
+        """Replace the whole database with the backup FILE, all or nothing, after copying the current database
+        to instance/backups/before-restore-<time>. Refuses (exit 1, nothing changed) a damaged file, a file that
+        is not a backup of this app, or the database itself."""
+        from conference.backups import BackupError, backup_folder, restore
+
+        if not yes:
+            click.confirm(f"Thay TOÀN BỘ dữ liệu hiện tại bằng bản sao lưu {file}?", abort=True)
+        db.session.remove()
+        db.engine.dispose()  # no connection of this command holds the file while it is replaced
+        tables = [table.name for table in db.metadata.sorted_tables]
+        try:
+            safety = restore(app.config["SQLALCHEMY_DATABASE_URI"], file, tables, backup_folder(app))
+        except BackupError as error:
+            raise click.ClickException(str(error)) from error
+        click.echo(f"Đã khôi phục dữ liệu từ {file}.")
+        if safety is not None:
+            click.echo(f"Dữ liệu trước khi khôi phục được giữ ở {safety}.")
+        click.echo("Nếu bản sao lưu được tạo bởi phiên bản cũ hơn của ứng dụng, chạy tiếp: flask --app wsgi init-db")
+
     @app.cli.command("check-passwords")
     def check_passwords() -> None:
-        """Exit 1 while an organizer or check-in account still has the demo password (printed by `make run`):
-        run before opening the app to the hall's network (`HTTPS=1 make run` does). Unit accounts with it are
-        listed as a warning."""
+        """Exit 1 while any active account (organizers', desks' and units' alike) still has the demo password
+        printed by `make run`: run before opening the app to the hall's network (`HTTPS=1 make run` does)."""
         from conference.auth.models import User
         from conference.demo.loader import DEMO_PASSWORD
 
         users = db.session.execute(db.select(User).where(User.active.is_(True)).order_by(User.username)).scalars()
-        weak = [u for u in users if u.check_password(DEMO_PASSWORD)]
-        strong_roles = [u.username for u in weak if u.role in ("organizer", "checkin")]
-        units = [u.username for u in weak if u.role == "unit"]
-        if units:
-            click.echo(f"Cảnh báo: {len(units)} tài khoản đơn vị còn dùng mật khẩu mẫu ({', '.join(units[:5])}"
-                       f"{', …' if len(units) > 5 else ''}).")
-        if strong_roles:
-            click.echo("Không mở cho mạng nội bộ: tài khoản " + ", ".join(strong_roles) + " còn dùng mật khẩu mẫu "
-                       f"{DEMO_PASSWORD}, ai trong mạng cũng đăng nhập được. Đổi mật khẩu trước:", err=True)
-            for username in strong_roles:
-                click.echo(f"  .venv/bin/flask --app wsgi set-password {username}", err=True)
+        weak = [u.username for u in users if u.check_password(DEMO_PASSWORD)]
+        if weak:
+            shown = ", ".join(weak[:10]) + (", …" if len(weak) > 10 else "")
+            click.echo(f"Không mở cho mạng nội bộ: {len(weak)} tài khoản còn dùng mật khẩu mẫu {DEMO_PASSWORD} "
+                       f"({shown}), ai trong mạng cũng đăng nhập được. Đổi mật khẩu trước:", err=True)
+            click.echo("  Ban Tổ chức: .venv/bin/flask --app wsgi set-password <tên đăng nhập>", err=True)
+            click.echo("  Đơn vị và bàn đón tiếp: mở ứng dụng trên máy này (make run, không HTTPS), đăng nhập Ban Tổ "
+                       "chức, trang “Tài khoản”: “Đặt lại mật khẩu các đơn vị và in phiếu”, “Đặt lại mật khẩu” "
+                       "hoặc “Khoá” từng tài khoản.", err=True)
             raise SystemExit(1)
-        click.echo("Mật khẩu các tài khoản Ban Tổ chức và bàn đón tiếp không còn là mật khẩu mẫu.")
+        click.echo("Không tài khoản nào đang dùng còn mật khẩu mẫu.")
 
     @app.cli.command("set-password")
     @click.argument("username")
     @click.password_option(prompt="Mật khẩu mới")
     def set_password(username: str, password: str) -> None:
-        """Set a user's password (at least 8 characters)."""
+        """Set a user's password; it must keep the password policy (conference.accounts.rules: at least 10
+        characters, not a common password). The account need not change it at its next login."""
+        from conference.accounts.rules import check_new_password
+        from conference.audit.services import record
         from conference.auth.models import User
+        from conference.core.errors import RuleViolation
 
         user = db.session.execute(db.select(User).where(User.username == username)).scalar_one_or_none()
         if user is None:
             raise click.ClickException(f"Không có tài khoản {username}.")
-        if len(password) < 8:
-            raise click.ClickException("Mật khẩu cần ít nhất 8 ký tự.")
+        try:
+            check_new_password(password, username)
+        except RuleViolation as error:
+            raise click.ClickException(str(error)) from error
         user.set_password(password)
+        user.must_change_password = False
+        record("account", user.id, "set_password", after={"must_change_password": False})
         db.session.commit()
         click.echo(f"Đã đổi mật khẩu của {username}.")
 
@@ -92,11 +141,28 @@ def register(app: Flask) -> None:
     @click.option("--organization-id", type=int, required=True)
     @click.password_option()
     def create_user(username: str, role: str, organization_id: int, password: str) -> None:
-        """Create a user with a role in an organization."""
+        """Create a user with a role in an organization; the password must keep the password policy
+        (conference.accounts.rules)."""
+        from conference.accounts.rules import check_new_password, check_username
+        from conference.audit.services import record
         from conference.auth.models import User
+        from conference.core.errors import RuleViolation
+        from conference.organizations.models import Organization
 
+        try:
+            check_username(username)
+            check_new_password(password, username)
+        except RuleViolation as error:
+            raise click.ClickException(str(error)) from error
+        if db.session.execute(db.select(User.id).where(User.username == username)).first():
+            raise click.ClickException(f"Đã có tài khoản {username}.")
+        if db.session.get(Organization, organization_id) is None:
+            raise click.ClickException(f"Không có tổ chức id {organization_id}.")
         user = User(username=username, role=role, organization_id=organization_id, full_name=username)
         user.set_password(password)
         db.session.add(user)
+        db.session.flush()
+        record("account", user.id, "create", after={"username": username, "role": role,
+                                                    "organization_id": organization_id})
         db.session.commit()
         click.echo(f"Đã tạo người dùng {username}.")

@@ -30,10 +30,30 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None
     PRODUCTION = os.environ.get("CONFERENCE_ENV", "development") == "production"
+    #: Served over HTTPS (hall mode `HTTPS=1 make run`, or behind a TLS proxy): the session cookie is Secure and
+    #: answers carry HSTS (conference.web.headers). Off for plain http on this machine (`make run`, the tests).
+    HTTPS = os.environ.get("HTTPS", "0") == "1"
     #: How new password hashes are made (werkzeug's `generate_password_hash` method). scrypt is slow on purpose;
     #: the test suite sets a cheap one so its logins do not spend its time hashing. Stored hashes name their own
     #: method, so changing this never locks anybody out.
     PASSWORD_HASH_METHOD = "scrypt"
+    #: Where `flask backup` and the conference day's automatic copies go (conference.backups); unset:
+    #: instance/backups. Keep copies off this machine too (SECURITY.md).
+    BACKUP_FOLDER = os.environ.get("BACKUP_FOLDER")
+    #: Failed logins allowed per username and per client address (Flask-Limiter's notation); past either, the login
+    #: form refuses every attempt, the right password included, until the window has slid on.
+    LOGIN_FAILURES_PER_USERNAME = os.environ.get("LOGIN_FAILURES_PER_USERNAME", "5 per 15 minutes")
+    LOGIN_FAILURES_PER_ADDRESS = os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "20 per 15 minutes")
+    #: Where the failure counters live: "memory://" counts inside one process; several processes (gunicorn
+    #: workers, machines) must share one store, e.g. "redis://127.0.0.1:6379" (pip install redis).
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    #: "moving-window" counts the failures of exactly the last 15 minutes (memory and redis keep it); memcached
+    #: cannot: with "memcached://..." set "fixed-window" (then up to twice the limit across a window's edge).
+    RATELIMIT_STRATEGY = os.environ.get("RATELIMIT_STRATEGY", "moving-window")
+    #: A shared store that cannot be reached never makes the login page fail: each process counts in its own
+    #: memory meanwhile, and goes back to the store when it answers again.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    RATELIMIT_ENABLED = True
 
 
 class TestConfig(Config):
@@ -42,6 +62,7 @@ class TestConfig(Config):
     TESTING = True
     SECRET_KEY = "test-secret-key"
     PRODUCTION = False
+    HTTPS = False
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1"  # one iteration: test users' passwords protect nothing
 
 

@@ -8,6 +8,8 @@ on SQLite the transaction holds the database's write lock from its `BEGIN IMMEDI
 
 from __future__ import annotations
 
+import os
+import stat
 from contextvars import ContextVar
 
 from sqlalchemy import MetaData, event
@@ -48,6 +50,30 @@ def _is_sqlite(dbapi_connection) -> bool:
     return type(dbapi_connection).__module__.startswith("sqlite3")
 
 
+def owner_only(dbapi_connection) -> None:
+    """Make the SQLite database file of `dbapi_connection` and its -wal, -shm and -journal files readable and
+    writable by their owner only (0600): they hold people's names, birth years and phone numbers.
+
+    Called on every new connection, before WAL mode is set: SQLite creates the -wal and -shm files with the
+    database file's permissions, so they are 0600 from their creation. A file already private costs one `stat`.
+    Nothing on Windows (`os.chmod` there only sets the read-only flag; the user's profile folder is private) nor
+    for an in-memory database; a file this user does not own is left as it is.
+    """
+    if os.name == "nt":
+        return
+    for _seq, name, path in dbapi_connection.execute("PRAGMA database_list").fetchall():
+        if name != "main" or not path:
+            continue
+        for file in (path, f"{path}-wal", f"{path}-shm", f"{path}-journal"):
+            try:
+                if stat.S_IMODE(os.stat(file).st_mode) & 0o077:
+                    os.chmod(file, 0o600)
+            except FileNotFoundError:
+                pass
+            except PermissionError:  # another user's file: not ours to change
+                pass
+
+
 @event.listens_for(Engine, "connect")
 def _sqlite_on_connect(dbapi_connection, connection_record) -> None:  # pragma: no cover - driver glue
     """Every new SQLite connection: WAL, foreign keys, a generous busy timeout, synchronous=NORMAL.
@@ -59,6 +85,7 @@ def _sqlite_on_connect(dbapi_connection, connection_record) -> None:  # pragma: 
     if not _is_sqlite(dbapi_connection):
         return
     dbapi_connection.isolation_level = None
+    owner_only(dbapi_connection)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")

@@ -3,6 +3,7 @@
 from conference.agenda.models import AgendaItem
 from conference.audit.models import AuditEntry
 from conference.auth.models import User
+from conference.auth.sessions import UserSession
 from conference.badges.models import BadgeCategory
 from conference.checkin.models import CheckIn, CheckInConflict
 from conference.conferences.models import Conference, Quota
@@ -14,5 +15,5 @@ from conference.organizations.models import Block, BlockDeadline, Organization
 __all__ = [
     "AgendaItem", "AuditEntry", "BadgeCategory", "Block", "BlockDeadline", "CheckIn", "CheckInConflict", "Conference",
     "Delegate", "Dossier", "ImportedFile", "Nomination", "NominationImport", "NominationPhoto", "Organization", "Quota",
-    "ReferenceItem", "User",
+    "ReferenceItem", "User", "UserSession",
 ]

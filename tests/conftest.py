@@ -74,7 +74,7 @@ def postgres_url():
 
 #: Test folders whose tests touch the database's rules (locks, constraints, counts): they run on both
 #: SQLite and PostgreSQL. Elsewhere (access table, browser) SQLite alone, unless a test asks for both.
-BOTH_DATABASES = {"agenda", "audit", "checkin", "conferences", "dashboard", "delegates", "dossier", "nominations",
+BOTH_DATABASES = {"accounts", "agenda", "audit", "checkin", "conferences", "dashboard", "delegates", "dossier", "nominations",
                   "organizations", "quotas", "units"}
 
 
@@ -96,7 +96,7 @@ def backend() -> str:
 
 
 TEST_SETTINGS = {"TESTING": True, "SECRET_KEY": "test-secret-key", "WTF_CSRF_ENABLED": False, "PRODUCTION": False,
-                 "PASSWORD_HASH_METHOD": PASSWORD_HASH_METHOD}
+                 "HTTPS": False, "PASSWORD_HASH_METHOD": PASSWORD_HASH_METHOD}
 
 
 def pytest_configure(config):

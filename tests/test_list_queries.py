@@ -72,7 +72,8 @@ def _populate(n: int, tag: str) -> Sized:
         select(Delegate).where(Delegate.conference_id == cid).order_by(Delegate.id)).scalars())
     exemplars = [d.id for d in delegates if d.category == "exemplar"]
     guests = [d.id for d in delegates if d.category == "guest"]
-    set_presidium(cid, (guests[:2] + exemplars)[:min(n + 1, 7)])
+    persons = [d.id for d in delegates if d.category == "exemplar" and d.kind == "individual"]  # no collective
+    set_presidium(cid, (guests[:2] + persons)[:min(n + 1, 7)])
     set_upper_quota(cid, 2 * n, None)
     set_upper_delegates(cid, exemplars[:n])
     db.session.commit()

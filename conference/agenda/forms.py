@@ -1,12 +1,13 @@
 """Agenda item form."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField, TimeField
 from wtforms.validators import DataRequired, Length, Optional
 
+from conference.web.forms import Form
 
-class AgendaItemForm(FlaskForm):
+
+class AgendaItemForm(Form):
     """Start time, title, presenter of one agenda item."""
 
     starts_at = TimeField(_l("Giờ bắt đầu"), validators=[Optional()])

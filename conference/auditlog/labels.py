@@ -18,6 +18,7 @@ from datetime import date
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
+from conference.accounts import labels as accounts
 from conference.core.vocabulary import lazy_words
 from conference.dossier.columns import FIELDS as LIST_COLUMNS
 
@@ -39,6 +40,7 @@ ENTITY_LABELS = {
     "conference": _l("Hội nghị"),
     "agenda_item": _l("Chương trình hội nghị"),
     "badge_category": _l("Loại thẻ đại biểu"),
+    "account": _l("Tài khoản"),
 }
 
 #: Every `action` the app writes to the log; nomination actions in the words of the status they lead to.
@@ -64,12 +66,14 @@ ACTION_LABELS = {
     "refuse_sync": _l("Đã từ chối khi đồng bộ"),
     "close_desks": _l("Đã đóng bàn đón tiếp"),
     "reopen_desks": _l("Đã mở lại bàn đón tiếp"),
+    **{action: words for action, words in accounts.ACTION_LABELS.items() if action != "create"},
 }
 #: An (entity, action) whose words differ from the action's alone.
 ENTITY_ACTION_LABELS = {
     ("checkin", "create"): _l("Đã điểm danh"),
     ("checkin", "undo"): _l("Đã hủy lượt điểm danh"),
     ("checkin", "refuse_sync"): _l("Không ghi nhận lượt quét ngoại tuyến"),
+    ("account", "create"): accounts.ACTION_LABELS["create"],
 }
 
 #: Every key of a `before`/`after` dict, labelled as the app's forms and lists label the same field.
@@ -151,11 +155,14 @@ FIELD_LABELS = {
     "colour": _l("Màu"),
     "enabled": _l("In"),
     "badge_serial": _l("Lần cấp thẻ"),
+    # accounts (their name: ENTITY_FIELD_LABELS)
+    **{key: words for key, words in accounts.FIELD_LABELS.items() if key != "full_name"},
 }
 #: An (entity, key) whose label differs from the key's alone.
 ENTITY_FIELD_LABELS = {
     ("block", "name"): _l("Khối"),
     ("conference", "name"): _l("Tên hội nghị"),
+    ("account", "full_name"): accounts.FIELD_LABELS["full_name"],
     ("agenda_item", "position"): _l("Thứ tự"),
     ("agenda_item", "title"): _l("Nội dung"),
 }

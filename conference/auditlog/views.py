@@ -9,6 +9,7 @@ from conference.auditlog.labels import describe, entity_choices
 from conference.conferences.access import conference_view
 from conference.conferences.models import Conference
 from conference.core.clock import to_local
+from conference.core.text import row_id
 from conference.organizations.queries import units_of
 
 bp = Blueprint("auditlog", __name__)
@@ -22,10 +23,10 @@ def index(conference: Conference):
     """Newest first, PAGE_SIZE rows a page (`?page=<n>`, `?upto=<id>`: the pages of the log as first shown);
     `?unit=<id>` and `?entity=<kind>` filter. Each row comes with its labels (`labels.describe`): the page shows
     words, not the log's codes."""
-    unit_id = request.args.get("unit", type=int)
+    unit_id = request.args.get("unit", type=row_id)
     entity = request.args.get("entity") if request.args.get("entity") in ENTITIES else None
-    log = audit_page(conference.id, unit_id, entity, request.args.get("page", 1, type=int),
-                     upto=request.args.get("upto", type=int))
+    log = audit_page(conference.id, unit_id, entity, request.args.get("page", 1, type=row_id),
+                     upto=request.args.get("upto", type=row_id))
     units = units_of(conference)
     return render_template("auditlog/index.html", conference=conference, log=log, units=units,
                            rows=[(e, describe(e)) for e in log.entries], unit_names={u.id: u.name for u in units},

@@ -6,7 +6,7 @@ import hashlib
 
 from flask import current_app
 from flask_login import UserMixin
-from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy import CheckConstraint, ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -28,7 +28,12 @@ def hash_password(password: str) -> str:
 
 
 class User(UserMixin, db.Model):
-    """A person who logs in. Belongs to one organization: the host for organizer/checkin, a unit for unit."""
+    """A person who logs in. Belongs to one organization: the host for organizer/checkin, a unit for unit.
+
+    `must_change_password` is set when the organizer created the account or reset its password (a one-time
+    password shown once, `conference.accounts.services`): until the user chooses a new one, every page but the
+    change-password page and logout leads there (`conference.accounts.views.require_new_password`).
+    """
 
     __tablename__ = "users"
     __table_args__ = (CheckConstraint("role IN ('organizer', 'unit', 'checkin')", name="role_known"),)
@@ -40,6 +45,7 @@ class User(UserMixin, db.Model):
     role: Mapped[str] = mapped_column(String(20))
     organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
     active: Mapped[bool] = mapped_column(default=True)
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     organization: Mapped[Organization] = relationship()
 

@@ -90,7 +90,8 @@ def qr_svgs(codes: list[str]) -> list[str]:
     per core). About 1 ms of CPU a code, nearly all of it in `qrcode` itself (Reed-Solomon and data placement).
     """
     workers = os.cpu_count() or 1
-    if len(codes) < PARALLEL_FROM or workers == 1:
+    # Forked workers share the loaded app; where processes cannot fork (Windows), one process does it all.
+    if len(codes) < PARALLEL_FROM or workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [qr_svg(code) for code in codes]
     # Small chunks (16 a worker): when another process takes a core for a while, the other worker takes over
     # the rest instead of waiting on one large chunk at the end.

@@ -17,6 +17,7 @@ from conference.badges.models import BADGE_KINDS, BadgeCategory
 from conference.conferences.models import Conference
 from conference.core.errors import N_, Message, RuleViolation
 from conference.core.shortcode import new_short_code, new_token, spaced
+from conference.core.text import character_name, control_character
 from conference.core.vocabulary import BADGE_KIND
 from conference.db import lock
 from conference.delegates.models import Delegate
@@ -110,7 +111,8 @@ def save_categories(conference_id: int, values: dict[str, dict]) -> None:
     look changed (from its stored or its default look) is logged.
 
     `values`: kind -> {"label": str, "colour": "#rrggbb", "enabled": bool}; every kind of BADGE_KINDS.
-    Raises CategoryError: empty or too long label, colour not `#rrggbb`, a required kind switched off.
+    Raises CategoryError: empty or too long label, a control character in it, colour not `#rrggbb`, a required
+    kind switched off.
     """
     cleaned = {}
     for kind in BADGE_KINDS:
@@ -120,6 +122,9 @@ def save_categories(conference_id: int, values: dict[str, dict]) -> None:
         if not label or len(label) > 60:
             raise CategoryError(N_("Nhãn thẻ “%(kind)s” phải có từ 1 đến 60 ký tự."),
                                 kind=Message(DEFAULT_CATEGORIES[kind][0]))
+        if (char := control_character(label)) is not None:
+            raise CategoryError(N_("Nhãn thẻ “%(kind)s” có ký tự điều khiển không hợp lệ (%(char)s)."),
+                                kind=Message(DEFAULT_CATEGORIES[kind][0]), char=character_name(char))
         if not COLOUR.match(colour):
             raise CategoryError(N_("Màu của thẻ “%(label)s” phải có dạng #rrggbb."), label=label)
         enabled = bool(entry.get("enabled")) or kind in REQUIRED_KINDS

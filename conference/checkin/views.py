@@ -33,6 +33,7 @@ from conference.conferences.access import can_access_conference, conference_view
 from conference.conferences.models import Conference
 from conference.core import shortcode
 from conference.core.clock import to_local, utcnow
+from conference.core.text import ID_MAX, control_character
 from conference.core.vocabulary import word
 from conference.core.xlsx import write_report
 from conference.db import begins_deferred
@@ -40,8 +41,13 @@ from conference.delegates.models import Delegate
 from conference.extensions import db
 from conference.web.access import roles_required
 from conference.web.forms import CSRFForm
+from conference.web.headers import camera_page
 
 bp = Blueprint("checkin", __name__)
+#: Longest text field of a desk API request (a badge code, a nonce, a desk name) accepted as such.
+MAX_FIELD = 512
+#: Longest name search (characters): a full Vietnamese name is well under it.
+SEARCH_MAX = 100
 
 
 def _category(category: str) -> str:
@@ -72,6 +78,7 @@ def _titles() -> dict[str, str]:
 
 
 @bp.route("/conferences/<int:conference_id>/checkin")
+@camera_page
 @conference_view("checkin", "organizer")
 def desk(conference: Conference):
     """The desk: camera, a scanner field that keeps focus, a name search, a big coloured result; works offline."""
@@ -128,6 +135,7 @@ def desk(conference: Conference):
 #: checks that every /static/ file the desk page names is listed here.
 DESK_ASSETS = (
     "vendor/bootstrap/bootstrap.min.css", "css/app.css", "css/checkin.css", "vendor/bootstrap/bootstrap.bundle.min.js",
+    "js/ui.js",
     "vendor/barcode-detector/ponyfill.js", "vendor/js-sha256/sha256.min.js",
     "js/desk/page.js", "js/desk/api.js", "js/desk/store.js", "js/desk/screen.js", "js/desk/list.js", "js/desk/undo.js",
     "js/desk/sync.js", "js/desk/checkin.js", "js/desk/camera.js", "js/desk/scanner.js", "js/desk/search.js",
@@ -228,6 +236,30 @@ def _refused(message: str, status: int, result: str = "error"):
     return jsonify({"result": result, "delegate": None, "checked_in_at": None, "message": message}), status
 
 
+def _json_object() -> dict | None:
+    """The request's JSON body when it is an object ({...}), else None: a list, a string, a number, null, a body
+    that is not JSON or one nested deeper than Python's recursion limit names no conference and no code (the desk
+    API then answers 400)."""
+    try:
+        payload = request.get_json(silent=True)  # silent: None for what is not JSON (a ValueError)
+    except RecursionError:  # "[[[[…" 100,000 deep: the JSON decoder recurses
+        return None
+    return payload if isinstance(payload, dict) else None
+
+
+def _not_an_object():
+    return _refused(_("Yêu cầu không hợp lệ: dữ liệu gửi lên phải là một đối tượng JSON."), 400)
+
+
+def _text_field(payload: dict, key: str) -> str | None:
+    """`payload[key]` when it is text a desk could have sent (a code, a nonce, a desk name): a string of at most
+    MAX_FIELD characters without control characters (`conference.core.text.control_character`); else None."""
+    value = payload.get(key)
+    if not isinstance(value, str) or len(value) > MAX_FIELD or control_character(value):
+        return None
+    return value
+
+
 _CONFERENCE_HOST = select(Conference.__table__.c.id, Conference.__table__.c.host_id).where(
     Conference.__table__.c.id == bindparam("conference_id"))
 
@@ -240,7 +272,7 @@ def _api_conference(payload: dict):
             select(Conference.id).where(Conference.host_id == current_user.organization_id)
             .order_by(Conference.held_on.desc()).limit(1)
         ).scalar_one_or_none()
-    valid_id = isinstance(conference_id, int) and not isinstance(conference_id, bool)
+    valid_id = isinstance(conference_id, int) and not isinstance(conference_id, bool) and 1 <= conference_id <= ID_MAX
     conference = db.session.connection().execute(  # id and host only, a prebuilt Core select: the hot path
         _CONFERENCE_HOST, {"conference_id": conference_id}).one_or_none() if valid_id else None
     if conference is None or not can_access_conference(current_user, conference):
@@ -272,8 +304,10 @@ def api_desk():
     """Name this session's desk: JSON {"desk": str} (the CSRF token in the X-CSRFToken header). The name is kept in
     the session and recorded with every scan, undo and sync this session makes. Answers {"desk": the name kept}, or
     400 when it is empty."""
-    payload = request.get_json(silent=True) or {}
-    name = _desk_name(payload.get("desk"))
+    payload = _json_object()
+    if payload is None:
+        return _not_an_object()
+    name = _desk_name(_text_field(payload, "desk"))
     if name is None:
         return _refused(_("Nhập tên bàn trước khi quét."), 400)
     _desk()
@@ -294,14 +328,19 @@ def api_checkin():
     "checked_in_at": ISO-8601 | null, "desk", "conflict", "message": Vietnamese text}; result ∈ checked_in,
     already_checked_in, invalid, revoked, wrong_conference.
     """
-    payload = request.get_json(silent=True) or {}
+    payload = _json_object()
+    if payload is None:
+        return _not_an_object()
     conference = _api_conference(payload)
     if conference is None:
         return _refused(_("Bạn không làm việc tại hội nghị này."), 403, "wrong_conference")
-    code = payload.get("code")
-    if not isinstance(code, str):
-        return _refused(_("Thiếu mã thẻ."), 400, "invalid")
-    nonce = str(payload.get("nonce") or "")[:64] or None
+    code = _text_field(payload, "code")
+    if code is None:
+        return _refused(_("Thiếu mã thẻ, hoặc mã thẻ không hợp lệ."), 400, "invalid")
+    nonce = payload.get("nonce")
+    if nonce is not None and (not isinstance(nonce, str) or control_character(nonce)):
+        return _refused(_("Mã lượt quét không hợp lệ."), 400)
+    nonce = (nonce or "")[:64] or None
     desk_name, desk_id = _desk()
     outcome = services.check_in(current_app.config["SECRET_KEY"], conference.id, code, desk=desk_name,
                                 user_id=current_user.id, nonce=nonce, desk_session=desk_id)
@@ -328,12 +367,14 @@ def api_undo():
     "delegate", "message"}, or 409 with result not_found / other_desk / not_last and a Vietnamese message;
     nothing is changed then.
     """
-    payload = request.get_json(silent=True) or {}
+    payload = _json_object()
+    if payload is None:
+        return _not_an_object()
     conference = _api_conference(payload)
     if conference is None:
         return _refused(_("Bạn không làm việc tại hội nghị này."), 403, "wrong_conference")
     nonce = payload.get("nonce")
-    if not isinstance(nonce, str) or not nonce:
+    if not isinstance(nonce, str) or not nonce or control_character(nonce):
         return _refused(_("Thiếu mã lượt quét cần hủy."), 400)
     try:
         desk_name, desk_id = _desk()
@@ -378,7 +419,9 @@ def api_sync():
     scan lay outside the conference's window)}. A malformed scan refuses the whole request (400) and nothing is
     written.
     """
-    payload = request.get_json(silent=True) or {}
+    payload = _json_object()
+    if payload is None:
+        return _not_an_object()
     conference = _api_conference(payload)
     if conference is None:
         return _refused(_("Bạn không làm việc tại hội nghị này."), 403, "wrong_conference")
@@ -388,7 +431,7 @@ def api_sync():
     scans = []
     for item in raw:
         at = _parse_time(item.get("scanned_at")) if isinstance(item, dict) else None
-        if at is None or not isinstance(item.get("code"), str) or not isinstance(item.get("nonce"), str):
+        if at is None or _text_field(item, "code") is None or _text_field(item, "nonce") is None:
             return _refused(_("Danh sách lượt quét không hợp lệ."), 400)
         scans.append(services.OfflineScan(item["code"], item["nonce"][:64], at))
     scans.sort(key=lambda s: s.scanned_at)
@@ -421,6 +464,9 @@ def api_badges(conference: Conference):
 def api_search(conference: Conference):
     """Name search fallback: up to 20 delegates whose name contains `q` (case-insensitive), with their code."""
     q = (request.args.get("q") or "").strip()
+    if len(q) > SEARCH_MAX or control_character(q):
+        return _refused(_("Từ khoá tìm kiếm không hợp lệ (tối đa %(n)s ký tự, không có ký tự điều khiển).",
+                          n=SEARCH_MAX), 400)
     if len(q) < 2:
         return jsonify({"delegates": []})
     literal = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")  # LIKE wildcards as text

@@ -12,6 +12,13 @@ What openpyxl does with bad input, and what we answer (each case has a test in t
 - merged cells: read-only worksheets do not report them, so the sheet XML is scanned for <mergeCell>.
 - extra sheets: only the template's sheets are accepted.
 - too much data: the uncompressed size of the workbook parts (a "zip bomb") and the row count are capped.
+- a DTD or XML entities in any part (the "billion laughs"): an xlsx never declares them, so the file is refused
+  before any XML is parsed (Python's expat would stop the expansion too, with a `ParseError`).
+- cells openpyxl cannot convert, which it raises as it reads the row: a number of 5,000 digits (`ValueError`
+  past Python's 4,300-digit limit), `inf` or `nan` in a number cell, a date cell holding no date, a shared
+  string index out of range (`IndexError`), a bad cell reference → "ô không đọc được", naming the row.
+- values no person typed: a number that is not finite (`1e400` reads as inf) or beyond 10^15 (Excel keeps 15
+  digits), a control character in a text cell (`core.text.control_character`; tab and line breaks allowed).
 openpyxl's own warnings (unsupported extensions, no default style) are silenced: they are not errors here.
 """
 
@@ -19,11 +26,15 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import warnings
 import zipfile
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from conference.core.errors import N_, RuleViolation
+from conference.core.text import character_name, control_character
 
 #: Upload size limit of a table (bytes); Flask's MAX_CONTENT_LENGTH caps the whole request too.
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -34,6 +45,11 @@ MAX_ROWS = 10_000
 _MAX_ROWS_TEXT = f"{MAX_ROWS:,}".replace(",", ".")  # "10.000", as Vietnamese writes it
 MAX_COLUMNS = 40
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: Largest number a cell may hold (absolute value): Excel keeps 15 significant digits.
+MAX_NUMBER = 10**15
+#: What openpyxl (and the zip, zlib and XML layers under it) raise for bytes it cannot read as a workbook.
+UNREADABLE_ERRORS = (KeyError, IndexError, ValueError, TypeError, OverflowError, SyntaxError, OSError, EOFError,
+                     zipfile.BadZipFile, zlib.error)
 
 
 class ImportFileError(RuleViolation):
@@ -85,28 +101,38 @@ def read_table(filename: str, data: bytes, *, sheet_names: tuple[str, ...], data
         ))
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ImportFileError(N_("Tệp không phải tệp Excel (.xlsx) (có thể là tệp CSV hoặc văn bản đổi tên)."))
-    _check_archive(data)
+    check_archive(data)
     return _read_xlsx(data, sheet_names, data_sheet)
 
 
-def _check_archive(data: bytes) -> None:
-    """Refuse a workbook whose parts unpack to too much data, or whose sheets merge cells."""
+def check_archive(data: bytes, *, max_uncompressed: int = MAX_UNCOMPRESSED_BYTES, allow_merged: bool = False) -> None:
+    """Refuse a workbook whose parts unpack to more than `max_uncompressed` bytes, whose XML declares a DTD or
+    entities, or (unless `allow_merged`) whose sheets merge cells. Reads every part once, in chunks.
+
+    Raises:
+        ImportFileError: with its message; also for a corrupt zip (bad CRC, bad compressed data).
+    """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-            if sum(info.file_size for info in infos) > MAX_UNCOMPRESSED_BYTES:
+            if sum(info.file_size for info in infos) > max_uncompressed:
                 raise ImportFileError(N_("Tệp có quá nhiều dữ liệu (tối đa %(rows)s dòng)."), rows=_MAX_ROWS_TEXT)
             for info in infos:
-                if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
-                    with archive.open(info) as part:
-                        tail = b""
-                        while chunk := part.read(256 * 1024):
-                            if b"<mergeCell " in tail + chunk or b":mergeCell " in tail + chunk:
-                                raise ImportFileError(
-                                    N_("Tệp có ô gộp (merged cells). Hãy bỏ gộp ô rồi tải lên lại.")
-                                )
-                            tail = chunk[-32:]
-    except zipfile.BadZipFile:
+                sheet = info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
+                with archive.open(info) as part:
+                    tail = b""
+                    while chunk := part.read(256 * 1024):
+                        window = tail + chunk
+                        if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                            raise ImportFileError(N_(
+                                "Tệp có khai báo DTD hoặc thực thể XML, điều mà tệp Excel không bao giờ có: "
+                                "không đọc tệp này. Hãy mở tệp bằng Excel và lưu lại."))
+                        if sheet and not allow_merged and (b"<mergeCell " in window or b":mergeCell " in window):
+                            raise ImportFileError(
+                                N_("Tệp có ô gộp (merged cells). Hãy bỏ gộp ô rồi tải lên lại.")
+                            )
+                        tail = chunk[-32:]
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
         raise ImportFileError(N_("Tệp Excel bị hỏng, không đọc được.")) from None
 
 
@@ -129,8 +155,64 @@ def open_workbook(data: bytes):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (KeyError, InvalidFileException, zipfile.BadZipFile, ValueError, TypeError, OSError):
+    except (InvalidFileException, *UNREADABLE_ERRORS):
         raise UnreadableWorkbook from None
+
+
+def _unreadable(line: int) -> ImportFileError:
+    return ImportFileError(N_("Tệp có ô không đọc được ở dòng %(line)s hoặc ngay sau đó (số quá dài, ngày không "
+                              "hợp lệ hoặc giá trị sai kiểu). Hãy sửa ô đó trong Excel rồi tải lên lại."),
+                           line=line)
+
+
+def cell_value(cell):
+    """The value of a read-only openpyxl cell, checked: None, str, int, float, bool, date or datetime.
+
+    Raises:
+        ImportFileError: a formula; a number that is not finite or beyond MAX_NUMBER; a text with a control
+            character (tab and line breaks allowed: Alt+Enter in a cell).
+    """
+    value = getattr(cell, "value", None)
+    if value is None:
+        return None
+    coordinate = getattr(cell, "coordinate", "?")
+    if getattr(cell, "data_type", None) == "f" or type(value).__name__ in ("ArrayFormula", "DataTableFormula"):
+        raise ImportFileError(
+            N_("Ô %(cell)s có công thức. Hãy dán giá trị (Paste Special → Values) "
+               "thay cho công thức rồi tải lên lại."),
+            cell=coordinate,
+        )
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ImportFileError(N_("Ô %(cell)s có giá trị số không hợp lệ (%(value)s)."), cell=coordinate, value=value)
+    if isinstance(value, int | float) and not isinstance(value, bool) and abs(value) >= MAX_NUMBER:
+        raise ImportFileError(N_("Ô %(cell)s có số quá lớn (Excel chỉ giữ 15 chữ số)."), cell=coordinate)
+    if isinstance(value, str) and (char := control_character(value, multiline=True)) is not None:
+        raise ImportFileError(N_("Ô %(cell)s có ký tự điều khiển không hợp lệ (%(char)s). Hãy gõ lại ô đó."),
+                              cell=coordinate, char=character_name(char))
+    return value
+
+
+def sheet_rows(sheet, max_col: int) -> Iterator[tuple[int, list]]:
+    """The rows of a read-only worksheet as (row number, checked values `cell_value`), blank rows included.
+
+    openpyxl converts a row's cells while it reads it; what it cannot convert is refused here, naming the row.
+
+    Raises:
+        ImportFileError: a cell openpyxl cannot read (see the module docstring), or one `cell_value` refuses.
+    """
+    rows = sheet.iter_rows(max_col=max_col)
+    line = 0
+    while True:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                row = next(rows, None)
+        except UNREADABLE_ERRORS:
+            raise _unreadable(line + 1) from None
+        if row is None:
+            return
+        line += 1
+        yield line, [cell_value(cell) for cell in row]
 
 
 def _read_xlsx(data: bytes, sheet_names: tuple[str, ...], data_sheet: str) -> Table:
@@ -149,27 +231,14 @@ def _read_xlsx(data: bytes, sheet_names: tuple[str, ...], data_sheet: str) -> Ta
         sheet = workbook[data_sheet] if data_sheet in names else workbook[names[0]]
         rows: list[list] = []
         lines: list[int] = []
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            for index, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS)):
-                values = []
-                for cell in row:
-                    value = getattr(cell, "value", None)
-                    if getattr(cell, "data_type", None) == "f" or type(value).__name__ in (
-                            "ArrayFormula", "DataTableFormula"):
-                        raise ImportFileError(
-                            N_("Ô %(cell)s có công thức. Hãy dán giá trị (Paste Special → Values) "
-                               "thay cho công thức rồi tải lên lại."),
-                            cell=cell.coordinate,
-                        )
-                    values.append(value)
-                if any(v not in (None, "") for v in values):
-                    if len(rows) > MAX_ROWS:
-                        raise ImportFileError(N_("Tệp có quá nhiều dòng (tối đa %(rows)s dòng)."), rows=_MAX_ROWS_TEXT)
-                    rows.append(values)
-                    lines.append(index + 1)
-                elif index > MAX_ROWS * 3:
-                    break
+        for line, values in sheet_rows(sheet, MAX_COLUMNS):
+            if any(v not in (None, "") for v in values):
+                if len(rows) > MAX_ROWS:
+                    raise ImportFileError(N_("Tệp có quá nhiều dòng (tối đa %(rows)s dòng)."), rows=_MAX_ROWS_TEXT)
+                rows.append(values)
+                lines.append(line)
+            elif line > MAX_ROWS * 3:
+                break
         return Table(sheet.title, rows, lines)
     finally:
         workbook.close()
@@ -187,13 +256,19 @@ def _read_csv(data: bytes) -> Table:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    numbered = [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1)
-                if any(cell.strip() for cell in row)]
+    try:
+        numbered = [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1)
+                    if any(cell.strip() for cell in row)]
+    except csv.Error:  # a cell past the csv module's field size limit (128 KB), a stray quote in a strict dialect
+        raise ImportFileError(N_("Tệp CSV bị hỏng hoặc có ô quá dài, không đọc được.")) from None
     rows = [row for _n, row in numbered]
     if len(rows) > MAX_ROWS + 1:
         raise ImportFileError(N_("Tệp có quá nhiều dòng (tối đa %(rows)s dòng)."), rows=_MAX_ROWS_TEXT)
-    for row in rows:
+    for line, row in numbered:
         for cell in row:
             if cell.startswith("=") and len(cell) > 1:
                 raise ImportFileError(N_("Tệp có công thức (ô bắt đầu bằng dấu =). Hãy dùng giá trị."))
+            if (char := control_character(cell, multiline=True)) is not None:
+                raise ImportFileError(N_("Dòng %(line)s có ký tự điều khiển không hợp lệ (%(char)s). Hãy gõ lại ô đó."),
+                                      line=line, char=character_name(char))
     return Table("csv", [[cell if cell != "" else None for cell in row] for row in rows], [n for n, _r in numbered])

@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
+import re
+
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from conference.core.text import whole_number
 from conference.core.vocabulary import lazy_words
 from conference.delegates.rules import BIRTH_YEAR_MAX, BIRTH_YEAR_MIN, MAJORITY_ETHNICITY
+from conference.web.forms import Form, WholeNumberField
 
 GENDER_CHOICES = [SelectChoice("", _l("— Chọn —")),
                   *(SelectChoice(code, label) for code, label in lazy_words("gender").items())]
 
 
-class GuestForm(FlaskForm):
+class GuestForm(Form):
     """A guest (đại biểu khách mời): name, position and workplace, optional details."""
 
     full_name = StringField(_l("Họ và tên"), validators=[DataRequired(message=_l("Nhập họ và tên.")),
                                                          Length(max=200)])
     gender = SelectField(_l("Giới tính"), choices=GENDER_CHOICES, validators=[Optional()])
-    birth_year = IntegerField(_l("Năm sinh"), validators=[Optional(), NumberRange(min=BIRTH_YEAR_MIN, max=BIRTH_YEAR_MAX)])
+    birth_year = WholeNumberField(_l("Năm sinh"), validators=[Optional(), NumberRange(min=BIRTH_YEAR_MIN, max=BIRTH_YEAR_MAX)])
     ethnicity = StringField(_l("Dân tộc"), default=MAJORITY_ETHNICITY, validators=[Optional(), Length(max=60)])
     position = StringField(_l("Chức vụ, nơi công tác"),
                            validators=[DataRequired(message=_l("Nhập chức vụ, nơi công tác.")), Length(max=300)])
@@ -34,3 +37,22 @@ class GuestForm(FlaskForm):
                 ("full_name", "birth_year", "ethnicity", "position", "party_member", "notes")}
         data["gender"] = self.gender.data or None
         return data
+
+
+#: A presidium seat field of the presidium page: "seat-<n>", n from 1 to 99.
+_SEAT = re.compile(r"^seat-([1-9][0-9]?)$")
+
+
+def chosen_seats(form) -> dict[int, int]:
+    """{seat: delegate id} of every filled "seat-<n>" field of the posted presidium form, in seat order.
+
+    Every seat sent counts, also beyond the conference's maximum (the page shows that many): an 8th member
+    is then refused with its reason by `services.set_presidium`, never dropped in silence. A value that is not
+    a whole number (`conference.core.text.whole_number`) leaves its seat empty.
+    """
+    seats = {}
+    for key, value in form.items():
+        match = _SEAT.match(key)
+        if match and (number := whole_number(value)) is not None:
+            seats[int(match.group(1))] = number
+    return dict(sorted(seats.items()))

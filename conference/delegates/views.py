@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from conference.conferences.access import conference_view
 from conference.conferences.models import Conference
 from conference.delegates import services
-from conference.delegates.forms import GuestForm
+from conference.delegates.forms import GuestForm, chosen_seats
 from conference.delegates.models import Delegate
 from conference.delegates.queries import delegates_in_order
 from conference.extensions import db
@@ -66,7 +66,7 @@ def presidium(conference: Conference):
     seats = range(1, conference.presidium_max + 1)
     chosen = None
     if form.validate_on_submit():
-        chosen = {seat: int(value) for seat in seats if (value := request.form.get(f"seat-{seat}", "")).isdigit()}
+        chosen = chosen_seats(request.form)
         with refusal_shown():
             services.set_presidium(conference.id, list(chosen.values()))
             flash(_("Đã lưu Đoàn Chủ tịch."), "success")

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, StringField, TextAreaField
+from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import Length, NumberRange, Optional
 
+from conference.core.text import whole_number
 from conference.dossier.columns import FIELDS
+from conference.web.forms import Form, WholeNumberField
 
 
-class DossierForm(FlaskForm):
+class DossierForm(Form):
     """Number/symbol, place, signer and recipients of the documents; the columns are posted as
     `col-<key>` (checked) and `pos-<key>` (order number) and read by `chosen_columns`."""
 
@@ -27,21 +28,22 @@ def chosen_columns(form_data) -> list[str]:
     for index, field in enumerate(FIELDS):
         if form_data.get(f"col-{field.key}"):
             raw = (form_data.get(f"pos-{field.key}") or "").strip()
-            position = int(raw) if raw.isdigit() else 10_000
+            position = whole_number(raw, max_digits=4)
+            position = 10_000 if position is None or position < 0 else position
             chosen.append((position, index, field.key))
     return [key for _, _, key in sorted(chosen)]
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(Form):
     """The previewed file, carried back (base64) to be imported after the organizer confirms."""
 
     content = HiddenField()
     filename = HiddenField()
 
 
-class UpperQuotaForm(FlaskForm):
+class UpperQuotaForm(Form):
     """The upper level's quota for this conference and the upper conference's code (on its import page)."""
 
-    upper_quota = IntegerField(_l("Số lượng đại biểu cấp trên phân bổ"),
+    upper_quota = WholeNumberField(_l("Số lượng đại biểu cấp trên phân bổ"),
                                validators=[Optional(), NumberRange(min=0, max=10000)])
     upper_code = StringField(_l("Mã hội nghị cấp trên"), validators=[Optional(), Length(max=40)])

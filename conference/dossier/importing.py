@@ -13,7 +13,8 @@ proposed, rows past its quota) and the row type are the Excel template importer'
 (`conference.nominations.imports.check_rows`, `conference.nominations.importing.RowResult`), so both
 imports report row problems alike; its file reader (`nominations.spreadsheet.read_table`) refuses any
 workbook with merged cells, and the official sheet of our exports has them, so the file is read here with
-the same cautions (size, zip bomb, formulas) on the plain sheet only. Each imported nomination is written
+the same cautions (`core.spreadsheet.check_archive` and `sheet_rows`: size, zip bomb, XML entities, formulas,
+unreadable cells, control characters) on the plain sheet only. Each imported nomination is written
 to the audit log.
 """
 
@@ -21,7 +22,6 @@ from __future__ import annotations
 
 import io
 import unicodedata
-import warnings
 import zipfile
 from dataclasses import dataclass, field
 
@@ -31,7 +31,8 @@ from sqlalchemy.exc import IntegrityError
 from conference.audit.services import record
 from conference.conferences.models import Conference, Quota
 from conference.core.errors import N_, Message, RuleViolation
-from conference.core.spreadsheet import UnreadableWorkbook, open_workbook
+from conference.core.spreadsheet import UnreadableWorkbook, check_archive, open_workbook, sheet_rows
+from conference.core.text import whole_number
 from conference.core.vocabulary import code_for
 from conference.db import lock
 from conference.delegates.rules import BIRTH_YEAR_MAX, BIRTH_YEAR_MIN
@@ -41,6 +42,7 @@ from conference.extensions import db
 from conference.nominations.importing import RowResult, yes_no
 from conference.nominations.imports import check_rows
 from conference.nominations.models import Nomination
+from conference.nominations.rules import person_key
 from conference.organizations.models import Organization
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -111,9 +113,7 @@ def read_file(content: bytes) -> ParsedFile:
         raise ImportRefused(N_("Tệp quá lớn (tối đa %(mb)s MB)."), mb=MAX_BYTES // (1024 * 1024))
     if not zipfile.is_zipfile(io.BytesIO(content)):
         raise ImportRefused(N_("Tệp không phải tệp Excel (.xlsx)."))
-    with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        if sum(info.file_size for info in archive.infolist()) > MAX_UNCOMPRESSED:
-            raise ImportRefused(N_("Tệp có quá nhiều dữ liệu."))
+    check_archive(content, max_uncompressed=MAX_UNCOMPRESSED, allow_merged=True)  # the official sheet merges
     try:
         book = open_workbook(content)
     except UnreadableWorkbook:
@@ -126,28 +126,20 @@ def read_file(content: bytes) -> ParsedFile:
             )
         sheet = book[SHEET_NAME]
         rows = []
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            for index, row in enumerate(sheet.iter_rows(max_col=len(HEADERS) + 5)):
-                values = []
-                for cell in row:
-                    if getattr(cell, "data_type", None) == "f":
-                        raise ImportRefused(N_("Ô %(cell)s có công thức; tệp đã bị sửa sau khi xuất."),
-                                            cell=cell.coordinate)
-                    values.append(getattr(cell, "value", None))
-                if index == 0:
-                    headers = tuple(_text(v) for v in values if v is not None)
-                    if headers != HEADERS:
-                        raise ImportRefused(
-                            N_("Trang “%(sheet)s” không đúng mẫu (các cột đã bị đổi): hãy dùng đúng tệp đã xuất."),
-                            sheet=SHEET_NAME,
-                        )
-                    continue
-                if any(v not in (None, "") for v in values):
-                    if len(rows) >= MAX_ROWS:
-                        raise ImportRefused(N_("Tệp có quá nhiều dòng (tối đa %(rows)s)."), rows=MAX_ROWS)
-                    values = (values + [None] * len(HEADERS))[: len(HEADERS)]
-                    rows.append(dict(zip(HEADERS, values)))
+        for line, values in sheet_rows(sheet, len(HEADERS) + 5):  # formulas, unreadable cells, controls refused
+            if line == 1:
+                headers = tuple(_text(v) for v in values if v is not None)
+                if headers != HEADERS:
+                    raise ImportRefused(
+                        N_("Trang “%(sheet)s” không đúng mẫu (các cột đã bị đổi): hãy dùng đúng tệp đã xuất."),
+                        sheet=SHEET_NAME,
+                    )
+                continue
+            if any(v not in (None, "") for v in values):
+                if len(rows) >= MAX_ROWS:
+                    raise ImportRefused(N_("Tệp có quá nhiều dòng (tối đa %(rows)s)."), rows=MAX_ROWS)
+                values = (values + [None] * len(HEADERS))[: len(HEADERS)]
+                rows.append(dict(zip(HEADERS, values)))
     finally:
         book.close()
     if not rows:
@@ -183,7 +175,7 @@ def validate_row(row: dict) -> tuple[dict, list[Message]]:
     if gender_text and gender is None:
         errors.append(Message(N_("Giới tính phải là “Nam” hoặc “Nữ”.")))
     year_text = _text(row["Năm sinh"])
-    year = int(year_text) if year_text.isdigit() else None
+    year = whole_number(year_text, max_digits=4)
     if year_text and (year is None or not BIRTH_YEAR_MIN <= year <= BIRTH_YEAR_MAX):
         errors.append(Message(N_("Năm sinh phải là số từ %(first)s đến %(last)s."),
                               first=BIRTH_YEAR_MIN, last=BIRTH_YEAR_MAX))
@@ -232,7 +224,7 @@ def preview_import(conference: Conference, content: bytes, own_code: str) -> Pre
     """
     try:
         parsed = read_file(content)
-    except ImportRefused as error:
+    except RuleViolation as error:  # ImportRefused, or the spreadsheet reader's ImportFileError
         return Preview(parsed=None, errors=[Message(error.message, **error.params)])
     preview = Preview(parsed=parsed)
     if parsed.kind != KIND_UPPER:
@@ -263,7 +255,7 @@ def preview_import(conference: Conference, content: bytes, own_code: str) -> Pre
     seen = set()
     for line, row in enumerate(parsed.rows, start=2):
         data, errors = validate_row(row)
-        person = (data["full_name"].casefold(), data["birth_year"])
+        person = person_key(data["full_name"], data["birth_year"])
         if person in seen:
             errors.append(Message(N_("Trùng với một dòng phía trên (cùng họ tên và năm sinh).")))
         seen.add(person)

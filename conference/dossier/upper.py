@@ -17,6 +17,7 @@ from sqlalchemy import select
 from conference.audit.services import record
 from conference.conferences.models import Conference
 from conference.core.errors import N_, Message, RuleViolation
+from conference.core.text import whole_number
 from conference.core.vocabulary import PRIORITY_GROUP
 from conference.db import lock
 from conference.delegates.models import Delegate
@@ -39,10 +40,11 @@ def parse_order(raw: Mapping[int, str]) -> list[int]:
         value = (value or "").strip()
         if not value:
             continue
-        if not value.isdigit() or int(value) < 1:
+        number = whole_number(value, max_digits=6)
+        if number is None or number < 1:
             raise RuleViolation(N_("Thứ tự “%(value)s” không hợp lệ: nhập số nguyên từ 1 trở lên, hoặc để trống."),
                                 value=value)
-        chosen.append((int(value), delegate_id))
+        chosen.append((number, delegate_id))
     numbers = [n for n, _ in chosen]
     repeated = sorted({n for n in numbers if numbers.count(n) > 1})
     if repeated:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
     DateField,
-    IntegerField,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -22,6 +20,7 @@ from conference.core.vocabulary import lazy_words
 from conference.delegates.forms import GENDER_CHOICES
 from conference.delegates.rules import BIRTH_YEAR_MAX, BIRTH_YEAR_MIN, MAJORITY_ETHNICITY
 from conference.nominations.models import ACHIEVEMENTS_MAX, EDUCATION_LEVELS
+from conference.web.forms import Form, WholeNumberField
 
 KIND_CHOICES = [SelectChoice(code, label) for code, label in lazy_words("kind").items()]
 EDUCATION_CHOICES = [SelectChoice("", _l("— Chọn —"))] + [SelectChoice(level, _l(level)) for level in EDUCATION_LEVELS]
@@ -67,7 +66,7 @@ class RequiredForIndividual:
         raise StopValidation()
 
 
-class NominationForm(FlaskForm):
+class NominationForm(Form):
     """The fields of one exemplar's nomination (hồ sơ giới thiệu điển hình tiên tiến).
 
     `references`: {'movement': [...], 'title': [...]} of the host organization, the checkbox choices.
@@ -80,7 +79,7 @@ class NominationForm(FlaskForm):
     gender = SelectField(_l("Giới tính"), choices=GENDER_CHOICES,
                          validators=[RequiredForIndividual(_l("Chọn giới tính."))])
     birth_date = DateField(_l("Ngày sinh"), validators=[Optional()])
-    birth_year = IntegerField(_l("Năm sinh"), validators=[
+    birth_year = WholeNumberField(_l("Năm sinh"), validators=[
         RequiredForIndividual(_l("Nhập năm sinh (số, ví dụ 1985)."), unless="birth_date"),
         NumberRange(min=BIRTH_YEAR_MIN, max=BIRTH_YEAR_MAX, message=_l(
             "Năm sinh phải từ %(first)s đến %(last)s.", first=BIRTH_YEAR_MIN, last=BIRTH_YEAR_MAX))])
@@ -151,14 +150,14 @@ class NominationForm(FlaskForm):
         }
 
 
-class ReturnForm(FlaskForm):
+class ReturnForm(Form):
     """Returning a nomination needs a reason the unit will read."""
 
     reason = TextAreaField(_l("Lý do trả lại"), validators=[DataRequired(message=_l("Nhập lý do trả lại.")),
                                                             Length(max=1000)])
 
 
-class ReferenceForm(FlaskForm):
+class ReferenceForm(Form):
     """The organizer's reference lists, one entry a line."""
 
     movements = TextAreaField(_l("Phong trào thi đua (mỗi dòng một phong trào)"),

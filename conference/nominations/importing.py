@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from conference.core.errors import N_, Message
 from conference.core.spreadsheet import ImportFileError, Table
-from conference.core.text import clean_text, fold
+from conference.core.text import clean_text, fold, whole_number
 from conference.core.vocabulary import code_for
 from conference.delegates.rules import BIRTH_YEAR_MAX, BIRTH_YEAR_MIN
 from conference.nominations.models import ACHIEVEMENTS_MAX, EDUCATION_LEVELS
@@ -137,8 +137,8 @@ def parse_birth(value) -> tuple[date | None, int | None, Message | None]:
     if isinstance(value, int):
         return None, value, None
     text = clean_text(str(value)) or ""
-    if text.isdigit() and len(text) == 4:
-        return None, int(text), None
+    if len(text) == 4 and (year := whole_number(text)) is not None and year > 0:
+        return None, year, None
     for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y"):
         try:
             parsed = datetime.strptime(text, fmt).date()

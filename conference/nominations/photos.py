@@ -19,8 +19,15 @@ from conference.core.errors import N_, RuleViolation
 PHOTO_MAX_BYTES = 2 * 1024 * 1024
 #: Longest side of the stored photo (pixels): enough for a badge or a printed citation.
 PHOTO_MAX_SIDE = 800
-#: Refuse images whose pixel count could exhaust memory when decoded (a "decompression bomb").
-PHOTO_MAX_PIXELS = 40_000_000
+#: Longest side of an uploaded photo (pixels), read from the file's header before anything is decoded: a
+#: 24-megapixel camera's 6,000 × 4,000 passes. A small file can claim a huge image (a 154 KB PNG of one colour
+#: is 6,300 × 6,300 px, 160 MB once decoded as RGBA): it is refused unread.
+PHOTO_MAX_SIDE_IN = 6000
+#: Pixels of an uploaded image that is decoded whole (a PNG: Pillow cannot decode it reduced): 4 bytes a pixel
+#: once decoded (RGBA), and as much again while Pillow shrinks an image with transparency (it premultiplies the
+#: alpha into a copy), so 8 megapixels (3,264 × 2,448) need about 75 MB. A JPEG is decoded at 1/2, 1/4 or 1/8 of
+#: its size (`Image.draft`, done by `thumbnail`), so its bound is the sides only (6,000 × 6,000: about 50 MB).
+PHOTO_MAX_PIXELS = 8_000_000
 ACCEPTED_FORMATS = ("JPEG", "PNG")
 
 
@@ -33,8 +40,25 @@ class Photo:
     height: int
 
 
+def _check_size(image: Image.Image) -> None:
+    """Refuse, from the header alone, an image too large to decode within the memory bound (see the constants)."""
+    width, height = image.size
+    if width < 1 or height < 1 or max(width, height) > PHOTO_MAX_SIDE_IN:
+        raise RuleViolation(N_("Ảnh quá lớn: %(width)s × %(height)s điểm ảnh (tối đa %(side)s điểm ảnh mỗi cạnh)."),
+                            width=width, height=height, side=PHOTO_MAX_SIDE_IN)
+    if image.format != "JPEG" and width * height > PHOTO_MAX_PIXELS:
+        raise RuleViolation(N_("Ảnh PNG quá lớn: %(width)s × %(height)s điểm ảnh (tối đa %(mp)s triệu điểm ảnh); "
+                               "hãy lưu ảnh dưới dạng JPEG hoặc thu nhỏ ảnh."),
+                            width=width, height=height, mp=PHOTO_MAX_PIXELS // 1_000_000)
+
+
 def reencode_photo(data: bytes) -> Photo:
     """Check an uploaded photo and re-encode it as a JPEG of at most PHOTO_MAX_SIDE pixels a side.
+
+    Memory: the header is read first (`Image.open` decodes nothing) and the size checked (`_check_size`); the
+    image is then shrunk before anything else touches it (`thumbnail`: a JPEG decoded reduced by libjpeg, a PNG
+    decoded once and reduced), so the turn by its EXIF orientation and the white background under transparency
+    work on the small image. A photo needs at most about 100 MB (`bench/bench_upload.py` prints the peak).
 
     Args:
         data: the uploaded file's bytes.
@@ -53,16 +77,14 @@ def reencode_photo(data: bytes) -> Photo:
             with Image.open(io.BytesIO(data)) as image:
                 if image.format not in ACCEPTED_FORMATS:
                     raise RuleViolation(N_("Ảnh phải là tệp JPEG hoặc PNG."))
-                if image.width * image.height > PHOTO_MAX_PIXELS:
-                    raise RuleViolation(N_("Ảnh có quá nhiều điểm ảnh."))
-                image.load()
+                _check_size(image)
+                image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))  # decodes (reduced, for a JPEG) and shrinks
                 image = ImageOps.exif_transpose(image)
                 if image.mode not in ("RGB", "L"):
                     background = Image.new("RGB", image.size, "white")
                     rgba = image.convert("RGBA")
                     background.paste(rgba, mask=rgba.getchannel("A"))
                     image = background
-                image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
                 out = io.BytesIO()
                 image.convert("RGB").save(out, format="JPEG", quality=85, optimize=True)
                 return Photo(out.getvalue(), image.width, image.height)
@@ -70,5 +92,5 @@ def reencode_photo(data: bytes) -> Photo:
         raise
     except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise RuleViolation(N_("Ảnh phải là tệp JPEG hoặc PNG.")) from None
-    except (OSError, ValueError, SyntaxError):
+    except (OSError, ValueError, SyntaxError, MemoryError):
         raise RuleViolation(N_("Không đọc được tệp ảnh (tệp hỏng?).")) from None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from conference.core.errors import N_, RuleViolation
-from conference.core.text import clean_text
+from conference.core.text import clean_text, fold
 
 
 def effective_deadline(block_deadline: date | None, conference_deadline: date | None) -> date | None:
@@ -136,8 +136,11 @@ def next_status(status: str, action: str) -> str:
 
 
 def person_key(full_name: str | None, birth_year: int | None) -> tuple[str, int | None]:
-    """What makes two nominations of one unit the same person: the NFC name, case-folded, and the year."""
-    return ((clean_text(full_name) or "").casefold(), birth_year)
+    """What makes two nominations of one unit the same person: the name's comparison key
+    (`conference.core.text.fold`: case, spaces, invisible characters and the tone mark's place ignored, so
+    "Nguyễn Thị Hoà" and "nguyễn  thị hòa" are one person) and the year of birth. Every duplicate check of a
+    person (the form, the Excel template import, the upper level's import) compares these keys."""
+    return (fold(full_name), birth_year)
 
 
 def ensure_not_duplicate(full_name: str, birth_year: int | None, existing: set[tuple[str, int | None]]) -> None:

@@ -12,6 +12,7 @@ from flask_login import current_user
 from conference.conferences.access import conference_view, load_conference
 from conference.conferences.models import Conference
 from conference.core.clock import local_today
+from conference.core.text import row_id, whole_number
 from conference.delegates.rules import PRIORITY_GROUPS
 from conference.extensions import db
 from conference.nominations import imports, queries, services
@@ -83,7 +84,7 @@ def index(conference: Conference):
     flt = queries.ReviewFilter(
         status=request.args.get("status", "pending") if request.args.get("status") in queries.STATUS_FILTERS
         else "pending",
-        unit_id=request.args.get("unit", type=int), block_id=request.args.get("block", type=int),
+        unit_id=request.args.get("unit", type=row_id), block_id=request.args.get("block", type=row_id),
         priority=request.args.get("priority") if request.args.get("priority") in queries.PRIORITY_GROUPS else None,
     )
     nominations, total = queries.review_list(conference.id, flt)
@@ -200,7 +201,7 @@ def approve(conference: Conference, nomination: Nomination):
 def bulk_approve(conference: Conference):
     """Approve the ticked nominations, all or none."""
     if CSRFForm().validate_on_submit():
-        ids = [int(v) for v in request.form.getlist("ids") if v.isdigit()]
+        ids = [number for v in request.form.getlist("ids") if (number := whole_number(v)) is not None]
         with refusal_shown():
             count = services.approve_nominations(conference.id, ids, _actor())
             flash(_("Đã duyệt %(n)s hồ sơ.", n=count), "success")

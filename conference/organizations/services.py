@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from conference.audit.services import record, snapshot
 from conference.core.errors import N_, Message, RuleViolation
 from conference.core.spreadsheet import ImportFileError, Table, read_table
-from conference.core.text import clean_text
+from conference.core.text import clean_text, fold, whole_number
 from conference.extensions import db
 from conference.organizations.models import Block, BlockDeadline, Organization
 
@@ -135,8 +135,7 @@ def _int(value) -> int | None:
         return int(value)
     if isinstance(value, int):
         return value
-    text = (clean_text(str(value)) or "").replace(".", "").replace(" ", "")
-    return int(text) if text.isdigit() else None
+    return whole_number((clean_text(str(value)) or "").replace(".", "").replace(" ", ""))
 
 
 def parse_unit_rows(table: Table) -> list[UnitRow]:
@@ -165,10 +164,10 @@ def parse_unit_rows(table: Table) -> list[UnitRow]:
             row.problems.append(Message(N_("Thiếu tên đơn vị.")))
         elif len(name) > 200:
             row.problems.append(Message(N_("Tên đơn vị quá dài (tối đa %(limit)s ký tự)."), limit=200))
-        elif name.casefold() in seen:
-            row.problems.append(Message(N_("Trùng tên với dòng %(line)s."), line=seen[name.casefold()]))
+        elif fold(name) in seen:
+            row.problems.append(Message(N_("Trùng tên với dòng %(line)s."), line=seen[fold(name)]))
         else:
-            seen[name.casefold()] = line
+            seen[fold(name)] = line
         if block and len(block) > 120:
             row.problems.append(Message(N_("Tên khối quá dài (tối đa %(limit)s ký tự)."), limit=120))
         if members is None or not 0 <= members <= MAX_MEMBERS:
@@ -203,7 +202,7 @@ def import_units(host_id: int, filename: str, data: bytes, conference_id: int | 
     rows = parse_unit_rows(table)
     if any(r.problems for r in rows):
         return UnitImportResult(0, 0, rows)
-    existing = {u.name.casefold(): u for u in db.session.execute(
+    existing = {fold(u.name): u for u in db.session.execute(
         select(Organization).where(Organization.parent_id == host_id)).scalars()}
     blocks = {b.name: b for b in blocks_of(host_id)}
     created = updated = 0
@@ -212,7 +211,7 @@ def import_units(host_id: int, filename: str, data: bytes, conference_id: int | 
         if row.block_name:
             block = blocks.get(row.block_name) or get_or_create_block(host_id, row.block_name)
             blocks[block.name] = block
-        unit = existing.get(row.name.casefold())
+        unit = existing.get(fold(row.name))
         if unit is None:
             unit = Organization(name=row.name, level="grassroots", parent_id=host_id, block=block,
                                 member_count=row.member_count, contact=row.contact)

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
-from wtforms import IntegerField
 from wtforms.validators import InputRequired, NumberRange
 
 from conference.core.errors import N_, RuleViolation
+from conference.core.text import whole_number
+from conference.web.forms import Form, WholeNumberField
 
 
-class AllocateForm(FlaskForm):
+class AllocateForm(Form):
     """Proportional allocation: the minimum seats each unit gets first."""
 
-    minimum = IntegerField(default=1, validators=[InputRequired(), NumberRange(min=0, max=1000)])
+    minimum = WholeNumberField(default=1, validators=[InputRequired(), NumberRange(min=0, max=1000)])
 
 
 def parse_seats(form_data, units) -> dict[int, int]:
@@ -29,7 +29,8 @@ def parse_seats(form_data, units) -> dict[int, int]:
         raw = (form_data.get(f"seats-{unit.id}") or "").strip()
         if raw == "":
             raw = "0"
-        if not raw.isdigit() or len(raw) > 6:
+        seats = whole_number(raw, max_digits=6)
+        if seats is None or seats < 0:
             raise RuleViolation(N_("%(unit)s: số lượng phân bổ phải là số nguyên không âm."), unit=unit.name)
-        result[unit.id] = int(raw)
+        result[unit.id] = seats
     return result

@@ -17,10 +17,11 @@ from flask_login import current_user
 class MenuItem:
     """One link of a conference's menu."""
 
-    endpoint: str  # a view taking `conference_id`
+    endpoint: str  # a view taking `conference_id`, unless `per_conference` is False
     label: str  # lazy: translated when the page is drawn
     roles: frozenset[str]
     also_active: tuple[str, ...] = ()  # other endpoints whose pages this link stands for
+    per_conference: bool = True  # False: a page of the user's organization, the same from every conference
 
 
 ORGANIZER = frozenset({"organizer"})
@@ -38,6 +39,9 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem("checkin.desk", _l("Đón tiếp"), frozenset({"organizer", "checkin"})),
     MenuItem("checkin.board", _l("Theo dõi đến"), ORGANIZER),
     MenuItem("auditlog.index", _l("Nhật ký"), ORGANIZER),
+    MenuItem("accounts.index", _l("Tài khoản"), ORGANIZER, ("accounts.create",), per_conference=False),
+    # The organizer's page is reached from "Tài khoản" (its menu is full); the user's name in the bar links here too.
+    MenuItem("accounts.change_password", _l("Đổi mật khẩu"), frozenset({"unit", "checkin"}), per_conference=False),
 )
 
 
@@ -53,8 +57,8 @@ class MenuLink:
 def menu_links(conference, role: str, endpoint: str | None) -> list[MenuLink]:
     """The links of `conference`'s menu that `role` sees; `endpoint` (the current page's) marks the active one."""
     return [
-        MenuLink(url_for(item.endpoint, conference_id=conference.id), str(item.label),
-                 endpoint == item.endpoint or endpoint in item.also_active)
+        MenuLink(url_for(item.endpoint, **({"conference_id": conference.id} if item.per_conference else {})),
+                 str(item.label), endpoint == item.endpoint or endpoint in item.also_active)
         for item in MENU
         if role in item.roles
     ]

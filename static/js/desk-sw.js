@@ -11,7 +11,7 @@
      any of them changes /desk-sw.js, the browser installs the new worker, it takes over at once (skipWaiting,
      clients.claim) and deletes the other "desk-assets-*" caches.
    - Everything else (the /api/ calls, every other page and file): not answered here, the browser asks the network.
-   The login page, shown to a logged-out browser, deletes "desk-pages" (templates/base.html). */
+   The login page, shown to a logged-out browser, deletes "desk-pages" (static/js/forget-desk.js). */
 (function () {
   "use strict";
   var ASSETS = "desk-assets-" + self.DESK.version;

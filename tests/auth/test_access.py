@@ -42,6 +42,8 @@ DESK = frozenset({"organizer", "checkin"})
 ROUTES: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     "auth.login": (frozenset({"GET", "POST"}), PUBLIC),
     "auth.logout": (frozenset({"POST"}), ANY_USER),
+    "auth.sessions": (frozenset({"GET"}), ANY_USER),
+    "auth.end_all": (frozenset({"POST"}), ANY_USER),
     "dashboard.home": (frozenset({"GET"}), ANY_USER),
     "dashboard.create": (frozenset({"GET", "POST"}), ORGANIZER),
     "dashboard.edit": (frozenset({"GET", "POST"}), ORGANIZER),
@@ -109,12 +111,21 @@ ROUTES: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     "dossier.import_confirm": (frozenset({"POST"}), ORGANIZER),
     "dossier.upper": (frozenset({"GET", "POST"}), ORGANIZER),
     "dossier.upper_quota": (frozenset({"POST"}), ORGANIZER),
+    "accounts.index": (frozenset({"GET"}), ORGANIZER),
+    "accounts.create": (frozenset({"GET", "POST"}), ORGANIZER),
+    "accounts.deactivate": (frozenset({"POST"}), ORGANIZER),
+    "accounts.reactivate": (frozenset({"POST"}), ORGANIZER),
+    "accounts.reset": (frozenset({"POST"}), ORGANIZER),
+    "accounts.slips": (frozenset({"POST"}), ORGANIZER),
+    "accounts.change_password": (frozenset({"GET", "POST"}), ANY_USER),
 }
 
 #: Routes that act on one conference of the host federation (by id in the URL, or in the API's JSON).
 CONFERENCE_SCOPED = sorted(
     ep for ep in ROUTES
-    if ep not in ("auth.login", "auth.logout", "dashboard.home", "dashboard.create", "checkin.desk_worker",
+    if ep not in ("auth.login", "auth.logout", "auth.sessions", "auth.end_all", "dashboard.home", "dashboard.create",
+                  "checkin.desk_worker", "accounts.index", "accounts.create", "accounts.deactivate",
+                  "accounts.reactivate", "accounts.reset", "accounts.slips", "accounts.change_password",
                   "checkin.api_desk")  # the desk's name belongs to the session, not to a conference
 )
 
@@ -151,11 +162,12 @@ class Seeded:
     delegate_id: int  # from unit1's approved nomination
     item_id: int  # an agenda item
     unit_id: int = 0  # unit1
+    user_id: int = 0  # unit1's account
 
     def url_args(self) -> dict[str, int]:
         return {"conference_id": self.conference_id, "nomination_id": self.nomination_id,
                 "delegate_id": self.delegate_id, "item_id": self.item_id,
-                "unit_id": self.unit_id}
+                "unit_id": self.unit_id, "user_id": self.user_id}
 
 
 def seed(app) -> Seeded:
@@ -173,7 +185,8 @@ def seed(app) -> Seeded:
         db.session.commit()
         return Seeded(conference_id=cid, other_conference_id=world.other_conference_id,
                       nomination_id=pending.id, other_unit_nomination_id=other.id,
-                      delegate_id=delegate_id, item_id=item.id, unit_id=unit1)
+                      delegate_id=delegate_id, item_id=item.id, unit_id=unit1,
+                      user_id=world.unit_user_ids[0])
 
 
 def _delegate_of(nomination_id: int) -> int:

@@ -102,7 +102,7 @@ def test_categories_page_saves_and_the_sheet_uses_the_new_label_and_colour(clien
 
     assert "Đã lưu loại thẻ." in response.get_data(as_text=True)
     html = client.get(f"/conferences/{cid}/badges").get_data(as_text=True)
-    assert re.search(r'class="badge cat-guest"[^>]*style="--cat: #123456"', html)
+    assert re.search(r'class="badge cat-guest"[^>]*data-cat="#123456"', html)  # --cat, set by static/js/ui.js
     assert '<div class="role">Khách quý</div>' in html
 
 

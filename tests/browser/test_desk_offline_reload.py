@@ -33,7 +33,8 @@ def wait_until(page, script: str, timeout_ms: int = 10_000) -> None:
 
 def wait_for_worker(page) -> None:
     """The desk's worker is active (its install cached the files and this page) and controls the page."""
-    page.wait_for_function("navigator.serviceWorker.controller !== null")  # never without a registration: times out
+    # A function, not an expression: Playwright evaluates a polled expression with eval, which the CSP refuses.
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")  # no registration: times out
     assert page.evaluate("navigator.serviceWorker.ready.then(r => r.scope)").endswith("/conferences/")
     assert page.evaluate("caches.open('desk-pages').then(c => c.match(location.pathname)).then(r => !!r)")
 

@@ -1,4 +1,4 @@
-"""The organizer's menu: eleven links on one row on a 1280-1600 px office screen, none broken inside a label."""
+"""The organizer's menu: twelve links on one row on a 1280-1600 px office screen, none broken inside a label."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ def test_organizer_menu_is_one_row_on_office_screens(live_server, new_context, w
     page.get_by_role("link", name="Tổng quan").first.click()
 
     links = page.locator("#mainnav .nav-link")
-    assert links.count() == 11
+    assert links.count() == 12
     tops = {round(box["y"]) for box in (links.nth(i).bounding_box() for i in range(links.count()))}
     assert len(tops) == 1, f"menu wraps at {width}px"
     heights = {round(links.nth(i).bounding_box()["height"]) for i in range(links.count())}

@@ -61,7 +61,7 @@ def fill_nomination(page, name: str, gender_label: str = "Nữ", year: str = "19
 
 def scan(page, code: str) -> None:
     """What a handheld scanner does: type into the focused field, then Enter."""
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'scan-input'")
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'scan-input'")
     assert page.evaluate("document.activeElement.id") == "scan-input"
     page.keyboard.type(code, delay=5)
     page.keyboard.press("Enter")
@@ -291,7 +291,7 @@ def test_desk_fits_a_phone(live_server, new_context, shot):
             assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
 
     fits()
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'scan-input'")
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'scan-input'")
     shot(page, "desk-phone", full_page=False)
 
     # A long name and unit in the result box still fit.

@@ -41,7 +41,7 @@ def test_the_organizer_menu_has_every_page_and_marks_the_current_one(app, client
 
     assert [label for label, _url, _active in links] == [
         "Tổng quan", "Phân bổ", "Đơn vị", "Duyệt hồ sơ", "Đại biểu", "Đoàn Chủ tịch", "Chương trình",
-        "Thẻ đại biểu", "Đón tiếp", "Theo dõi đến", "Nhật ký"]
+        "Thẻ đại biểu", "Đón tiếp", "Theo dõi đến", "Nhật ký", "Tài khoản"]
     assert [label for label, _url, active in links if active] == ["Đơn vị"]
     assert ("Phân bổ", f"/conferences/{cid}/quotas", False) in links
 
@@ -64,11 +64,11 @@ def test_a_unit_and_a_desk_see_only_their_own_page_in_the_menu(app, client, auth
 
     auth.login("unit1")
     assert menu(client.get(f"/conferences/{cid}/nominations").get_data(as_text=True)) == [
-        ("Hồ sơ của đơn vị", f"/conferences/{cid}/nominations", True)]
+        ("Hồ sơ của đơn vị", f"/conferences/{cid}/nominations", True), ("Đổi mật khẩu", "/account/password", False)]
     auth.logout()
     auth.login("checkin")
     assert [label for label, _url, _active in menu(client.get(f"/conferences/{cid}/checkin").get_data(
-        as_text=True))] == ["Đón tiếp"]
+        as_text=True))] == ["Đón tiếp", "Đổi mật khẩu"]
 
 
 def test_a_page_of_no_conference_has_no_menu(app, client, auth):
