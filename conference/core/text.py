@@ -22,13 +22,14 @@ _MULTILINE_ALLOWED = frozenset("\t\n\r")
 
 
 def clean_text(value):
-    """Trim and normalise a text value to Unicode NFC; empty becomes None. Non-strings pass through.
+    """Trim and normalise a text value to Unicode NFC with LF line breaks (a browser sends CR LF for each line
+    break of a text box, a spreadsheet may keep CR); empty becomes None. Non-strings pass through.
 
     >>> clean_text("  Nguyễn Văn A ")
     'Nguyễn Văn A'
     """
     if isinstance(value, str):
-        value = unicodedata.normalize("NFC", value).strip()
+        value = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
         return value or None
     return value
 

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from conference.core.text import ID_MAX, control_character, fold, row_id, whole_number
+from conference.core.text import ID_MAX, clean_text, control_character, fold, row_id, whole_number
 from conference.nominations.rules import person_key
 
 NAME = "Nguyễn Thị Hòa"
@@ -100,3 +100,8 @@ def test_tabs_and_line_breaks_belong_to_multiline_text_only():
     assert control_character("một\tdòng\r\nhai", multiline=True) is None
     assert control_character("Nguyễn Thị Hòa, “CĐCS” – 100% ✓ \u00a0\u200b") is None
     assert control_character(None) is None and control_character("") is None
+
+
+def test_clean_text_keeps_line_breaks_as_lf_whatever_the_browser_or_spreadsheet_sent():
+    assert clean_text("Dòng một\r\nDòng hai\rDòng ba\n") == "Dòng một\nDòng hai\nDòng ba"
+    assert clean_text(" \r\n ") is None
