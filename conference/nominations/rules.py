@@ -157,3 +157,10 @@ def ensure_not_duplicate(full_name: str, birth_year: int | None, existing: set[t
             raise RuleViolation(N_("Đơn vị đã có hồ sơ của %(name)s (sinh năm %(year)s)."),
                                 name=clean_text(full_name), year=birth_year)
         raise RuleViolation(N_("Đơn vị đã có hồ sơ của %(name)s."), name=clean_text(full_name))
+
+
+#: A person's fields, with the value a collective (tập thể) holds in each: a collective has no gender, birth,
+#: ethnicity, education or party membership, and the priority group "trực tiếp sản xuất" is of workers
+#: (`conference.delegates.rules.priority_groups`). Source: Kế hoạch 65/KH-LĐLĐ, mục II.2.3 (cá nhân, tập thể).
+PERSON_ONLY_FIELDS = {"gender": None, "birth_year": None, "birth_date": None, "ethnicity": None,
+                      "education": None, "party_member": False, "direct_worker": False}

@@ -19,6 +19,7 @@ from conference.delegates.services import seat_delegate
 from conference.extensions import db
 from conference.nominations.models import Nomination, NominationPhoto
 from conference.nominations.rules import (
+    PERSON_ONLY_FIELDS,
     effective_deadline,
     ensure_before_deadline,
     ensure_not_duplicate,
@@ -101,15 +102,15 @@ def existing_people(conference_id: int, unit_id: int, exclude_id: int | None = N
 
 
 def _apply(nomination: Nomination, data: dict) -> None:
-    """Copy cleaned fields; a birth date gives the year; a collective has no gender, birth year or date."""
+    """Copy cleaned fields; a birth date gives the year; a collective keeps none of a person's fields
+    (`rules.PERSON_ONLY_FIELDS`: whatever the form or the spreadsheet sent for them is dropped)."""
     for key in NOMINATION_FIELDS:
         setattr(nomination, key, clean_text(data.get(key)))
     if nomination.birth_date is not None:
         nomination.birth_year = nomination.birth_date.year
     if nomination.kind == "collective":
-        nomination.gender = None
-        nomination.birth_year = None
-        nomination.birth_date = None
+        for key, empty in PERSON_ONLY_FIELDS.items():
+            setattr(nomination, key, empty)
 
 
 def _audit(nomination: Nomination, action: str, before: dict | None, actor_id: int | None = None) -> None:
