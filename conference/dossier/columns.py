@@ -64,7 +64,10 @@ FIELDS: tuple[Field, ...] = (
     Field("birth_year_by_gender", Message(N_("Năm sinh (cột Nam / Nữ)")),
           (Column("Nam", 6, group="Năm sinh", centered=True), Column("Nữ", 6, group="Năm sinh", centered=True)),
           lambda r: (r.birth_year if r.gender == "male" else None, r.birth_year if r.gender == "female" else None),
-          lambda rs: (_count(rs, lambda r: r.gender == "male"), _count(rs, lambda r: r.gender == "female"))),
+          # what the two columns show: a person whose year of birth is not known (a guest, often) has an empty
+          # cell, and is counted in the summary sentence's men and women only
+          lambda rs: (_count(rs, lambda r: r.gender == "male" and r.birth_year is not None),
+                      _count(rs, lambda r: r.gender == "female" and r.birth_year is not None))),
     Field("gender", Message(N_("Giới tính")), (Column("Giới tính", 8, centered=True),), lambda r: (GENDER_NAMES.get(r.gender, ""),)),
     Field("birth_year", Message(N_("Năm sinh")), (Column("Năm sinh", 8, centered=True),), lambda r: (r.birth_year,)),
     Field("kind", Message(N_("Cá nhân / tập thể")), (Column("Cá nhân / tập thể", 10),), lambda r: (vocabulary.vietnamese("kind", r.kind),),

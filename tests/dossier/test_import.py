@@ -70,6 +70,8 @@ def test_round_trip_district_export_to_province_import_keeps_every_field(app, cl
                           data={"file": (io.BytesIO(content), "ds-cap-tren.xlsx")}, content_type="multipart/form-data")
     html = preview.get_data(as_text=True)
     assert "Liên đoàn Lao động huyện Vĩnh Thuận" in html and "Nhập 20 hồ sơ" in html
+    check = html[html.index('data-testid="file-check"'):]
+    assert "không phải chữ ký số" in check[:400]  # the page says what the file's check is, and is not
     response = client.post(f"/conferences/{province.conference_id}/exports/import/confirm",
                            data={"content": base64.b64encode(content).decode(), "filename": "ds-cap-tren.xlsx"})
     assert response.status_code == 302
