@@ -24,6 +24,7 @@ import io
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -37,11 +38,18 @@ from conference.core.vocabulary import code_for
 from conference.db import lock
 from conference.delegates.rules import BIRTH_YEAR_MAX, BIRTH_YEAR_MIN
 from conference.dossier.models import ImportedFile
-from conference.dossier.plain import DELEGATE_HEADERS, KIND_UPPER, META_HEADERS, SHEET_NAME, fingerprint
+from conference.dossier.plain import (
+    DATE_FORMAT,
+    DELEGATE_HEADERS,
+    KIND_UPPER,
+    META_HEADERS,
+    SHEET_NAME,
+    fingerprint,
+)
 from conference.extensions import db
 from conference.nominations.importing import RowResult, yes_no
 from conference.nominations.imports import check_rows
-from conference.nominations.models import Nomination
+from conference.nominations.models import EDUCATION_LEVELS, Nomination
 from conference.nominations.rules import person_key
 from conference.organizations.models import Organization
 
@@ -51,7 +59,8 @@ MAX_ROWS = 10_000
 HEADERS = (*DELEGATE_HEADERS, *META_HEADERS)
 _COLUMN = {header: index for index, header in enumerate(HEADERS)}
 #: Field limits of a nomination (conference/nominations/forms.py and models).
-_LIMITS = {"full_name": 200, "ethnicity": 60, "position": 300, "titles": 1000, "achievements": 2000, "phone": 30}
+_LIMITS = {"full_name": 200, "ethnicity": 60, "position": 300, "titles": 1000, "achievements": 2000, "phone": 30,
+           "movements": 1000, "notes": 1000}
 
 
 class ImportRefused(RuleViolation):
@@ -157,12 +166,27 @@ def read_file(content: bytes) -> ParsedFile:
                       fingerprint=stated, rows=rows)
 
 
+def _date(value) -> date | None:
+    """A birth date cell: the text "dd/mm/yyyy" the export writes (`plain.DATE_FORMAT`), or a date a spreadsheet
+    made of it; None when empty or not a date."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return datetime.strptime(_text(value), DATE_FORMAT).date()
+    except ValueError:
+        return None
+
+
 def validate_row(row: dict) -> tuple[dict, list[Message]]:
     """The nomination fields of one row and its errors (`Message`s), with the nomination form's rules.
 
     Rules (conference/nominations/forms.py): a name; an individual has a gender and a year of birth within
     `BIRTH_YEAR_MIN`..`BIRTH_YEAR_MAX`; the achievements are not empty; text lengths within the model's limits.
-    Kind, gender and the yes/no columns are read as the Excel template's import reads them.
+    Kind, gender and the yes/no columns are read as the Excel template's import reads them; a birth date is
+    "dd/mm/yyyy" and agrees with the year of birth; an education level is one of `EDUCATION_LEVELS`; a
+    collective keeps no birth date or education level.
     The position becomes "position, unit" so the upper level keeps the grassroots unit's name.
     """
     errors: list[Message] = []
@@ -185,6 +209,15 @@ def validate_row(row: dict) -> tuple[dict, list[Message]]:
             errors.append(Message(N_("Thiếu giới tính.")))
         if not year_text:
             errors.append(Message(N_("Thiếu năm sinh.")))
+    birth_date = _date(row.get("Ngày sinh"))
+    if _text(row.get("Ngày sinh")) and birth_date is None:
+        errors.append(Message(N_("Ngày sinh phải có dạng ngày/tháng/năm, ví dụ 05/04/1985.")))
+    elif birth_date is not None and year is not None and birth_date.year != year:
+        errors.append(Message(N_("Ngày sinh (%(date)s) không khớp năm sinh (%(year)s)."),
+                              date=birth_date.strftime(DATE_FORMAT), year=year))
+    education = _text(row.get("Trình độ chuyên môn")) or None
+    if education is not None and education not in EDUCATION_LEVELS:
+        errors.append(Message(N_("Trình độ chuyên môn “%(value)s” không có trong danh sách."), value=education))
     position, unit = _text(row["Chức vụ, nơi công tác"]), _text(row["Đơn vị"])
     if unit and unit.casefold() not in position.casefold():
         position = f"{position}, {unit}" if position else unit
@@ -195,13 +228,17 @@ def validate_row(row: dict) -> tuple[dict, list[Message]]:
         "party_member": bool(yes_no(_text(row["Đảng viên"]))), "titles": _text(row[
             "Danh hiệu thi đua, hình thức khen thưởng"]) or None,
         "achievements": _text(row["Thành tích tiêu biểu"]) or None, "phone": _text(row["Số điện thoại"]) or None,
+        "birth_date": birth_date if kind == "individual" else None,
+        "education": education if kind == "individual" else None,
+        "movements": _text(row.get("Phong trào thi đua")) or None, "notes": _text(row.get("Ghi chú")) or None,
     }
     if not data["full_name"]:
         errors.append(Message(N_("Thiếu họ và tên.")))
     if not data["achievements"]:
         errors.append(Message(N_("Thiếu thành tích tiêu biểu.")))
     labels = {"full_name": "Họ và tên", "ethnicity": "Dân tộc", "position": "Chức vụ, nơi công tác",
-              "titles": "Danh hiệu thi đua", "achievements": "Thành tích tiêu biểu", "phone": "Số điện thoại"}
+              "titles": "Danh hiệu thi đua", "achievements": "Thành tích tiêu biểu", "phone": "Số điện thoại",
+              "movements": "Phong trào thi đua", "notes": "Ghi chú"}
     for key, limit in _LIMITS.items():
         if data[key] and len(data[key]) > limit:
             errors.append(Message(N_("%(column)s dài quá %(limit)s ký tự."), column=labels[key], limit=limit))

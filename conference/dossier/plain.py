@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from conference.dossier.columns import CATEGORY_NAMES, GENDER_NAMES, KIND_NAMES, MARK
 
-FORMAT_VERSION = "conference-plain-1"
+FORMAT_VERSION = "conference-plain-2"  # 2: birth date, education, emulation movements
 SHEET_NAME = "Dữ liệu"
 SUMMARY_SHEET_NAME = "Tổng hợp"
 
@@ -22,13 +22,16 @@ SUMMARY_SHEET_NAME = "Tổng hợp"
 KIND_ALL, KIND_UPPER, KIND_QUOTA = "all", "upper", "quota"
 
 DELEGATE_HEADERS = (
-    "STT", "Họ và tên", "Cá nhân/Tập thể", "Giới tính", "Năm sinh", "Dân tộc", "Chức vụ, nơi công tác", "Đơn vị",
-    "Loại đại biểu", "CNVCLĐ trực tiếp sản xuất", "Đảng viên", "Danh hiệu thi đua, hình thức khen thưởng",
-    "Thành tích tiêu biểu", "Số điện thoại", "Ghi chú", "Thứ tự dự hội nghị cấp trên",
+    "STT", "Họ và tên", "Cá nhân/Tập thể", "Giới tính", "Năm sinh", "Ngày sinh", "Dân tộc", "Trình độ chuyên môn",
+    "Chức vụ, nơi công tác", "Đơn vị", "Loại đại biểu", "CNVCLĐ trực tiếp sản xuất", "Đảng viên",
+    "Phong trào thi đua", "Danh hiệu thi đua, hình thức khen thưởng", "Thành tích tiêu biểu", "Số điện thoại",
+    "Ghi chú", "Thứ tự dự hội nghị cấp trên",
 )
+#: How a birth date is written in the plain sheet (text, so it reads back the same in every spreadsheet).
+DATE_FORMAT = "%d/%m/%Y"
 QUOTA_HEADERS = ("STT", "Công đoàn cơ sở", "Khối", "Số đoàn viên", "Số lượng phân bổ")
 META_HEADERS = ("Loại danh sách", "Cơ quan gửi", "Mã hội nghị", "Mã hội nghị cấp trên", "Mã tệp")
-DELEGATE_WIDTHS = [5, 24, 10, 8, 8, 9, 30, 26, 16, 10, 8, 30, 40, 13, 14, 10, 10, 30, 16, 16, 66]
+DELEGATE_WIDTHS = [5, 24, 10, 8, 8, 11, 9, 14, 30, 26, 16, 10, 8, 30, 30, 40, 13, 14, 10, 10, 30, 16, 16, 66]
 QUOTA_WIDTHS = [5, 40, 24, 12, 12, 10, 30, 16, 16, 66]
 
 
@@ -36,9 +39,11 @@ def delegate_values(index: int, record) -> list:
     """The data cells of one delegate (without the meta columns), in `DELEGATE_HEADERS` order."""
     return [
         index, record.full_name, KIND_NAMES[record.kind], GENDER_NAMES.get(record.gender, ""), record.birth_year,
-        record.ethnicity or "", record.position or "", record.unit_name or "", CATEGORY_NAMES.get(record.category, ""),
-        MARK if record.direct_worker else "", MARK if record.party_member else "", record.titles or "",
-        record.achievements or "", record.phone or "", record.notes or "", record.upper_order,
+        record.birth_date.strftime(DATE_FORMAT) if record.birth_date else "", record.ethnicity or "",
+        record.education or "", record.position or "", record.unit_name or "",
+        CATEGORY_NAMES.get(record.category, ""), MARK if record.direct_worker else "",
+        MARK if record.party_member else "", record.movements or "", record.titles or "", record.achievements or "",
+        record.phone or "", record.notes or "", record.upper_order,
     ]
 
 

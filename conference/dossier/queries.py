@@ -35,13 +35,15 @@ def get_dossier(conference_id: int) -> Dossier:
 def delegate_records(conference_id: int, *, upper_only: bool = False) -> list[DelegateRecord]:
     """Every delegate of a conference (or only those chosen for the upper level) as `DelegateRecord`s.
 
-    One query: the delegate's columns, its unit's name and its nomination's phone number.
+    One query: the delegate's columns, its unit's name and its nomination's phone, birth date, education and
+    emulation movements.
     """
     query = (
         select(Delegate.full_name, Delegate.kind, Delegate.gender, Delegate.birth_year, Delegate.ethnicity,
                Delegate.position, Delegate.unit_id, Organization.name, Delegate.category, Delegate.direct_worker,
                Delegate.party_member, Delegate.titles, Delegate.achievements, Nomination.phone, Delegate.notes,
-               Delegate.presidium_order, Delegate.upper_order)
+               Delegate.presidium_order, Delegate.upper_order, Nomination.birth_date, Nomination.education,
+               Nomination.movements)
         .select_from(Delegate)
         .outerjoin(Organization, Organization.id == Delegate.unit_id)
         .outerjoin(Nomination, Nomination.id == Delegate.nomination_id)
@@ -51,13 +53,14 @@ def delegate_records(conference_id: int, *, upper_only: bool = False) -> list[De
         query = query.where(Delegate.upper_order.is_not(None))
     records = []
     for (name, kind, gender, year, ethnicity, position, unit_id, unit_name, category, direct, party, titles,
-         achievements, phone, notes, presidium, upper) in db.session.execute(query):
+         achievements, phone, notes, presidium, upper, birth_date, education, movements) in db.session.execute(query):
         records.append(DelegateRecord(
             full_name=name, kind=kind, gender=gender, birth_year=year, ethnicity=ethnicity, position=position,
             # A guest has no unit: the list shows the position/workplace line there, as the delegates page.
             unit_name=unit_name if unit_id is not None else (position or ""), category=category,
             direct_worker=bool(direct), party_member=bool(party), titles=titles, achievements=achievements,
-            phone=phone, notes=notes, presidium_order=presidium, upper_order=upper,
+            phone=phone, notes=notes, presidium_order=presidium, upper_order=upper, birth_date=birth_date,
+            education=education, movements=movements,
         ))
     return records
 

@@ -61,6 +61,9 @@ class DelegateRecord:
     notes: str | None = None
     presidium_order: int | None = None
     upper_order: int | None = None
+    birth_date: date | None = None
+    education: str | None = None
+    movements: str | None = None
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,8 @@ class Nomination(PersonDetails, db.Model):
     birth_date: Mapped[date | None] = mapped_column()
     education: Mapped[str | None] = mapped_column(String(60))
     movements: Mapped[str | None] = mapped_column(Text)
+    #: Ghi chú: the notes a lower level's list carried (an imported row); copied to the delegate on approval.
+    notes: Mapped[str | None] = mapped_column(Text)
     has_photo: Mapped[bool] = mapped_column(default=False)
     submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     submitted_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -42,7 +42,7 @@ NOMINATION_FIELDS = (
 )
 #: Fields copied into the delegate when a nomination is approved (the delegate summary list's).
 DELEGATE_FIELDS = ("kind", "full_name", "gender", "birth_year", "ethnicity", "position", "direct_worker",
-                   "party_member", "titles", "achievements")
+                   "party_member", "titles", "achievements", "notes")
 AUDITED = (*NOMINATION_FIELDS, "status", "return_reason")
 
 

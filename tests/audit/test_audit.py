@@ -9,6 +9,7 @@ from sqlalchemy import select
 from conference.audit.models import AuditEntry
 from conference.audit.services import PAGE_SIZE, record
 from conference.extensions import db
+from conference.nominations.models import Nomination
 from tests.factories import make_world, nomination_data
 
 
@@ -25,17 +26,19 @@ def test_submit_return_resubmit_approve_are_each_logged_with_who_and_what(app, c
     form.pop("party_member")
     auth.login("unit1")
     client.post(f"/conferences/{world.conference_id}/nominations/new", data=form)
+    with app.app_context():  # its id: PostgreSQL's sequence is not reset between tests
+        nid = db.session.execute(select(Nomination.id).where(Nomination.full_name == "Châu Thị Nhật Ký")).scalar_one()
     auth.logout()
     auth.login("organizer")
-    client.post("/nominations/1/return", data={"reason": "Bổ sung số liệu"})
+    client.post(f"/nominations/{nid}/return", data={"reason": "Bổ sung số liệu"})
     auth.logout()
     auth.login("unit1")
     html = client.get(f"/conferences/{world.conference_id}/nominations").get_data(as_text=True)
     assert "Bổ sung số liệu" in html  # the unit sees the reason
-    client.post("/nominations/1/edit", data={**form, "achievements": "Tiết kiệm 120 triệu đồng năm 2024."})
+    client.post(f"/nominations/{nid}/edit", data={**form, "achievements": "Tiết kiệm 120 triệu đồng năm 2024."})
     auth.logout()
     auth.login("organizer")
-    client.post("/nominations/1/approve")
+    client.post(f"/nominations/{nid}/approve")
 
     log = entries(app)
     assert [(e[0], e[1], e[2]) for e in log] == [

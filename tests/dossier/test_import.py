@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
+from datetime import date
 
 import openpyxl
 import pytest
@@ -63,6 +64,16 @@ def edited(content: bytes, cell: str, value) -> bytes:
 
 def test_round_trip_district_export_to_province_import_keeps_every_field(app, client, auth, levels):
     district, province, _code = levels
+    with app.app_context():  # every field a district holds: birth dates, education, movements, notes, 2 lines
+        for i, (delegate, nomination) in enumerate(db.session.execute(
+                select(Delegate, Nomination).join(Nomination, Nomination.id == Delegate.nomination_id)
+                .where(Delegate.conference_id == district.conference_id))):
+            if delegate.kind == "individual":
+                nomination.birth_date = date(delegate.birth_year, 1 + i % 12, 1 + i % 28)
+                nomination.education = ("Đại học", "Trung cấp", "Thạc sĩ")[i % 3]
+            nomination.movements = "Lao động giỏi, lao động sáng tạo; Xanh - Sạch - Đẹp"
+            delegate.notes = f"Ghi chú {i}\ndòng hai" if i % 2 else None
+        db.session.commit()
     content = export(client, auth, district.conference_id)
 
     auth.login("p_organizer")
@@ -87,11 +98,15 @@ def test_round_trip_district_export_to_province_import_keeps_every_field(app, cl
             n = imported[delegate.full_name]
             assert n.unit_id == province.district_unit_id and n.status == "submitted"
             for name in ("kind", "full_name", "gender", "birth_year", "ethnicity", "direct_worker", "party_member",
-                         "titles", "achievements"):
+                         "titles", "achievements", "notes"):
                 assert getattr(n, name) == getattr(delegate, name), name
+            source = db.session.get(Nomination, delegate.nomination_id)
+            for name in ("birth_date", "education", "movements", "phone"):
+                assert getattr(n, name) == getattr(source, name), name
             assert n.phone == phone
             assert n.position == f"{delegate.position}, {delegate.unit.name}"  # the grassroots unit is kept
         assert any(n.kind == "collective" for n in imported.values())
+        assert any(n.birth_date for n in imported.values()) and any(n.notes for n in imported.values())
         assert any("\n" in (n.titles or "") for n in imported.values())
         record = db.session.execute(select(ImportedFile)).scalar_one()
         assert (record.row_count, record.unit_id) == (20, province.district_unit_id)
@@ -220,6 +235,23 @@ def test_validate_row_applies_the_nomination_rules():
     assert set(errors) >= {"Thiếu giới tính.", "Năm sinh phải là số từ 1930 đến 2010.", "Thiếu họ và tên.",
                            "Thiếu thành tích tiêu biểu."}
     assert data["direct_worker"] is True and data["party_member"] is False
+
+
+@pytest.mark.parametrize(("birth_date", "education", "error"), [
+    ("1985-04-05", "", "Ngày sinh phải có dạng ngày/tháng/năm, ví dụ 05/04/1985."),
+    ("05/04/1986", "", "Ngày sinh (05/04/1986) không khớp năm sinh (1985)."),
+    ("05/04/1985", "Giỏi", "Trình độ chuyên môn “Giỏi” không có trong danh sách."),
+])
+def test_a_birth_date_and_an_education_level_are_checked(birth_date, education, error):
+    row = {"Cá nhân/Tập thể": "Cá nhân", "Giới tính": "Nữ", "Năm sinh": 1985, "Ngày sinh": birth_date,
+           "Họ và tên": "Lê Thị Lan", "Dân tộc": "Kinh", "Trình độ chuyên môn": education,
+           "Chức vụ, nơi công tác": "", "Đơn vị": "", "CNVCLĐ trực tiếp sản xuất": "", "Đảng viên": "",
+           "Phong trào thi đua": "", "Danh hiệu thi đua, hình thức khen thưởng": "", "Thành tích tiêu biểu": "Có",
+           "Số điện thoại": "", "Ghi chú": ""}
+    _data, errors = validate_row(row)
+    assert errors == [error]
+    data, errors = validate_row({**row, "Ngày sinh": "05/04/1985", "Trình độ chuyên môn": "Đại học"})
+    assert errors == [] and (data["birth_date"], data["education"]) == (date(1985, 4, 5), "Đại học")
 
 
 def test_confirm_without_a_file_does_nothing(app, client, auth, levels):

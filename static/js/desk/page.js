@@ -14,7 +14,6 @@
   var MSG = JSON.parse(document.getElementById("desk-messages").textContent);
   var deskName = document.getElementById("desk-name");
   var sessionDesk = root.dataset.desk || "";
-  var servedAt = parseInt(root.dataset.now, 10) || 0;  // the server's clock when it rendered this page (ms)
 
   /* The fallback code a clerk typed ("acde-fghj"), in its stored form ("ACDEFGHJ"), or null: the rule of
      conference.core.shortcode.read_short_code, with its alphabet and length from the page. */
@@ -63,5 +62,5 @@
 
   Desk.page = { urls: urls, conferenceId: conferenceId, workerUrl: workerUrl, csrf: csrf, TITLES: TITLES, MSG: MSG,
     deskName: deskName, sessionDesk: sessionDesk, fmt: fmt, hhmm: hhmm, ddmmyyyy: ddmmyyyy, now: now,
-    setServerNow: setServerNow, fallbackCode: fallbackCode, servedAt: servedAt };
+    setServerNow: setServerNow, fallbackCode: fallbackCode };
 })(window.Desk = window.Desk || {});

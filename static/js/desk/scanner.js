@@ -12,29 +12,15 @@
 
   function focus() { scan.focus(); }
 
-  /* The name this browser gave its desk and when, by the server's clock: {name, at} (an older version kept the
-     name alone). */
-  function keptName() {
-    var raw = window.localStorage.getItem("desk-name");
-    try {
-      var kept = JSON.parse(raw);
-      if (kept && typeof kept.name === "string") return kept;
-    } catch (e) { /* the older plain string */ }
-    return raw ? { name: raw, at: 0 } : null;
-  }
-
   /* The name this browser's desk had last time; Enter in it goes back to scanning. */
   function keepDeskName() {
-    // The session's name (the server's) first, unless this browser renamed its desk after the page was rendered
-    // (a page reopened without network from the worker's cache is older than the last rename); else the one this
-    // browser had, else the page's default.
-    var kept = keptName();
-    var session = Desk.page.sessionDesk;
-    var stored = session && !(kept && kept.at > Desk.page.servedAt) ? session : (kept ? kept.name : "");
+    // The name this browser last gave its desk first: it is the newest (the server learns it with saveDesk below),
+    // while a page reopened without network from the worker's cache may carry an older session name; else the
+    // session's name, else the page's default.
+    var stored = window.localStorage.getItem("desk-name") || Desk.page.sessionDesk;
     if (stored) deskName.value = stored;
     deskName.addEventListener("change", function () {
-      window.localStorage.setItem("desk-name",
-                                  JSON.stringify({ name: deskName.value.trim(), at: Desk.page.now().getTime() }));
+      window.localStorage.setItem("desk-name", deskName.value.trim());
       Desk.api.saveDesk();  // the server keeps the name in this session
     });
     Desk.api.saveDesk();
