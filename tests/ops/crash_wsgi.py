@@ -25,5 +25,7 @@ def _pause_inside_the_transaction(session, flush_context) -> None:
     count = session.info.get("crash_rows", 0) + sum(1 for row in session.new if type(row).__name__ == MODEL)
     session.info["crash_rows"] = count
     if count >= AFTER and not MARKER.exists():
-        MARKER.write_text(str(count))
+        partial = MARKER.with_suffix(".partial")
+        partial.write_text(str(count))
+        partial.replace(MARKER)  # whole or absent: the test polls for the file and reads it at once
         time.sleep(PAUSE)
