@@ -203,9 +203,17 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
     its write lock). Only when nothing was inserted are the badge and the check-in read again, under the
     delegate's lock (`conference.db.lock`).
     """
+    return _check_in(conference_id, _claim(secret_key, conference_id, code), desk=desk, user_id=user_id,
+                     nonce=nonce, scanned_at=scanned_at, desk_session=desk_session, window=window)
+
+
+def _check_in(conference_id: int, claim: BadgeClaim | None, *, desk: str | None, user_id: int | None,
+              nonce: str | None, scanned_at: datetime | None, desk_session: str | None,
+              window: tuple[datetime, datetime] | None) -> ScanOutcome:
+    """`check_in` of a code already read (`_claim`; None: not a badge code): the sync reads each of its codes
+    once, to lock their delegates in order, and checks them in with what it read."""
     # Closed desks refuse every scan (DesksClosed: 409 under /api/, nothing written); a badge of this
     # conference learns it from its card's read, any other code from `ensure_open`.
-    claim = _claim(secret_key, conference_id, code)
     if claim is None:
         ensure_open(conference_id)
         return ScanOutcome("invalid", None, None)
@@ -249,8 +257,8 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
             return refused
         existing = _existing(card.id)
         if existing is None:  # the check-in that stopped the insert was undone meanwhile: scan again
-            return check_in(secret_key, conference_id, code, desk=desk, user_id=user_id, nonce=nonce,
-                            scanned_at=scanned_at, desk_session=desk_session, window=window)
+            return _check_in(conference_id, claim, desk=desk, user_id=user_id, nonce=nonce,
+                             scanned_at=scanned_at, desk_session=desk_session, window=window)
         _id, existing_nonce, existing_at, existing_desk = existing
         if nonce is not None and existing_nonce == nonce:
             return ScanOutcome("checked_in", card, existing_at, existing_desk)
@@ -328,13 +336,13 @@ def sync_offline_scans(secret_key: str, conference_id: int, scans: list[OfflineS
     window = window_of(conference_id)
     # The whole queue is one transaction: its delegates are locked first, in id order, so two desks syncing
     # the same people in another order wait for each other instead of deadlocking (PostgreSQL).
-    claims = (_claim(secret_key, conference_id, scan.code) for scan in scans)
+    claims = [_claim(secret_key, conference_id, scan.code) for scan in scans]  # each code read once
     delegate_ids = sorted({claim.delegate_id for claim in claims if claim})
     if delegate_ids:
         lock(db.session, lambda: select(Delegate.id).where(Delegate.id.in_(delegate_ids)).order_by(Delegate.id))
-    for scan in scans:
-        outcome = check_in(secret_key, conference_id, scan.code, desk=desk, user_id=user_id, nonce=scan.nonce,
-                           scanned_at=scan.scanned_at, desk_session=desk_session, window=window)
+    for scan, claim in zip(scans, claims, strict=True):
+        outcome = _check_in(conference_id, claim, desk=desk, user_id=user_id, nonce=scan.nonce,
+                            scanned_at=scan.scanned_at, desk_session=desk_session, window=window)
         report.outcomes.append(outcome)
         if outcome.result in REFUSED_AT_SYNC:
             audit_insert(db.session.connection(), "checkin", None, "refuse_sync", conference_id=conference_id,
