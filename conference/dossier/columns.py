@@ -20,6 +20,8 @@ CATEGORY_NAMES = vocabulary.CATEGORY
 KIND_NAMES = vocabulary.KIND
 GENDER_NAMES = vocabulary.GENDER
 MARK = "x"
+#: How a birth date is written in the lists (text: it reads back the same in every spreadsheet).
+DATE_FORMAT = "%d/%m/%Y"
 
 
 def notes_of(record) -> str:
@@ -71,7 +73,7 @@ FIELDS: tuple[Field, ...] = (
     Field("gender", Message(N_("Giới tính")), (Column("Giới tính", 8, centered=True),), lambda r: (GENDER_NAMES.get(r.gender, ""),)),
     Field("birth_year", Message(N_("Năm sinh")), (Column("Năm sinh", 8, centered=True),), lambda r: (r.birth_year,)),
     Field("birth_date", Message(N_("Ngày sinh")), (Column("Ngày sinh", 11, centered=True),),
-          lambda r: (r.birth_date.strftime("%d/%m/%Y") if r.birth_date else "",)),
+          lambda r: (r.birth_date.strftime(DATE_FORMAT) if r.birth_date else "",)),
     Field("education", Message(N_("Trình độ chuyên môn")), (Column("Trình độ chuyên môn", 12),),
           lambda r: (r.education or "",)),
     Field("kind", Message(N_("Cá nhân / tập thể")), (Column("Cá nhân / tập thể", 10),), lambda r: (vocabulary.vietnamese("kind", r.kind),),

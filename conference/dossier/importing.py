@@ -37,9 +37,9 @@ from conference.core.text import whole_number
 from conference.core.vocabulary import code_for
 from conference.db import lock
 from conference.delegates.rules import BIRTH_YEAR_MAX, BIRTH_YEAR_MIN
+from conference.dossier.columns import DATE_FORMAT
 from conference.dossier.models import ImportedFile
 from conference.dossier.plain import (
-    DATE_FORMAT,
     DELEGATE_HEADERS,
     KIND_UPPER,
     META_HEADERS,
@@ -167,7 +167,7 @@ def read_file(content: bytes) -> ParsedFile:
 
 
 def _date(value) -> date | None:
-    """A birth date cell: the text "dd/mm/yyyy" the export writes (`plain.DATE_FORMAT`), or a date a spreadsheet
+    """A birth date cell: the text "dd/mm/yyyy" the export writes (`columns.DATE_FORMAT`), or a date a spreadsheet
     made of it; None when empty or not a date."""
     if isinstance(value, datetime):
         return value.date()

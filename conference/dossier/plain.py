@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 
-from conference.dossier.columns import CATEGORY_NAMES, GENDER_NAMES, KIND_NAMES, MARK
+from conference.dossier.columns import CATEGORY_NAMES, DATE_FORMAT, GENDER_NAMES, KIND_NAMES, MARK
 
 FORMAT_VERSION = "conference-plain-2"  # 2: birth date, education, emulation movements
 SHEET_NAME = "Dữ liệu"
@@ -27,8 +27,6 @@ DELEGATE_HEADERS = (
     "Phong trào thi đua", "Danh hiệu thi đua, hình thức khen thưởng", "Thành tích tiêu biểu", "Số điện thoại",
     "Ghi chú", "Thứ tự dự hội nghị cấp trên",
 )
-#: How a birth date is written in the plain sheet (text, so it reads back the same in every spreadsheet).
-DATE_FORMAT = "%d/%m/%Y"
 QUOTA_HEADERS = ("STT", "Công đoàn cơ sở", "Khối", "Số đoàn viên", "Số lượng phân bổ")
 META_HEADERS = ("Loại danh sách", "Cơ quan gửi", "Mã hội nghị", "Mã hội nghị cấp trên", "Mã tệp")
 DELEGATE_WIDTHS = [5, 24, 10, 8, 8, 11, 9, 14, 30, 26, 16, 10, 8, 30, 30, 40, 13, 14, 10, 10, 30, 16, 16, 66]
