@@ -16,7 +16,7 @@ import pytest
 from conference import create_app
 from conference.extensions import db
 from tests.factories import PASSWORD, make_world
-from tests.transactions.conftest import ROOT, SECRET, TOKEN, call, start_gunicorn, wait_until_serving
+from tests.transactions.conftest import ROOT, SECRET, TOKEN, call, two_servers
 
 
 def _free_port() -> int:
@@ -64,23 +64,8 @@ def servers(redis_url, tmp_path_factory):
         make_world()
         db.session.remove()
         db.engine.dispose()
-    logs = tmp_path_factory.mktemp("gunicorn")
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("RATELIMIT_STORAGE_URI", redis_url)
-        started = [start_gunicorn(url, logs / f"server{i}.log") for i in range(2)]
-    try:
-        for i, (process, base) in enumerate(started):
-            wait_until_serving(base, process, logs / f"server{i}.log")
-        yield [base for _process, base in started]
-    finally:
-        for process, _base in started:
-            process.terminate()
-        for process, _base in started:
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(5)
+    with two_servers(url, tmp_path_factory.mktemp("gunicorn"), RATELIMIT_STORAGE_URI=redis_url) as bases:
+        yield bases
 
 
 def attempt(base: str, username: str, password: str) -> int:

@@ -12,6 +12,7 @@ import socket
 import subprocess
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -55,11 +56,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_gunicorn(url: str, log: Path) -> tuple[subprocess.Popen, str]:
-    """`gunicorn -w 1 --threads 8 wsgi:app` on `url` (one process, eight requests at once); returns the process
-    and its base URL."""
+def start_gunicorn(url: str, log: Path, **settings: str) -> tuple[subprocess.Popen, str]:
+    """`gunicorn -w 1 --threads 8 wsgi:app` on `url` (one process, eight requests at once), with `settings` as
+    extra environment variables; returns the process and its base URL."""
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": SECRET}
+    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": SECRET, **settings}
     with log.open("w") as output:  # the child keeps its own descriptor
         process = subprocess.Popen(
             [str(ROOT / ".venv" / "bin" / "gunicorn"), "-w", "1", "-k", "gthread", "--threads", "8", "-b",
@@ -83,11 +84,11 @@ def wait_until_serving(base: str, process: subprocess.Popen, log: Path, timeout:
     raise RuntimeError(f"gunicorn did not start: {log.read_text()}")
 
 
-@pytest.fixture(scope="module")
-def servers(database_url, tmp_path_factory):
-    """Two gunicorn instances serving the same database; yields their base URLs."""
-    logs = tmp_path_factory.mktemp("gunicorn")
-    started = [start_gunicorn(database_url, logs / f"server{i}.log") for i in range(2)]
+@contextmanager
+def two_servers(database_url: str, logs: Path, **settings: str):
+    """Two gunicorn instances serving the same database (`start_gunicorn`, with `settings`); yields their base
+    URLs once both answer, and stops them afterwards."""
+    started = [start_gunicorn(database_url, logs / f"server{i}.log", **settings) for i in range(2)]
     try:
         for i, (process, base) in enumerate(started):
             wait_until_serving(base, process, logs / f"server{i}.log")
@@ -101,6 +102,13 @@ def servers(database_url, tmp_path_factory):
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait(5)
+
+
+@pytest.fixture(scope="module")
+def servers(database_url, tmp_path_factory):
+    """Two gunicorn instances serving the same database; yields their base URLs."""
+    with two_servers(database_url, tmp_path_factory.mktemp("gunicorn")) as bases:
+        yield bases
 
 
 def call(base: str, method: str, path: str, *, body: bytes | None = None, headers: dict | None = None,
