@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 
 from conference.audit.services import record
 from conference.conferences.models import Conference
@@ -32,10 +32,22 @@ def delegate_counts(conference_id: int) -> dict[str, int]:
     return counts
 
 
-def fallback_codes(conference_id: int) -> set[str]:
-    """The fallback codes printed on the conference's current badges (`Delegate.fallback_code`)."""
-    return set(db.session.execute(
-        select(Delegate.fallback_code).where(Delegate.conference_id == conference_id)).scalars())
+class FallbackCodesInUse:
+    """The fallback codes printed on a conference's current badges (`Delegate.fallback_code`), as a container
+    `new_short_code` asks about one drawn code at a time: one lookup in the unique index per code drawn, not every
+    code of the conference read for each delegate seated (a bulk approval of 1,000 seats 1,000)."""
+
+    def __init__(self, conference_id: int):
+        self.conference_id = conference_id
+
+    def __contains__(self, code: object) -> bool:
+        return db.session.execute(select(exists().where(
+            Delegate.conference_id == self.conference_id, Delegate.fallback_code == code))).scalar_one()
+
+
+def fallback_codes(conference_id: int) -> FallbackCodesInUse:
+    """The fallback codes in use at `conference_id` (`FallbackCodesInUse`)."""
+    return FallbackCodesInUse(conference_id)
 
 
 def seat_delegate(conference: Conference, *, category: str, **fields) -> Delegate:

@@ -14,7 +14,7 @@ from conference.checkin.services import OfflineScan, check_in, sync_offline_scan
 from conference.core.clock import utcnow
 from conference.core.shortcode import spaced
 from conference.delegates.models import Delegate
-from conference.delegates.services import add_guest
+from conference.delegates.services import add_guest, fallback_codes
 from conference.extensions import db
 from tests.factories import make_world
 
@@ -150,3 +150,11 @@ def test_a_fallback_code_queued_by_an_offline_desk_is_checked_in_at_sync(ctx):
     assert [o.result for o in report.outcomes] == ["checked_in", "invalid"]
     record = db.session.execute(select(CheckIn).where(CheckIn.delegate_id == guest.id)).scalar_one()
     assert (record.desk, record.checked_in_at, record.offline) == ("Bàn 2", scanned, True)
+
+
+def test_the_codes_in_use_are_those_of_this_conferences_badges(ctx):
+    world = make_world()
+    guest = add_guest(world.conference_id, {"full_name": "Phạm Văn Khách", "position": "Khách", "gender": "male"})
+    assert guest.fallback_code in fallback_codes(world.conference_id)
+    assert guest.fallback_code not in fallback_codes(world.other_conference_id)
+    assert "ACDEFGH3" not in fallback_codes(world.conference_id) or guest.fallback_code == "ACDEFGH3"
