@@ -1,0 +1,1 @@
+"""Certificates (giấy khen, giấy chứng nhận) and the draft commendation decision (quyết định khen thưởng)."""

@@ -1,0 +1,1 @@
+"""The public honour board: the honoured exemplars' stories, published by the organizer."""

@@ -1,0 +1,1 @@
+"""Invitations (giấy mời) to guests and exemplars, with their badge QR and seat."""
