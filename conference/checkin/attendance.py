@@ -12,11 +12,11 @@ badge kind: presidium, exemplars, guests).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from conference.conferences.rules import place_of
 from conference.core.clock import to_local
 from conference.core.collation import compact_key, vietnamese_key
 from conference.core.vocabulary import vietnamese
@@ -26,8 +26,6 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 KINDS = ("presidium", "exemplar", "guest")
 MARK = "x"
 SIGNATURE = ["TM. BAN TỔ CHỨC"]
-_ISSUER_PREFIX = re.compile(r"^(Liên đoàn Lao động|LĐLĐ|Công đoàn)\s+(huyện|thị xã|thành phố|tỉnh|xã|phường|quận)?\s*",
-                            re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -42,11 +40,6 @@ class ReportInfo:
     closed: bool
     upper_body: str | None = None
     venue: str | None = None
-
-
-def place_of(issuer: str) -> str:
-    """The place name for the date line: "Liên đoàn Lao động huyện Vĩnh Thuận" → "Vĩnh Thuận" (else the name)."""
-    return _ISSUER_PREFIX.sub("", issuer).strip() or issuer
 
 
 def _time(moment: datetime | None) -> str:

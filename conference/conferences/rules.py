@@ -128,3 +128,21 @@ def ensure_deadline_before_conference(deadline: date | None, held_on: date) -> N
             N_("Thời hạn gửi hồ sơ (%(deadline)s) sau ngày hội nghị (%(held_on)s): đơn vị phải gửi hồ sơ trước "
                "ngày hội nghị."),
             deadline=f"{deadline:%d/%m/%Y}", held_on=f"{held_on:%d/%m/%Y}")
+
+
+#: Name prefixes of an issuing body that come before its place name, longest first ("Liên đoàn Lao động huyện
+#: Vĩnh Thuận" → "Vĩnh Thuận").
+PLACE_PREFIXES = ("Liên đoàn Lao động huyện", "Liên đoàn Lao động thị xã", "Liên đoàn Lao động thành phố",
+                  "Liên đoàn Lao động tỉnh", "Liên đoàn Lao động", "LĐLĐ huyện", "LĐLĐ tỉnh", "LĐLĐ")
+
+
+def place_of(issuer: str) -> str:
+    """The place name of an issuing body for the date line: "Liên đoàn Lao động huyện Vĩnh Thuận" → "Vĩnh Thuận".
+
+    Names without a known prefix are returned whole. Source: Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.5.a (the
+    place is the name of the administrative unit where the issuing body sits).
+    """
+    for prefix in PLACE_PREFIXES:
+        if issuer.startswith(prefix + " "):
+            return issuer[len(prefix) + 1:].strip()
+    return issuer

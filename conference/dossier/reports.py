@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from conference.conferences.rules import place_of
 from conference.core.collation import compact_key, compact_name_key, vietnamese_key
 from conference.core.numbers import percent
 from conference.core.vocabulary import CATEGORY, GENDER, KIND, PRIORITY_GROUP, vietnamese
@@ -37,8 +38,6 @@ LEVEL_NAMES = {"district": "huyện", "province": "tỉnh", "national": "toàn q
 UPPER_LEVEL = {"district": "tỉnh", "province": "toàn quốc", "national": "toàn quốc"}
 SIGNATURE_FOR = "TM. BAN THƯỜNG VỤ"
 DEFAULT_SIGNER_TITLE = "CHỦ TỊCH"
-_PLACE_PREFIXES = ("Liên đoàn Lao động huyện", "Liên đoàn Lao động thị xã", "Liên đoàn Lao động thành phố",
-                   "Liên đoàn Lao động tỉnh", "Liên đoàn Lao động", "LĐLĐ huyện", "LĐLĐ tỉnh", "LĐLĐ")
 
 
 @dataclass(frozen=True)
@@ -98,17 +97,6 @@ class DocumentInfo:
     recipients: list[str] = field(default_factory=list)
     code: str = ""
     upper_code: str | None = None
-
-
-def place_of(issuer: str) -> str:
-    """The place name of an issuing body for the date line: "Liên đoàn Lao động huyện Vĩnh Thuận" → "Vĩnh Thuận".
-
-    Names without a known prefix are returned whole.
-    """
-    for prefix in _PLACE_PREFIXES:
-        if issuer.startswith(prefix + " "):
-            return issuer[len(prefix) + 1:].strip()
-    return issuer
 
 
 def default_recipients(upper_body: str | None, kind: str) -> list[str]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from conference.conferences.rules import place_of
 from conference.dossier.columns import DEFAULT_KEYS, columns_for, parse_keys, validate_keys
 from conference.dossier.forms import chosen_columns
 from conference.dossier.plain import fingerprint
-from conference.dossier.reports import place_of
 
 
 def test_saved_columns_are_read_in_order_and_unknown_keys_dropped():
