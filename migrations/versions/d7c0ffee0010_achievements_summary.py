@@ -1,4 +1,4 @@
-"""levels as data, achievements summary
+"""nominations and delegates: the summary of achievements
 
 Revision ID: d7c0ffee0010
 Revises: d6c0ffee0009
