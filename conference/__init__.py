@@ -157,26 +157,35 @@ def register_blueprints(app: Flask) -> None:
     from conference.auditlog.views import bp as auditlog_bp
     from conference.auth.views import bp as auth_bp
     from conference.badges.views import bp as badges_bp
+    from conference.ceremony.views import bp as ceremony_bp
+    from conference.certificates.views import bp as certificates_bp
     from conference.checkin.views import bp as checkin_bp
+    from conference.conferences.letterhead import letterhead_of
     from conference.core.vocabulary import word
     from conference.dashboard.views import bp as dashboard_bp
+    from conference.delegates.guest_views import bp as guests_bp
     from conference.delegates.views import bp as delegates_bp
     from conference.dossier.views import bp as dossier_bp
+    from conference.honourboard.views import bp as honourboard_bp
+    from conference.invitations.views import bp as invitations_bp
     from conference.nominations.labels import status_label
     from conference.nominations.views import bp as nominations_bp
     from conference.quotas.views import bp as quotas_bp
+    from conference.seating.views import bp as seating_bp
     from conference.units.views import bp as units_bp
     from conference.web.errors import translated
     from conference.web.navigation import inject_navigation
     from conference.web.urls import RowIdConverter
 
     app.url_map.converters["int"] = RowIdConverter  # ids the database can hold; larger ones are 404
-    for bp in (auth_bp, dashboard_bp, units_bp, quotas_bp, nominations_bp, delegates_bp, agenda_bp,
-               badges_bp, checkin_bp, dossier_bp, auditlog_bp, accounts_bp):
+    for bp in (auth_bp, dashboard_bp, units_bp, quotas_bp, nominations_bp, delegates_bp, guests_bp, invitations_bp,
+               agenda_bp, badges_bp, checkin_bp, dossier_bp, auditlog_bp, accounts_bp, honourboard_bp,
+               ceremony_bp, certificates_bp, seating_bp):
         app.register_blueprint(bp)
     app.context_processor(inject_navigation)
     app.jinja_env.globals["status_label"] = status_label  # a global: macros imported without context see it
     app.jinja_env.globals["word"] = word  # the vocabulary's words: `{{ word("category", "guest") }}`
+    app.jinja_env.globals["letterhead_of"] = letterhead_of  # the documents' header: `letterhead_of(conference)`
     app.jinja_env.filters["translated"] = translated  # messages services return: `{{ problem|translated }}`
 
 

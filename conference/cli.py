@@ -1,4 +1,4 @@
-"""`flask` commands: init-db, load-demo, create-user, set-password, check-passwords, make-cert, backup, restore."""
+"""`flask` commands: init-db, load-demo, create-organization, create-user, set-password, check-passwords, make-cert, backup, restore."""
 
 from __future__ import annotations
 
@@ -134,6 +134,24 @@ def register(app: Flask) -> None:
         record("account", user.id, "set_password", after={"must_change_password": False})
         db.session.commit()
         click.echo(f"Đã đổi mật khẩu của {username}.")
+
+    @app.cli.command("create-organization")
+    @click.argument("name")
+    @click.option("--level", "level_code", required=True,
+                  help="A level code of conference/organizations/data/levels.json (commune, sector, province, ...).")
+    @click.option("--parent-id", type=int, default=None, help="The id of the body above (cấp trên).")
+    @click.option("--place", default=None, help="The place its documents print in the date line (default: from its name).")
+    def create_organization_command(name: str, level_code: str, parent_id: int | None, place: str | None) -> None:
+        """Add an organization (a host of conferences, or the body above one) and print its id for create-user."""
+        from conference.core.errors import RuleViolation
+        from conference.organizations.services import create_organization
+
+        try:
+            organization = create_organization(name, level_code, parent_id, place)
+        except RuleViolation as error:
+            raise click.ClickException(str(error)) from error
+        db.session.commit()
+        click.echo(f"Đã tạo {organization.name} (id {organization.id}).")
 
     @app.cli.command("create-user")
     @click.argument("username")

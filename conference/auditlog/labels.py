@@ -20,7 +20,9 @@ from flask_babel import lazy_gettext as _l
 
 from conference.accounts import labels as accounts
 from conference.core.vocabulary import lazy_words
+from conference.delegates.rules import INVITATION_ANSWERS
 from conference.dossier.columns import FIELDS as LIST_COLUMNS
+from conference.organizations.levels import LEVELS
 
 #: Shown for a missing value (None, an empty text or list).
 EMPTY = "—"
@@ -38,9 +40,22 @@ ENTITY_LABELS = {
     "reference_list": _l("Danh mục"),
     "dossier": _l("Hồ sơ gửi cấp trên"),
     "conference": _l("Hội nghị"),
+    "organization": _l("Tổ chức công đoàn"),
     "agenda_item": _l("Chương trình hội nghị"),
+    "agenda": _l("Giờ của chương trình"),
+    "hall_screen": _l("Màn hình hội trường"),
     "badge_category": _l("Loại thẻ đại biểu"),
+    "hall_layout": _l("Hội trường"),
+    "seating": _l("Sơ đồ chỗ ngồi"),
+    "seat": _l("Chỗ ngồi"),
     "account": _l("Tài khoản"),
+    "honouring_batch": _l("Đợt trao thưởng"),
+    "honouring_entry": _l("Người nhận khen thưởng"),
+    "script": _l("Kịch bản dẫn chương trình"),
+    "honour_board": _l("Bảng vinh danh"),
+    "certificate_settings": _l("Mẫu giấy khen và quyết định khen thưởng"),
+    "certificate_printer": _l("Máy in giấy khen"),
+    "invitation": _l("Giấy mời"),
 }
 
 #: Every `action` the app writes to the log; nomination actions in the words of the status they lead to.
@@ -54,6 +69,7 @@ ACTION_LABELS = {
     "upper_list": _l("Đã chọn đại biểu dự Hội nghị cấp trên"),
     "upper_quota": _l("Đã cập nhật số lượng cấp trên phân bổ"),
     "settings": _l("Đã lưu thông tin văn bản và các cột"),
+    "lower_codes": _l("Đã lưu mã hội nghị của cấp dưới"),
     "deadline": _l("Đã đặt thời hạn gửi hồ sơ"),
     "draft": _l("Đã lưu nháp"),
     "submit": _l("Đã gửi"),
@@ -62,15 +78,24 @@ ACTION_LABELS = {
     "approve": _l("Đã duyệt"),
     "return": _l("Đã trả lại"),
     "move": _l("Đã chuyển vị trí"),
+    "show": _l("Đã chuyển nội dung trên màn hình"),
     "reissue_badge": _l("Đã cấp lại thẻ đại biểu"),
+    "answer": _l("Đã ghi nhận trả lời giấy mời"),
+    "deputy": _l("Đã cử người dự thay"),
+    "auto_assign": _l("Đã xếp chỗ tự động"),
     "refuse_sync": _l("Đã từ chối khi đồng bộ"),
     "close_desks": _l("Đã đóng bàn đón tiếp"),
+    "generate": _l("Đã tạo các đợt trao thưởng"),
     "reopen_desks": _l("Đã mở lại bàn đón tiếp"),
+    "new_link": _l("Đã tạo liên kết mới"),
     **{action: words for action, words in accounts.ACTION_LABELS.items() if action != "create"},
 }
 #: An (entity, action) whose words differ from the action's alone.
 ENTITY_ACTION_LABELS = {
+    ("invitation", "settings"): _l("Đã lưu nội dung giấy mời"),
     ("checkin", "create"): _l("Đã điểm danh"),
+    ("seat", "move"): _l("Đã đổi chỗ ngồi"),
+    ("certificate_settings", "settings"): _l("Đã lưu mẫu giấy khen và quyết định"),
     ("checkin", "undo"): _l("Đã hủy lượt điểm danh"),
     ("checkin", "refuse_sync"): _l("Không ghi nhận lượt quét ngoại tuyến"),
     ("account", "create"): accounts.ACTION_LABELS["create"],
@@ -92,12 +117,23 @@ FIELD_LABELS = {
     "movements": _l("Phong trào thi đua"),
     "titles": _l("Danh hiệu thi đua, hình thức khen thưởng"),
     "achievements": _l("Thành tích tiêu biểu"),
+    "achievements_summary": _l("Tóm tắt thành tích"),
     "phone": _l("Số điện thoại"),
     "status": _l("Trạng thái"),
     "return_reason": _l("Lý do trả lại"),
     "category": _l("Loại đại biểu"),
+    "workplace": _l("Cơ quan, đơn vị công tác"),
+    "invitation_answer": _l("Trả lời giấy mời"),
+    "deputy_of": _l("Dự thay cho"),
     "presidium": _l("Đoàn Chủ tịch"),
+    "presidium_groups": _l("Thành phần Đoàn Chủ tịch"),
+    "batches": _l("Số đợt trao thưởng"),
+    "awardees": _l("Số người nhận khen thưởng"),
+    "form": _l("Hình thức khen thưởng"),
+    "representative": _l("Người nhận thay"),
+    "items": _l("Nội dung chương trình"),
     "upper_list": _l("Đại biểu dự Hội nghị cấp trên"),
+    "lower_codes": _l("Mã hội nghị của cấp dưới"),
     # imported nominations
     "line": _l("Dòng"),
     "file": _l("Tệp"),
@@ -131,6 +167,9 @@ FIELD_LABELS = {
     "place": _l("Địa danh ghi trên văn bản"),
     "signer_title": _l("Chức vụ người ký"),
     "signer_name": _l("Họ tên người ký"),
+    "signature_for": _l("Dòng thay mặt (TM.)"),
+    "place_name": _l("Địa danh"),
+    "parent_id": _l("Cấp trên"),
     "recipients": _l("Nơi nhận"),
     "columns": _l("Các cột của danh sách"),
     # conference settings (conference.dashboard.services.CONFERENCE_FIELDS), as the settings form labels them
@@ -149,36 +188,80 @@ FIELD_LABELS = {
     # agenda items (their position and title: ENTITY_FIELD_LABELS)
     "starts_at": _l("Giờ bắt đầu"),
     "presenter": _l("Người thực hiện"),
+    "duration_min": _l("Thời lượng (phút)"),
+    "day_start": _l("Giờ bắt đầu hội nghị"),
+    "ends_by": _l("Kết thúc chậm nhất lúc"),
+    "shown_item": _l("Nội dung trên màn hình"),
     # badges
     "badge_kind": _l("Loại thẻ"),
     "label": _l("Nhãn in trên thẻ"),
     "colour": _l("Màu"),
     "enabled": _l("In"),
     "badge_serial": _l("Lần cấp thẻ"),
+    # seating plan
+    "blocks": _l("Số khu ghế"),
+    "rows_per_block": _l("Số hàng mỗi khu"),
+    "seats_per_row": _l("Số ghế mỗi hàng"),
+    "stage_seats": _l("Số ghế bàn Đoàn Chủ tịch"),
+    "unseated": _l("Số đại biểu mất ghế"),
+    "seat": _l("Ghế"),
+    "seated": _l("Số đại biểu đã xếp chỗ"),
+    "kept": _l("Số chỗ xếp tay được giữ"),
+    # the honour board (its public switch: ENTITY_FIELD_LABELS)
+    "introduction": _l("Lời giới thiệu"),
+    "show_position": _l("Công khai chức vụ, nơi công tác"),
+    "show_titles": _l("Công khai danh hiệu thi đua, hình thức khen thưởng"),
+    "show_birth_year": _l("Công khai năm sinh"),
+    "show_ethnicity": _l("Công khai dân tộc"),
+    "show_party_member": _l("Công khai Đảng viên"),
+    "show_phone": _l("Công khai số điện thoại"),
+    # certificates and the commendation decision (the printer's name: ENTITY_FIELD_LABELS)
+    "awarding_body": _l("Cơ quan tặng"),
+    "citation_source": _l("Lời khen trên giấy"),
+    "citation_text": _l("Lời khen chung"),
+    "paper": _l("Giấy in"),
+    "positions": _l("Vị trí trên phôi in sẵn"),
+    "list_order": _l("Thứ tự trong danh sách"),
+    "decision_number": _l("Số, ký hiệu quyết định"),
+    "decision_subject": _l("Trích yếu quyết định"),
+    "legal_bases": _l("Căn cứ"),
+    "award_collective": _l("Mức thưởng mỗi tập thể"),
+    "award_individual": _l("Mức thưởng mỗi cá nhân"),
+    "offset_x_mm": _l("Lệch ngang (mm)"),
+    "offset_y_mm": _l("Lệch dọc (mm)"),
     # accounts (their name: ENTITY_FIELD_LABELS)
     **{key: words for key, words in accounts.FIELD_LABELS.items() if key != "full_name"},
 }
 #: An (entity, key) whose label differs from the key's alone.
 ENTITY_FIELD_LABELS = {
+    ("invitation", "number"): _l("Số, ký hiệu giấy mời"),
+    ("invitation", "signed_on"): _l("Ngày ký giấy mời"),
+    ("invitation", "body"): _l("Nội dung giấy mời"),
     ("block", "name"): _l("Khối"),
     ("conference", "name"): _l("Tên hội nghị"),
+    ("certificate_printer", "name"): _l("Tên máy in"),
+    ("certificate_settings", "title"): _l("Tên giấy"),
     ("account", "full_name"): accounts.FIELD_LABELS["full_name"],
     ("agenda_item", "position"): _l("Thứ tự"),
+    ("honouring_batch", "position"): _l("Thứ tự"),
+    ("honouring_batch", "presenter"): _l("Người trao thưởng"),
     ("agenda_item", "title"): _l("Nội dung"),
+    ("honour_board", "enabled"): _l("Công khai bảng vinh danh"),
 }
 
 #: Coded values, by key: the words of `conference.core.vocabulary` (the nomination status badges' words, the
-#: delegate categories, kinds, genders, badge kinds) and the conference levels of the settings form.
+#: delegate categories, kinds, genders, badge kinds) and the levels of `conference.organizations.levels` (data).
 VALUE_LABELS = {
     "status": lazy_words("status"),
     "category": lazy_words("category"),
     "kind": lazy_words("kind"),
     "gender": lazy_words("gender"),
     "badge_kind": lazy_words("badge_kind"),
-    "level": {"district": _l("Cấp huyện"), "province": _l("Cấp tỉnh"), "national": _l("Toàn quốc")},
+    "invitation_answer": {code: _l(words.message) for code, words in INVITATION_ANSWERS.items()},
+    "level": {code: level.label for code, level in LEVELS.items()},  # data: conference.organizations.levels
 }
 #: Keys whose values are ISO dates, shown dd/mm/yyyy as elsewhere in the app.
-DATE_KEYS = frozenset({"birth_date", "deadline", "held_on", "nomination_deadline", "dossier_deadline"})
+DATE_KEYS = frozenset({"signed_on", "birth_date", "deadline", "held_on", "nomination_deadline", "dossier_deadline"})
 #: Keys whose values are delegate ids (or lists of them), shown "#12" as the entity column shows ids.
 DELEGATE_ID_KEYS = frozenset({"delegate_id", "presidium", "upper_list"})
 #: Keys whose value is a comma-separated list of delegate-list column keys (`dossier.columns.FIELDS`).

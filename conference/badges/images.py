@@ -161,12 +161,14 @@ def _layout(name: str, unit: str, label: str, event: str, host: str
 QR_BOX = (620, 300, 290)  # x, y, size of the QR square
 #: Centre x, baseline y and size (px) of the fallback code printed under the QR.
 FALLBACK_AT = (QR_BOX[0] + QR_BOX[2] // 2, QR_BOX[1] + QR_BOX[2] + 42, 30)
+#: Right edge (px) and size of the seat line ("Ghế B-03-07"), set on the label's baseline, right-aligned with the QR.
+SEAT_RIGHT, SEAT_SIZE = QR_BOX[0] + QR_BOX[2], 34
 
 
 def badge_png(code: str, name: str, unit: str, label: str, colour: str, event: str, host: str,
-              fallback: str = "") -> bytes:
+              fallback: str = "", seat: str = "") -> bytes:
     """One badge as a 950 × 680 PNG (white background, coloured rule and label, QR at the right, the fallback code
-    ("ACDE-FGHJ") under it)."""
+    ("ACDE-FGHJ") under it, the seat line ("Ghế B-03-07", "" for none) at the right of the label)."""
     image = Image.new("RGB", (WIDTH, HEIGHT), "white")
     draw = ImageDraw.Draw(image)
     runs, rule_y, label_y = _layout(name, unit, label, event, host)
@@ -181,13 +183,15 @@ def badge_png(code: str, name: str, unit: str, label: str, colour: str, event: s
     image.paste(qr, (x0, y0))
     fx, fy, fsize = FALLBACK_AT
     draw.text((fx, fy), fallback, font=_font(True, fsize), fill="#111111", anchor="ms")
+    if seat:
+        draw.text((SEAT_RIGHT, label_y), seat, font=_font(True, SEAT_SIZE), fill="#111111", anchor="rs")
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
 
 
 def badge_svg(code: str, name: str, unit: str, label: str, colour: str, event: str, host: str,
-              fallback: str = "") -> str:
+              fallback: str = "", seat: str = "") -> str:
     """The same badge as a standalone SVG document (95 × 68 mm), text as text, QR as one path."""
     runs, rule_y, label_y = _layout(name, unit, label, event, host)
     label_width = _font(True, 24).getlength(label)
@@ -208,5 +212,8 @@ def badge_svg(code: str, name: str, unit: str, label: str, colour: str, event: s
     fx, fy, fsize = FALLBACK_AT
     parts.append(f'<text x="{fx}" y="{fy}" font-size="{fsize}" font-weight="bold" text-anchor="middle" '
                  f'fill="#111111">{escape(fallback)}</text>')
+    if seat:
+        parts.append(f'<text x="{SEAT_RIGHT}" y="{label_y}" font-size="{SEAT_SIZE}" font-weight="bold" '
+                     f'text-anchor="end" fill="#111111">{escape(seat)}</text>')
     parts += ["</g>", f'<path d="{path}" fill="#000"/>', "</svg>"]
     return "\n".join(parts)

@@ -147,8 +147,8 @@ def save_categories(conference_id: int, values: dict[str, dict]) -> None:
 
 @dataclass(frozen=True)
 class Badge:
-    """What one printed badge shows: name, unit line, kind label and colour, the QR code's text and the fallback
-    code printed under it ("ACDE-FGHJ")."""
+    """What one printed badge shows: name, unit line, kind label and colour, the QR code's text, the fallback
+    code printed under it ("ACDE-FGHJ") and the seat."""
 
     delegate_id: int | None
     name: str
@@ -158,13 +158,16 @@ class Badge:
     colour: str
     code: str | None
     fallback: str | None = None
+    #: The delegate's seat ("B-03-07", `conference.seating.rules`), None without one: printed "Ghế B-03-07".
+    seat: str | None = None
 
 
-def badge_for(secret_key: str, delegate: Delegate, cats: dict[str, BadgeCategory]) -> Badge:
-    """The badge of one delegate with the conference's categories (`categories()`)."""
+def badge_for(secret_key: str, delegate: Delegate, cats: dict[str, BadgeCategory], seat: str | None = None) -> Badge:
+    """The badge of one delegate with the conference's categories (`categories()`) and its seat label (from
+    `conference.seating.queries.seat_labels`; None: no seat printed)."""
     kind = badge_kind(delegate)
     return Badge(delegate.id, delegate.full_name, delegate.affiliation, kind, cats[kind].label,
-                 cats[kind].colour, badge_code(secret_key, delegate), fallback_code(delegate))
+                 cats[kind].colour, badge_code(secret_key, delegate), fallback_code(delegate), seat)
 
 
 def blank_badges(cats: dict[str, BadgeCategory], kind: str, count: int) -> list[Badge]:

@@ -28,6 +28,7 @@ from conference.core.collation import compact_key, name_sort_key, vietnamese_key
 from conference.core.vocabulary import word
 from conference.delegates.models import Delegate
 from conference.extensions import db
+from conference.seating.queries import seat_label_of, seat_labels
 from conference.web.forms import CSRFForm
 from conference.web.refusals import refusal_shown
 
@@ -92,7 +93,8 @@ def sheet(conference: Conference):
         _sort(delegates, order)
     cats = services.categories(conference.id)
     secret = current_app.config["SECRET_KEY"]
-    badges = [services.badge_for(secret, d, cats) for d in delegates]
+    seats = seat_labels(conference.id)
+    badges = [services.badge_for(secret, d, cats, seats.get(d.id)) for d in delegates]
     extras = {}
     for kind in ("press", "staff"):
         if cats[kind].enabled and layout != "tents":
@@ -140,9 +142,11 @@ def qr(conference: Conference, delegate_id: int):
 def _single(conference: Conference, delegate_id: int):
     """One delegate's badge, and the arguments `images.badge_png` / `badge_svg` draw it from."""
     delegate = _delegate(conference, delegate_id)
-    badge = services.badge_for(current_app.config["SECRET_KEY"], delegate, services.categories(conference.id))
+    badge = services.badge_for(current_app.config["SECRET_KEY"], delegate, services.categories(conference.id),
+                               seat_label_of(delegate.id))
     event, host = _event_lines(conference)
-    return badge, (badge.code, badge.name, badge.unit, badge.label, badge.colour, event, host, badge.fallback)
+    seat = _("Ghế %(seat)s", seat=badge.seat) if badge.seat else ""
+    return badge, (badge.code, badge.name, badge.unit, badge.label, badge.colour, event, host, badge.fallback, seat)
 
 
 def _badge_file(conference: Conference, delegate_id: int, render, ext: str, mimetype: str) -> Response:

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from conference.conferences.letterhead import letterhead_of
 from conference.conferences.rules import place_of
 from conference.core.clock import to_local
 from conference.core.collation import compact_key, vietnamese_key
@@ -31,7 +32,9 @@ SIGNATURE = ["TM. BAN TỔ CHỨC"]
 @dataclass(frozen=True)
 class ReportInfo:
     """What the document's header needs, from the conference: issuer (the host), the body above it, name, day,
-    venue; `as_of` (naive UTC) is when the desks closed, or the moment of the download while they are open."""
+    venue; `as_of` (naive UTC) is when the desks closed, or the moment of the download while they are open;
+    `place` the date line's place (None: read from the issuer's name, `place_of`). `ReportInfo.of(conference, …)`
+    fills them from the conference's letterhead."""
 
     issuer: str
     conference_name: str
@@ -40,6 +43,15 @@ class ReportInfo:
     closed: bool
     upper_body: str | None = None
     venue: str | None = None
+    place: str | None = None
+
+    @classmethod
+    def of(cls, conference, as_of: datetime, closed: bool) -> ReportInfo:
+        """The header of a `Conference`'s report from its letterhead (`letterhead_of`: the host's name, its parent,
+        its place)."""
+        head = letterhead_of(conference)
+        return cls(issuer=head.issuer, conference_name=conference.name, held_on=conference.held_on, as_of=as_of,
+                   closed=closed, upper_body=head.upper_body or None, venue=conference.venue, place=head.place)
 
 
 def _time(moment: datetime | None) -> str:
@@ -102,7 +114,7 @@ def attendance_report(info: ReportInfo, attendance) -> Report:
                          for kind, n, n_arrived in kinds) + "."]
     document = OfficialDocument(
         upper_body=info.upper_body, issuer=info.issuer, number=f"Số: {' ' * 8}/BC-BTC",
-        place_date=place_date_line(place_of(info.issuer), local.date()),
+        place_date=place_date_line(info.place or place_of(info.issuer), local.date()),
         title="Báo cáo điểm danh đại biểu dự Hội nghị", subtitle_lines=subtitle, columns=columns,
         rows=list(_rows(groups)), totals=totals, summary=summary if expected else [],
         recipients=["- Lưu VT."], signature=SIGNATURE, sheet_name="Điểm danh",

@@ -30,6 +30,8 @@ from conference.db import lock
 from conference.delegates.models import Delegate
 from conference.extensions import db
 from conference.organizations.models import Organization
+from conference.seating.models import SeatAssignment
+from conference.seating.rules import seat_label
 
 RESULTS = ("checked_in", "already_checked_in", "invalid", "revoked", "wrong_conference", "out_of_window")
 UNDO_RESULTS = ("undone", "not_found", "other_desk", "not_last")
@@ -48,6 +50,8 @@ class DelegateCard:
     kind: str
     #: The conference's badge label and colour for `kind` when the organizer stored one, else None (defaults).
     style: tuple[str, str] | None = None
+    #: The delegate's seat ("B-03-07", "ĐCT-04": `conference.seating.rules.seat_label`), None without one.
+    seat: str | None = None
 
 
 @dataclass(frozen=True)
@@ -75,13 +79,16 @@ def _lock(delegate_id: int):
 # takes this path, and building the statements per request cost more than the database work itself.
 _delegates, _units, _styles, _checkins = (Delegate.__table__, Organization.__table__, BadgeCategory.__table__,
                                           CheckIn.__table__)
+_seats = SeatAssignment.__table__
 _KIND = Delegate.badge_kind  # conference.delegates.rules.badge_kind, as SQL
 _closures = CheckInClosure.__table__
 _CARD = (
     select(_delegates.c.conference_id, _delegates.c.badge_token, _delegates.c.full_name, _delegates.c.position,
-           _delegates.c.category, _KIND, _units.c.name, _styles.c.label, _styles.c.colour, _closures.c.closed_at)
+           _delegates.c.category, _KIND, _units.c.name, _styles.c.label, _styles.c.colour, _closures.c.closed_at,
+           _seats.c.block, _seats.c.row_no, _seats.c.seat_no)
     .select_from(_delegates
                  .outerjoin(_units, _units.c.id == _delegates.c.unit_id)
+                 .outerjoin(_seats, _seats.c.delegate_id == _delegates.c.id)
                  .outerjoin(_styles, and_(_styles.c.conference_id == _delegates.c.conference_id,
                                           _styles.c.kind == _KIND))
                  .outerjoin(_closures, _closures.c.conference_id == _delegates.c.conference_id))
@@ -121,14 +128,14 @@ _INSERT_ONCE = {dialect: _insert_once(dialect) for dialect in ("sqlite", "postgr
 
 def _card(delegate_id: int):
     """(conference_id, badge_token, DelegateCard, desks closed at | None) of a delegate, or None: one query, no
-    ORM objects (the unit's name, the stored badge label/colour of the delegate's kind and whether the
+    ORM objects (the unit's name, the stored badge label/colour of the delegate's kind, the seat and whether the
     conference's desks are closed are joined in)."""
     row = db.session.connection().execute(_CARD, {"delegate_id": delegate_id}).one_or_none()
     if row is None:
         return None
-    conference_id, token, name, position, category, kind_value, unit, label, colour, closed = row
+    conference_id, token, name, position, category, kind_value, unit, label, colour, closed, *seat = row
     card = DelegateCard(delegate_id, name, unit or position or "", category, kind_value,
-                        (label, colour) if label else None)
+                        (label, colour) if label else None, seat_label(*seat) if seat[0] is not None else None)
     return conference_id, token, card, closed
 
 
@@ -411,7 +418,7 @@ def fallback_hash(conference_id: int, fallback_code: str) -> str:
 @dataclass(frozen=True)
 class CachedBadge:
     """One entry of the offline desk's list: hash of the valid code and of its fallback code (`fallback_hash`),
-    name, unit, kind and check-in (if any)."""
+    name, unit, kind, check-in (if any) and seat label (None without one)."""
 
     hash: str
     fallback_hash: str
@@ -420,24 +427,28 @@ class CachedBadge:
     category: str
     checked_in_at: datetime | None
     desk: str | None
+    seat: str | None = None
 
 
 def offline_badge_list(secret_key: str, conference_id: int) -> list[CachedBadge]:
-    """The conference's currently valid badge codes as hashes, with name and unit only (2 queries).
+    """The conference's currently valid badge codes as hashes, with name, unit and seat only (2 queries).
 
     Revoked (older) codes are not in the list, so an offline desk refuses them too.
     """
-    delegates = db.session.execute(
-        select(Delegate).where(Delegate.conference_id == conference_id).order_by(Delegate.id)
-    ).scalars().all()
+    rows = db.session.execute(
+        select(Delegate, SeatAssignment.block, SeatAssignment.row_no, SeatAssignment.seat_no)
+        .outerjoin(SeatAssignment, SeatAssignment.delegate_id == Delegate.id)
+        .where(Delegate.conference_id == conference_id).order_by(Delegate.id)
+    ).all()
     arrivals = dict(db.session.execute(
         select(CheckIn.delegate_id, CheckIn).where(CheckIn.conference_id == conference_id)
     ).all())
     result = []
-    for d in delegates:
+    for d, *seat in rows:
         record = arrivals.get(d.id)
         kind = d.badge_kind
         result.append(CachedBadge(code_hash(make_badge_code(secret_key, conference_id, d.id, d.badge_token)),
                                   fallback_hash(conference_id, d.fallback_code), d.full_name, d.affiliation, kind,
-                                  record.checked_in_at if record else None, record.desk if record else None))
+                                  record.checked_in_at if record else None, record.desk if record else None,
+                                  seat_label(*seat) if seat[0] is not None else None))
     return result

@@ -114,6 +114,7 @@ def desk(conference: Conference):
         "desk_required": _("Nhập tên bàn trước khi quét."),
         "session": _("Phiên đăng nhập đã hết. Vui lòng đăng nhập lại."),
         "list": _("Danh sách %(n)s thẻ, tải lúc %(time)s"),
+        "seat": _("Ghế %(seat)s"),
     }
     desk_name = session.get("desk_name") if session.get("desk_user") == current_user.id else None
     return render_template(
@@ -217,8 +218,9 @@ def _delegate_json(card: services.DelegateCard | None, styles: dict[str, tuple[s
     if card is None:
         return None
     label, colour = card.style or styles[card.kind]
+    seat = {"seat": card.seat} if card.seat else {}  # only for a seated delegate
     return {"name": card.full_name, "unit": card.affiliation, "category": _category(card.category),
-            "badge": label, "colour": colour}
+            "badge": label, "colour": colour, **seat}
 
 
 def _outcome_json(outcome: services.ScanOutcome, styles) -> dict:
@@ -324,7 +326,8 @@ def api_checkin():
     Request JSON: {"code": str, "conference_id": int (optional: the newest conference of the user's
     organization), "nonce": str (optional, makes retries idempotent)}; the CSRF token goes in the X-CSRFToken
     header. The desk is the session's (`api_desk`); a "desk" in the JSON is ignored.
-    Response JSON: {"result", "delegate": {"name", "unit", "category", "badge", "colour"} | null,
+    Response JSON: {"result", "delegate": {"name", "unit", "category", "badge", "colour", "seat" (seated delegates
+    only: "B-03-07")} | null,
     "checked_in_at": ISO-8601 | null, "desk", "conflict", "message": Vietnamese text}; result ∈ checked_in,
     already_checked_in, invalid, revoked, wrong_conference.
     """
@@ -447,14 +450,16 @@ def api_sync():
 @bp.route("/api/conferences/<int:conference_id>/badges")
 @conference_view("checkin", "organizer")
 def api_badges(conference: Conference):
-    """The offline desk's list: SHA-256 of every valid badge code with name, unit, badge label and colour,
-    and the check-in time and desk of those already arrived. No codes, no other personal data."""
+    """The offline desk's list: SHA-256 of every valid badge code with name, unit, badge label and colour, seat
+    ("B-03-07"; seated delegates only), and the check-in time and desk of those already arrived. No codes, no
+    other personal data."""
     cats = badges.categories(conference.id)
     entries = services.offline_badge_list(current_app.config["SECRET_KEY"], conference.id)
     return jsonify({"conference_id": conference.id, "now": _epoch_ms(), "badges": [
         {"hash": e.hash, "fallback_hash": e.fallback_hash, "name": e.name, "unit": e.unit, "badge": cats[e.category].label,
          "colour": cats[e.category].colour,
-         "checked_in_at": to_local(e.checked_in_at).isoformat() if e.checked_in_at else None, "desk": e.desk}
+         "checked_in_at": to_local(e.checked_in_at).isoformat() if e.checked_in_at else None, "desk": e.desk,
+         **({"seat": e.seat} if e.seat else {})}
         for e in entries
     ]}), 200, {"Cache-Control": "private, no-store"}
 

@@ -11,16 +11,22 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from conference.conferences import rules
 from conference.core.clock import utcnow
 from conference.extensions import db
+from conference.organizations.levels import CONFERENCE_LEVEL_CODES, DEFAULT_CONFERENCE_LEVEL, in_check
 from conference.organizations.models import Organization
 
-CONFERENCE_LEVELS = ("district", "province", "national")
+#: The levels that hold a conference (`conference.organizations.levels`, "hosts_conference").
+CONFERENCE_LEVELS = CONFERENCE_LEVEL_CODES
 
 
 class Conference(db.Model):
     """One conference hosted by an organization.
 
     Defaults follow Kế hoạch 65/KH-LĐLĐ, mục II.2: at most 250 delegates, ~70 % exemplars and
-    ~30 % guests, a presidium of at most 7.
+    ~30 % guests, a presidium of at most 7. `level` is the host's level when the conference was made (a code of
+    `conference.organizations.levels`); `upper_body` is the name of the body above, kept for a host without a
+    parent in the database (`letterhead.letterhead_of` reads the parent first). `signature_for`, `signer_title`,
+    `signer_name`: the signature block of its documents ("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", the name; None: the
+    defaults of `letterhead`, the name left blank for the clerk).
     """
 
     __tablename__ = "conferences"
@@ -29,13 +35,13 @@ class Conference(db.Model):
         CheckConstraint("exemplar_share_pct BETWEEN 0 AND 100", name="exemplar_share_range"),
         CheckConstraint("split_tolerance_pct BETWEEN 0 AND 100", name="split_tolerance_range"),
         CheckConstraint("presidium_max BETWEEN 1 AND 50", name="presidium_max_range"),
-        CheckConstraint("level IN ('district', 'province', 'national')", name="level_known"),
+        CheckConstraint(in_check("level", CONFERENCE_LEVEL_CODES), name="level_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     host_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
     name: Mapped[str] = mapped_column(Text)
-    level: Mapped[str] = mapped_column(String(20), default="district")
+    level: Mapped[str] = mapped_column(String(20), default=DEFAULT_CONFERENCE_LEVEL)
     plan_reference: Mapped[str | None] = mapped_column(String(120))
     upper_body: Mapped[str | None] = mapped_column(String(200))
     venue: Mapped[str | None] = mapped_column(String(200))
@@ -47,6 +53,9 @@ class Conference(db.Model):
     presidium_max: Mapped[int] = mapped_column(default=rules.DEFAULT_PRESIDIUM_MAX)
     nomination_deadline: Mapped[date | None] = mapped_column()
     dossier_deadline: Mapped[date | None] = mapped_column()
+    signature_for: Mapped[str | None] = mapped_column(String(120))
+    signer_title: Mapped[str | None] = mapped_column(String(120))
+    signer_name: Mapped[str | None] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     host: Mapped[Organization] = relationship()

@@ -1,6 +1,6 @@
 """Seat rules of a conference, as plain functions (no Flask).
 
-Source: Kế hoạch 65/KH-LĐLĐ huyện Vĩnh Thuận, 21/11/2024, mục II.2.3 and II.2.4:
+Source: Kế hoạch 65/KH-LĐLĐ (Vĩnh Thuận, 21/11/2024), mục II.2.3 and II.2.4:
 "Không quá 250 đại biểu, trong đó đại biểu điển hình tiên tiến khoảng 70% và đại biểu khách mời
 khoảng 30%"; "Đoàn Chủ tịch ... số lượng không quá 07 người".
 """
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from conference.core.errors import N_, RuleViolation
+from conference.organizations.levels import label_of, level, place_in_name
 
 DEFAULT_DELEGATE_CAP = 250
 DEFAULT_EXEMPLAR_SHARE_PCT = 70
@@ -130,19 +131,30 @@ def ensure_deadline_before_conference(deadline: date | None, held_on: date) -> N
             deadline=f"{deadline:%d/%m/%Y}", held_on=f"{held_on:%d/%m/%Y}")
 
 
-#: Name prefixes of an issuing body that come before its place name, longest first ("Liên đoàn Lao động huyện
-#: Vĩnh Thuận" → "Vĩnh Thuận").
-PLACE_PREFIXES = ("Liên đoàn Lao động huyện", "Liên đoàn Lao động thị xã", "Liên đoàn Lao động thành phố",
-                  "Liên đoàn Lao động tỉnh", "Liên đoàn Lao động", "LĐLĐ huyện", "LĐLĐ tỉnh", "LĐLĐ")
-
-
 def place_of(issuer: str) -> str:
-    """The place name of an issuing body for the date line: "Liên đoàn Lao động huyện Vĩnh Thuận" → "Vĩnh Thuận".
+    """The place name of an issuing body for the date line, read from its name: "Liên đoàn Lao động tỉnh An
+    Giang" → "An Giang", "Công đoàn phường Rạch Giá" → "Rạch Giá", "Công đoàn phường 12" → "Phường 12".
 
-    Names without a known prefix are returned whole. Source: Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.5.a (the
-    place is the name of the administrative unit where the issuing body sits).
+    The name prefixes are data (`conference.organizations.levels.place_in_name`, `data/levels.json`); a name without
+    one is returned whole. An organization that stores its place (`Organization.place_name`) prints that instead
+    (`letterhead.letterhead_of`). Source: Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.5.a (the place is the name of
+    the administrative unit where the issuing body sits).
     """
-    for prefix in PLACE_PREFIXES:
-        if issuer.startswith(prefix + " "):
-            return issuer[len(prefix) + 1:].strip()
-    return issuer
+    return place_in_name(issuer) or issuer
+
+
+def ensure_hosts_conference(level_code: str | None) -> None:
+    """A conference is held by a body whose level holds one (`hosts_conference` in `data/levels.json`): the
+    provincial federation, a union directly above the grassroots (commune or ward union, sector union,
+    industrial-zone union) or a national body; never a grassroots union, whose members are the units' delegates.
+
+    Source: DESIGN.md ("Organizations form a tree"); Điều lệ Công đoàn Việt Nam, Điều 9 (the levels).
+
+    Raises:
+        RuleViolation: an unknown level or one that holds no conference.
+    """
+    found = level(level_code)
+    if found is None or not found.hosts_conference:
+        raise RuleViolation(N_("Đơn vị tổ chức ở cấp “%(level)s” không tổ chức hội nghị; hội nghị do liên đoàn lao "
+                               "động tỉnh, thành phố hoặc công đoàn cấp trên trực tiếp cơ sở tổ chức."),
+                            level=label_of(level_code))

@@ -159,8 +159,9 @@ class _Formats:
         self.recipients_head = add({**base, "bold": True, "italic": True, "font_size": RECIPIENTS_HEAD_PT})
         self.recipients = add({**base, "font_size": RECIPIENTS_PT})
         self.sign = add({**base, "bold": True, "align": "center"})
-        self.plain_head = add({"bold": True})
-        self.plain_text = add({"quote_prefix": True})
+        self.plain_head = add({"bold": True, "text_wrap": True, "valign": "top"})
+        self.plain_cell = add({"text_wrap": True, "valign": "top"})
+        self.plain_text = add({"quote_prefix": True, "text_wrap": True, "valign": "top"})
 
 
 def _write_value(ws, row: int, col: int, value, fmt_text, fmt_num, fmt_formula_like) -> None:
@@ -369,6 +370,20 @@ def _write_document(book, fmts: _Formats, doc: OfficialDocument) -> None:
         row += 1
 
 
+def _wrapped_height(values: Sequence, widths: Sequence[float], bold: bool = False) -> float | None:
+    """The height in points of a plain sheet's row whose wrapped text takes more than one line (the real font's
+    measures; at most the tallest row, the cell keeping its whole text), else None (the default height)."""
+    lines = 1
+    for value, width in zip(values, widths):
+        if not isinstance(value, str) or not value:
+            continue
+        room = textfit.column_points(width) - 2 * textfit.CELL_INSET
+        if "\n" not in value and len(value) * CELL_PT <= room:  # no letter is wider than an em: one line
+            continue
+        lines = max(lines, len(textfit.wrap(value, room, CELL_PT, bold)))
+    return min(textfit.lines_height(lines, CELL_PT), textfit.MAX_ROW_HEIGHT) if lines > 1 else None
+
+
 def _write_table(book, fmts: _Formats, table: Table) -> None:
     ws = book.add_worksheet(table.name[:31])
     ws.set_landscape()
@@ -379,11 +394,18 @@ def _write_table(book, fmts: _Formats, table: Table) -> None:
         ws.set_column(col, col, width)
     for col, header in enumerate(table.headers):
         ws.write_string(0, col, header, fmts.plain_head)
+    if height := _wrapped_height(table.headers, table.widths, bold=True):
+        ws.set_row(0, height)
     ws.freeze_panes(1, 0)
+    # Printed: as wide as the page (as tall as it takes), the header row on every page, each cell's text wrapped.
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
     row = 1
     for values in table.rows:
+        if height := _wrapped_height(values, table.widths):
+            ws.set_row(row, height)
         for col, value in enumerate(values):
-            _write_value(ws, row, col, value, None, None, fmts.plain_text)
+            _write_value(ws, row, col, value, fmts.plain_cell, fmts.plain_cell, fmts.plain_text)
         row += 1
 
 

@@ -1,27 +1,31 @@
 """The conference settings form."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, SelectField, StringField, TextAreaField
-from wtforms.fields.choices import SelectChoice
+from wtforms import DateField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from conference.conferences.letterhead import DEFAULT_SIGNER_TITLE, SIGNATURE_FOR
 from conference.conferences.rules import DEFAULT_DURATION
 from conference.web.forms import Form, WholeNumberField
 
-LEVEL_CHOICES = [
-    SelectChoice("district", _l("Cấp huyện")),
-    SelectChoice("province", _l("Cấp tỉnh")),
-    SelectChoice("national", _l("Toàn quốc")),
-]
-
 
 class ConferenceForm(Form):
-    """Name, level, date, seats and deadlines of a conference (Kế hoạch 65/KH-LĐLĐ, mục II.2)."""
+    """Name, date, seats, deadlines and signer of a conference (Kế hoạch 65/KH-LĐLĐ, mục II.2).
+
+    The conference's level is its organizer's (`conference.organizations.levels`, set when it is created), and the
+    body above is the organizer's parent: `upper_body` is typed only for an organizer without one in the system.
+    """
 
     name = TextAreaField(_l("Tên hội nghị"), validators=[DataRequired(), Length(max=1000)])
-    level = SelectField(_l("Cấp hội nghị"), choices=LEVEL_CHOICES)
     plan_reference = StringField(_l("Số kế hoạch"), validators=[Optional(), Length(max=120)])
-    upper_body = StringField(_l("Cơ quan cấp trên"), validators=[Optional(), Length(max=200)])
+    upper_body = StringField(_l("Cơ quan cấp trên"), validators=[Optional(), Length(max=200)],
+                             description=_l("Văn bản ghi cấp trên của đơn vị tổ chức trong hệ thống; chỉ ghi ở đây "
+                                            "khi đơn vị tổ chức chưa có cấp trên trong hệ thống."))
+    signature_for = StringField(_l("Dòng thay mặt (TM.)"), validators=[Optional(), Length(max=120)],
+                                render_kw={"placeholder": SIGNATURE_FOR})
+    signer_title = StringField(_l("Chức vụ người ký"), validators=[Optional(), Length(max=120)],
+                               render_kw={"placeholder": DEFAULT_SIGNER_TITLE})
+    signer_name = StringField(_l("Họ tên người ký"), validators=[Optional(), Length(max=120)])
     venue = StringField(_l("Địa điểm"), validators=[Optional(), Length(max=200)])
     held_on = DateField(_l("Ngày tổ chức"), validators=[DataRequired(message=_l("Nhập ngày tổ chức."))])
     duration = StringField(_l("Thời lượng"), default=DEFAULT_DURATION, validators=[Optional(), Length(max=60)])

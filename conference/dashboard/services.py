@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from conference.agenda.services import add_plan_programme
 from conference.audit.services import changed, record, snapshot
 from conference.conferences import rules
 from conference.conferences.models import Conference, Quota
@@ -11,11 +12,19 @@ from conference.core.errors import N_, RuleViolation
 from conference.db import lock
 from conference.delegates.models import Delegate
 from conference.extensions import db
+from conference.organizations.models import Organization
 
 CONFERENCE_FIELDS = (
-    "name", "level", "plan_reference", "upper_body", "venue", "held_on", "duration", "delegate_cap",
+    "name", "plan_reference", "upper_body", "venue", "held_on", "duration", "delegate_cap",
     "exemplar_share_pct", "split_tolerance_pct", "presidium_max", "nomination_deadline", "dossier_deadline",
+    "signature_for", "signer_title", "signer_name",
 )
+
+
+def _upper_body(host: Organization, typed: str | None) -> str | None:
+    """The body above a host as its conferences store it: the host's parent's name; `typed` only for a host
+    without a parent in the database (`conference.conferences.letterhead.letterhead_of` reads the same)."""
+    return host.parent.name if host.parent is not None else typed
 
 
 def _ensure_schedule(data: dict) -> None:
@@ -28,15 +37,24 @@ def _ensure_schedule(data: dict) -> None:
 def create_conference(host_id: int, data: dict) -> Conference:
     """Create a conference hosted by `host_id` from the form's `data`; its settings are logged.
 
+    The conference's level is the host's (`conference.organizations.levels`); its body above is the host's parent
+    (`_upper_body`).
+
     Raises:
-        RuleViolation: no venue, or a nomination deadline after the conference date.
+        RuleViolation: the host's level holds no conference (`rules.ensure_hosts_conference`), no venue, or a
+            nomination deadline after the conference date.
     """
+    host = db.session.get(Organization, host_id)
+    rules.ensure_hosts_conference(host.level if host is not None else None)
     _ensure_schedule(data)
-    conference = Conference(host_id=host_id, **{k: data[k] for k in CONFERENCE_FIELDS if k in data})
+    values = {k: data[k] for k in CONFERENCE_FIELDS if k in data}
+    values["upper_body"] = _upper_body(host, values.get("upper_body"))
+    conference = Conference(host_id=host_id, level=host.level, **values)
     db.session.add(conference)
     db.session.flush()
     record("conference", conference.id, "create", conference_id=conference.id,
            after=snapshot(conference, CONFERENCE_FIELDS))
+    add_plan_programme(conference.id)  # the plan's nine items (Kế hoạch 65/KH-LĐLĐ, mục II.3), editable
     return conference
 
 
@@ -87,6 +105,7 @@ def update_conference(conference_id: int, data: dict) -> Conference:
     for key in CONFERENCE_FIELDS:
         if key in data:
             setattr(conference, key, data[key])
+    conference.upper_body = _upper_body(conference.host, conference.upper_body)
     db.session.flush()
     before, after = changed(before, snapshot(conference, CONFERENCE_FIELDS))
     if after:

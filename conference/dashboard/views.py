@@ -10,6 +10,7 @@ from conference.conferences.access import conference_view, conferences_of
 from conference.conferences.models import Conference
 from conference.conferences.rules import DEFAULT_DURATION
 from conference.dashboard import queries, services
+from conference.dashboard.charts import dashboard_charts
 from conference.dashboard.forms import ConferenceForm
 from conference.web.access import roles_required
 from conference.web.refusals import refusal_shown
@@ -52,12 +53,14 @@ def edit(conference: Conference):
 @bp.route("/conferences/<int:conference_id>")
 @conference_view("organizer", "unit", "checkin")
 def dashboard(conference: Conference):
-    """Organizer: seat figures. Unit users go to their nominations, check-in users to the desk."""
+    """Organizer: seat figures and the charts (each with its table). Unit users go to their nominations, check-in users to the desk."""
     if current_user.role == "unit":
         return redirect(url_for("nominations.index", conference_id=conference.id))
     if current_user.role == "checkin":
         return redirect(url_for("checkin.desk", conference_id=conference.id))
-    return render_template("dashboard/dashboard.html", conference=conference, figures=queries.dashboard(conference))
+    figures = queries.dashboard(conference)
+    charts = dashboard_charts(figures, queries.unit_seats(conference.id), queries.arrivals(conference.id))
+    return render_template("dashboard/dashboard.html", conference=conference, figures=figures, charts=charts)
 
 
 def _form_data(form: ConferenceForm) -> dict:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint, case
+from flask_babel import gettext
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint, case
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -24,7 +25,8 @@ class PersonDetails:
 
     `kind`: individual (cá nhân) or collective (tập thể); `gender` 'male'/'female' or None; `position`:
     chức vụ, nơi công tác; `titles`: danh hiệu thi đua, hình thức khen thưởng; `achievements`: thành tích
-    tiêu biểu. Shared by `Nomination` and `Delegate` (an approved nomination is copied into its delegate).
+    tiêu biểu (in full) and `achievements_summary` its short form, tóm tắt thành tích. Shared by `Nomination`
+    and `Delegate` (an approved nomination is copied into its delegate).
     """
 
     kind: Mapped[str] = mapped_column(String(20), default="individual")
@@ -37,6 +39,8 @@ class PersonDetails:
     party_member: Mapped[bool] = mapped_column(default=False)
     titles: Mapped[str | None] = mapped_column(Text)
     achievements: Mapped[str | None] = mapped_column(Text)
+    #: Tóm tắt thành tích: what the delegate summary list prints (`nominations.rules.ACHIEVEMENTS_SUMMARY_MAX`).
+    achievements_summary: Mapped[str | None] = mapped_column(String(300))
 
     @property
     def is_ethnic_minority(self) -> bool:
@@ -72,6 +76,8 @@ class Delegate(PersonDetails, db.Model):
     __table_args__ = (
         CheckConstraint("category IN ('exemplar', 'guest')", name="category_known"),
         CheckConstraint("presidium_order IS NULL OR presidium_order BETWEEN 1 AND 50", name="presidium_order_range"),
+        CheckConstraint("presidium_group IS NULL OR (presidium_order IS NOT NULL AND presidium_group IN "
+                        "('party', 'government', 'union', 'exemplar'))", name="presidium_group_known"),
         CheckConstraint("badge_serial >= 1", name="badge_serial_positive"),
         CheckConstraint(f"length(badge_token) = {TOKEN_BITS // 4}", name="badge_token_length"),
         CheckConstraint(f"length(fallback_code) = {SHORT_CODE_LENGTH}", name="fallback_code_length"),
@@ -81,6 +87,10 @@ class Delegate(PersonDetails, db.Model):
         CheckConstraint("upper_order IS NULL OR upper_order BETWEEN 1 AND 10000", name="upper_order_range"),
         CheckConstraint("upper_order IS NULL OR category = 'exemplar'", name="upper_only_exemplars"),
         UniqueConstraint("conference_id", "upper_order", name="uq_delegates_upper_seat"),
+        CheckConstraint("invitation_answer IS NULL OR invitation_answer IN ('confirmed', 'declined', 'deputy')",
+                        name="invitation_answer_known"),
+        CheckConstraint("(invitation_answer IS NULL AND deputy_of IS NULL) OR category = 'guest'",
+                        name="invitation_answer_only_guests"),
         # SQLite: ids are never reused (a removed guest's id is not given to the next guest); PostgreSQL's
         # sequence never reuses one either.
         {"sqlite_autoincrement": True},
@@ -92,7 +102,17 @@ class Delegate(PersonDetails, db.Model):
     nomination_id: Mapped[int | None] = mapped_column(ForeignKey("nominations.id"), unique=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"), index=True)
     notes: Mapped[str | None] = mapped_column(Text)
+    #: A guest's organisation (cơ quan, đơn vị công tác), apart from the position (chức vụ); None for exemplars,
+    #: whose unit is `unit`.
+    workplace: Mapped[str | None] = mapped_column(String(300))
+    #: A guest's answer to the invitation: 'confirmed', 'declined', 'deputy' (sends a deputy); None = no answer yet.
+    invitation_answer: Mapped[str | None] = mapped_column(String(20))
+    #: The guest invited, when a deputy took the seat: "name, position, organisation" as invited.
+    deputy_of: Mapped[str | None] = mapped_column(String(800))
     presidium_order: Mapped[int | None] = mapped_column()
+    #: The part of the plan's composition a presidium member stands for (`rules.PRESIDIUM_GROUPS`); None when not
+    #: given, and always None outside the presidium.
+    presidium_group: Mapped[str | None] = mapped_column(String(20))
     #: Place (1..n) in the list of delegates chosen for the upper-level conference; None = not chosen.
     upper_order: Mapped[int | None] = mapped_column()
     badge_serial: Mapped[int] = mapped_column(default=1)
@@ -128,5 +148,26 @@ class Delegate(PersonDetails, db.Model):
 
     @property
     def affiliation(self) -> str:
-        """The unit's name for exemplars; the position/workplace line for guests (`rules.affiliation`)."""
-        return rules.affiliation(self.unit.name if self.unit is not None else None, self.position)
+        """The unit's name for exemplars; the organisation (else the position) for guests (`rules.affiliation`)."""
+        return rules.affiliation(self.unit.name if self.unit is not None else None, self.position, self.workplace)
+
+    @property
+    def answer_word(self) -> str:
+        """The guest's answer to the invitation in the page's language; "" when there is none yet."""
+        answer = rules.INVITATION_ANSWERS.get(self.invitation_answer or "")
+        return answer.translated(gettext) if answer is not None else ""
+
+
+class GuestImport(db.Model):
+    """An uploaded guest list waiting for confirmation: its checked rows (JSON, `RowResult.as_json`), kept between
+    the preview and the "import" click so the app stays stateless across processes; one per user and conference,
+    deleted once imported (as `conference.nominations.models.NominationImport`)."""
+
+    __tablename__ = "guest_imports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    filename: Mapped[str] = mapped_column(String(255))
+    rows: Mapped[list] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

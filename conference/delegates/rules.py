@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from conference.core.errors import N_, RuleViolation
+from conference.core.errors import N_, Message, RuleViolation
 from conference.core.text import fold
 
 #: The majority ethnic group of Vietnam; every other recorded ethnicity is an ethnic minority.
@@ -122,10 +122,22 @@ def badge_kind(presidium_order: int | None, category: str) -> str:
     return PRESIDIUM if is_presidium_member(presidium_order) else category
 
 
-def affiliation(unit_name: str | None, position: str | None) -> str:
-    """The line under a delegate's name (badge, desk, lists): the unit's name for a delegate of a unit (the
-    exemplars), else the position and workplace (guests); "" when neither is recorded."""
-    return unit_name if unit_name is not None else (position or "")
+def affiliation(unit_name: str | None, position: str | None, workplace: str | None = None) -> str:
+    """The line under a delegate's name and the unit column of the lists (badge, desk, delegate summary list):
+    the unit's name for a delegate of a unit (the exemplars); for a guest their organisation (cơ quan, đơn vị công
+    tác), or the position when no organisation is recorded (guests entered before it was asked); "" when none."""
+    if unit_name is not None:
+        return unit_name
+    return workplace or position or ""
+
+
+#: A guest's answer to the invitation (giấy mời), as the organizer records it: comes, does not come, or sends a
+#: deputy who takes the guest's seat (`conference.invitations.services.record_answer`).
+INVITATION_ANSWERS = {
+    "confirmed": Message(N_("Xác nhận dự")),
+    "declined": Message(N_("Từ chối")),
+    "deputy": Message(N_("Cử người dự thay")),
+}
 
 
 def ensure_presidium_person(kind: str | None, name: str) -> None:
@@ -141,3 +153,67 @@ def ensure_presidium_person(kind: str | None, name: str) -> None:
     if kind == "collective":
         raise RuleViolation(N_("“%(name)s” là tập thể: Đoàn Chủ tịch gồm các cá nhân. Chọn người đại diện của tập "
                                "thể (thêm làm đại biểu khách mời nếu chưa có)."), name=name)
+
+
+#: The groups the presidium is drawn from, in the plan's order, with the words pages print (Kế hoạch 65/KH-LĐLĐ,
+#: mục II.2.4: "Đại diện lãnh đạo cấp ủy, chính quyền, công đoàn và gương điển hình tiêu biểu, xuất sắc").
+PRESIDIUM_GROUPS = {
+    "party": Message(N_("Lãnh đạo cấp ủy")),
+    "government": Message(N_("Lãnh đạo chính quyền")),
+    "union": Message(N_("Lãnh đạo công đoàn")),
+    "exemplar": Message(N_("Điển hình tiêu biểu")),
+}
+
+
+@dataclass(frozen=True)
+class PresidiumComposition:
+    """How a presidium answers the plan's composition: `present` {group: members}, for every group of
+    `PRESIDIUM_GROUPS` (0 when none); `missing` the groups with no member, in the plan's order; `unassigned` the
+    members given no group."""
+
+    present: dict[str, int]
+    missing: tuple[str, ...]
+    unassigned: int
+
+    @property
+    def complete(self) -> bool:
+        """Every group of the plan has a member."""
+        return not self.missing
+
+
+def presidium_composition(groups: Iterable[str | None]) -> PresidiumComposition:
+    """The composition check of a presidium whose members belong to `groups` (one entry per member, None for a
+    member not yet given a group). A soft rule: the page shows what is missing, nothing is refused.
+
+    Source: Kế hoạch 65/KH-LĐLĐ, mục II.2.4 (lãnh đạo cấp ủy, chính quyền, công đoàn và gương điển hình tiêu biểu).
+    """
+    present = dict.fromkeys(PRESIDIUM_GROUPS, 0)
+    unassigned = 0
+    for group in groups:
+        if group in present:
+            present[group] += 1
+        else:
+            unassigned += 1
+    return PresidiumComposition(present=present, missing=tuple(g for g, n in present.items() if not n),
+                                unassigned=unassigned)
+
+
+def presidium_seating(members: int) -> list[int]:
+    """The presidium's seats at its table, left to right AS SEEN FROM THE HALL (nhìn từ phía hội trường): the
+    order number (1 = most senior) of who sits in each seat.
+
+    The usual protocol: number 1 sits in the centre; number 2 on number 1's right, number 3 on their left, then
+    alternating outwards (4 right of 2, 5 left of 3, ...). Right and left are those of the members seated facing
+    the hall, so from the hall number 2 is on the LEFT of number 1: 7 members give [6, 4, 2, 1, 3, 5, 7]. With an
+    even number the middle of the table falls between numbers 2 and 1 ([6, 4, 2, 1, 3, 5]). The name tents stand in
+    the same order. `members` < 1 gives [].
+    """
+    right = list(range(2, members + 1, 2))  # the members' right = the hall's left
+    left = list(range(3, members + 1, 2))
+    return [*reversed(right), 1, *left] if members >= 1 else []
+
+
+def position_line(position: str | None, workplace: str | None, unit_name: str | None) -> str:
+    """How a presidium member or a guest is named at the table and by the MC: the position and the organisation
+    ("Bí thư, Huyện ủy Vĩnh Thuận"), else the unit's name; "" when nothing is recorded."""
+    return ", ".join(part for part in (position, workplace) if part) or (unit_name or "")

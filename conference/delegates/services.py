@@ -12,12 +12,12 @@ from conference.core.shortcode import new_short_code
 from conference.core.text import clean_text
 from conference.db import lock
 from conference.delegates.models import Delegate
-from conference.delegates.rules import ensure_presidium_person
+from conference.delegates.rules import PRESIDIUM_GROUPS, ensure_presidium_person
 from conference.extensions import db
 
 CATEGORY_LABELS = {"exemplar": Message(N_("đại biểu điển hình tiên tiến")),
                    "guest": Message(N_("đại biểu khách mời"))}
-GUEST_FIELDS = ("full_name", "gender", "birth_year", "ethnicity", "position", "party_member", "notes")
+GUEST_FIELDS = ("full_name", "gender", "birth_year", "ethnicity", "position", "workplace", "party_member", "notes")
 
 
 def delegate_counts(conference_id: int) -> dict[str, int]:
@@ -112,15 +112,21 @@ def remove_guest(delegate: Delegate) -> None:
     db.session.flush()
 
 
-def set_presidium(conference_id: int, delegate_ids: list[int]) -> None:
-    """Make `delegate_ids`, in this order, the presidium (Đoàn Chủ tịch) of the conference.
+def set_presidium(conference_id: int, delegate_ids: list[int], groups: list[str | None] | None = None) -> None:
+    """Make `delegate_ids`, in this order, the presidium (Đoàn Chủ tịch) of the conference; `groups` gives each
+    member's part of the plan's composition (`rules.PRESIDIUM_GROUPS` codes or None; same length as
+    `delegate_ids`; None: no group for anyone).
 
     Source: Kế hoạch 65/KH-LĐLĐ, mục II.2.4: "số lượng không quá 07 người" (configurable per conference).
 
     Raises:
         RuleViolation: more members than allowed, a repeated member, a delegate of another conference, or a
             collective (`rules.ensure_presidium_person`). Nothing changes then.
+        ValueError: `groups` of another length than `delegate_ids`, or an unknown group code.
     """
+    groups = list(groups) if groups is not None else [None] * len(delegate_ids)
+    if len(groups) != len(delegate_ids) or any(g is not None and g not in PRESIDIUM_GROUPS for g in groups):
+        raise ValueError("one known presidium group (or None) per member")
     lock(db.session, _lock_conference(conference_id))
     conference = db.session.get(Conference, conference_id)
     if len(set(delegate_ids)) != len(delegate_ids):
@@ -140,8 +146,11 @@ def set_presidium(conference_id: int, delegate_ids: list[int]) -> None:
         select(Delegate).where(Delegate.conference_id == conference_id, Delegate.presidium_order.is_not(None))
     ).scalars():
         current.presidium_order = None
+        current.presidium_group = None
     db.session.flush()
-    for order, delegate_id in enumerate(delegate_ids, start=1):
+    for order, (delegate_id, group) in enumerate(zip(delegate_ids, groups, strict=True), start=1):
         members[delegate_id].presidium_order = order
-    record("delegate", None, "presidium", conference_id=conference_id, after={"presidium": delegate_ids})
+        members[delegate_id].presidium_group = group
+    record("delegate", None, "presidium", conference_id=conference_id,
+           after={"presidium": delegate_ids, "presidium_groups": groups})
     db.session.flush()

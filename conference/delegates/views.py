@@ -8,9 +8,10 @@ from flask_babel import gettext as _
 from conference.conferences.access import conference_view
 from conference.conferences.models import Conference
 from conference.delegates import services
-from conference.delegates.forms import GuestForm, chosen_seats
+from conference.delegates.forms import GuestForm, chosen_groups, chosen_seats
 from conference.delegates.models import Delegate
-from conference.delegates.queries import delegates_in_order
+from conference.delegates.queries import delegates_in_order, presidium_of, seating_chart, table_line
+from conference.delegates.rules import PRESIDIUM_GROUPS, presidium_composition
 from conference.extensions import db
 from conference.web.forms import CSRFForm
 from conference.web.refusals import refusal_shown
@@ -61,18 +62,34 @@ def delete(conference: Conference, delegate_id: int):
 @bp.route("/presidium", methods=["GET", "POST"])
 @conference_view("organizer")
 def presidium(conference: Conference):
-    """Choose the presidium (Đoàn Chủ tịch), in order, from the delegates; a refused choice is shown as made."""
+    """Choose the presidium (Đoàn Chủ tịch), in order, each member with their part of the plan's composition; a
+    refused choice is shown as made. The page shows the composition checklist of what is saved."""
     form = CSRFForm()
     seats = range(1, conference.presidium_max + 1)
-    chosen = None
+    chosen = groups = None
     if form.validate_on_submit():
         chosen = chosen_seats(request.form)
+        groups = dict(zip(chosen, chosen_groups(request.form, chosen), strict=True))
         with refusal_shown():
-            services.set_presidium(conference.id, list(chosen.values()))
+            services.set_presidium(conference.id, list(chosen.values()), list(groups.values()))
             flash(_("Đã lưu Đoàn Chủ tịch."), "success")
             return redirect(url_for("delegates.presidium", conference_id=conference.id))
     delegates = delegates_in_order(conference.id)
+    members = [d for d in delegates if d.presidium_order]
     if chosen is None:
-        chosen = {d.presidium_order: d.id for d in delegates if d.presidium_order}
+        chosen = {d.presidium_order: d.id for d in members}
+        groups = {d.presidium_order: d.presidium_group for d in members}
     return render_template("delegates/presidium.html", conference=conference, form=form, delegates=delegates,
-                           current=chosen, seats=seats)
+                           current=chosen, current_groups=groups, seats=seats, group_words=PRESIDIUM_GROUPS,
+                           table_line=table_line,
+                           composition=presidium_composition(d.presidium_group for d in members))
+
+
+@bp.route("/presidium/print")
+@conference_view("organizer")
+def presidium_print(conference: Conference):
+    """The presidium's seating chart and the order of its name tents, as a printable A4 page."""
+    members = presidium_of(conference.id)
+    return render_template("delegates/presidium_print.html", conference=conference, members=members,
+                           seats=seating_chart(members), group_words=PRESIDIUM_GROUPS, table_line=table_line,
+                           composition=presidium_composition(d.presidium_group for d in members))

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import csv
 import random
-from datetime import date, time
+from datetime import date
 from pathlib import Path
 
 from faker import Faker
 from sqlalchemy import select
 
-from conference.agenda.models import AgendaItem
-from conference.agenda.services import PLAN_AGENDA
+from conference.agenda.services import add_plan_programme
 from conference.auth.models import User, hash_password
 from conference.conferences.models import Conference
 from conference.db import lock
@@ -27,6 +26,7 @@ from conference.extensions import db
 from conference.nominations.services import Actor, approve_nomination, return_nomination, submit_nomination
 from conference.organizations.models import Block, Organization
 from conference.quotas.services import allocate_proportionally
+from conference.seating.services import save_layout, seat_automatically
 
 PLAN_REFERENCE = "65/KH-LĐLĐ"
 DEMO_PASSWORD = "demo1234"
@@ -35,29 +35,39 @@ CONFERENCE_NAME = (
     "thi đua yêu nước tỉnh Kiên Giang lần thứ VI và Đại hội thi đua yêu nước trong công nhân, viên chức, "
     "lao động toàn quốc lần thứ XI, năm 2025"
 )
-AGENDA_TIMES = (time(7, 30), time(7, 45), time(8, 0), time(8, 30), time(9, 0), time(9, 40), time(10, 0),
-                time(10, 15), time(10, 30))
+#: Who presents each of the plan's nine items at the demo (the durations are the plan programme's,
+#: `conference.agenda.rules.PLAN_PROGRAMME`: from 07:30 the items start at 07:30, 07:45, 08:00, 08:30, 09:00, 09:40,
+#: 10:00, 10:15 and 10:30).
 AGENDA_PRESENTERS = (
     "Đội văn nghệ CNVCLĐ huyện", "Đại diện Ban Tổ chức", "Chủ tịch LĐLĐ huyện", "Đại biểu điển hình tiên tiến",
     "Đoàn Chủ tịch", "Phó Chủ tịch LĐLĐ huyện", "Đại diện CNVCLĐ", "Đoàn Chủ tịch", "Đoàn Chủ tịch",
 )
+#: The guests of the demo: position (chức vụ), organisation (cơ quan, đơn vị công tác), gender.
 GUESTS = (
-    ("Bí thư Huyện ủy Vĩnh Thuận", "male"), ("Phó Bí thư Thường trực Huyện ủy", "male"),
-    ("Chủ tịch UBND huyện Vĩnh Thuận", "male"), ("Phó Chủ tịch UBND huyện", "female"),
-    ("Trưởng Ban Dân vận Huyện ủy", "female"), ("Chủ tịch Ủy ban MTTQ Việt Nam huyện", "male"),
-    ("Trưởng Phòng Nội vụ huyện", "male"), ("Phó Trưởng Ban CSPL&QHLĐ, LĐLĐ tỉnh Kiên Giang", "female"),
-    ("Chủ tịch LĐLĐ huyện Vĩnh Thuận", "male"), ("Phó Chủ tịch LĐLĐ huyện Vĩnh Thuận", "female"),
-    ("Bí thư Huyện đoàn Vĩnh Thuận", "male"), ("Chủ tịch Hội Liên hiệp Phụ nữ huyện", "female"),
-    ("Chủ tịch Hội Nông dân huyện", "male"), ("Chủ tịch Hội Cựu chiến binh huyện", "male"),
-    ("Trưởng Phòng Giáo dục và Đào tạo huyện", "female"), ("Trưởng Phòng Lao động - Thương binh và Xã hội", "male"),
-    ("Trưởng Phòng Văn hóa và Thông tin huyện", "female"), ("Giám đốc Trung tâm Y tế huyện", "male"),
-    ("Giám đốc Công ty TNHH Chế biến thủy sản Vĩnh Thuận", "male"), ("Giám đốc Chi nhánh Điện lực Vĩnh Thuận", "male"),
-    ("Giám đốc Ngân hàng Nông nghiệp và PTNT chi nhánh Vĩnh Thuận", "female"),
-    ("Phó Chủ tịch LĐLĐ tỉnh Kiên Giang", "male"), ("Chủ tịch UBND thị trấn Vĩnh Thuận", "male"),
-    ("Chủ tịch UBND xã Vĩnh Bình Bắc", "male"), ("Chủ tịch UBND xã Vĩnh Phong", "female"),
-    ("Ủy viên Ban Thường vụ LĐLĐ huyện", "female"), ("Ủy viên Ban Thường vụ LĐLĐ huyện", "male"),
-    ("Phóng viên Trung tâm Văn hóa - Thông tin và Thể thao huyện", "female"),
-    ("Chánh Văn phòng Huyện ủy", "male"), ("Trưởng Công an huyện Vĩnh Thuận", "male"),
+    ("Bí thư", "Huyện ủy Vĩnh Thuận", "male"), ("Phó Bí thư Thường trực", "Huyện ủy Vĩnh Thuận", "male"),
+    ("Chủ tịch", "UBND huyện Vĩnh Thuận", "male"), ("Phó Chủ tịch", "UBND huyện Vĩnh Thuận", "female"),
+    ("Trưởng ban", "Ban Dân vận Huyện ủy Vĩnh Thuận", "female"),
+    ("Chủ tịch", "Ủy ban MTTQ Việt Nam huyện Vĩnh Thuận", "male"),
+    ("Trưởng phòng", "Phòng Nội vụ huyện Vĩnh Thuận", "male"),
+    ("Phó Trưởng Ban CSPL&QHLĐ", "Liên đoàn Lao động tỉnh Kiên Giang", "female"),
+    ("Chủ tịch", "Liên đoàn Lao động huyện Vĩnh Thuận", "male"),
+    ("Phó Chủ tịch", "Liên đoàn Lao động huyện Vĩnh Thuận", "female"),
+    ("Bí thư", "Huyện đoàn Vĩnh Thuận", "male"), ("Chủ tịch", "Hội Liên hiệp Phụ nữ huyện Vĩnh Thuận", "female"),
+    ("Chủ tịch", "Hội Nông dân huyện Vĩnh Thuận", "male"), ("Chủ tịch", "Hội Cựu chiến binh huyện Vĩnh Thuận", "male"),
+    ("Trưởng phòng", "Phòng Giáo dục và Đào tạo huyện Vĩnh Thuận", "female"),
+    ("Trưởng phòng", "Phòng Lao động - Thương binh và Xã hội huyện Vĩnh Thuận", "male"),
+    ("Trưởng phòng", "Phòng Văn hóa và Thông tin huyện Vĩnh Thuận", "female"),
+    ("Giám đốc", "Trung tâm Y tế huyện Vĩnh Thuận", "male"),
+    ("Giám đốc", "Công ty TNHH Chế biến thủy sản Vĩnh Thuận", "male"),
+    ("Giám đốc", "Chi nhánh Điện lực Vĩnh Thuận", "male"),
+    ("Giám đốc", "Ngân hàng Nông nghiệp và PTNT chi nhánh Vĩnh Thuận", "female"),
+    ("Phó Chủ tịch", "Liên đoàn Lao động tỉnh Kiên Giang", "male"),
+    ("Chủ tịch", "UBND thị trấn Vĩnh Thuận", "male"), ("Chủ tịch", "UBND xã Vĩnh Bình Bắc", "male"),
+    ("Chủ tịch", "UBND xã Vĩnh Phong", "female"),
+    ("Ủy viên Ban Thường vụ", "Liên đoàn Lao động huyện Vĩnh Thuận", "female"),
+    ("Ủy viên Ban Thường vụ", "Liên đoàn Lao động huyện Vĩnh Thuận", "male"),
+    ("Phóng viên", "Trung tâm Văn hóa - Thông tin và Thể thao huyện Vĩnh Thuận", "female"),
+    ("Chánh Văn phòng", "Huyện ủy Vĩnh Thuận", "male"), ("Trưởng Công an huyện", "Công an huyện Vĩnh Thuận", "male"),
 )
 TITLES = (
     "Chiến sĩ thi đua cơ sở năm 2023, 2024", "Lao động tiên tiến 5 năm liền",
@@ -111,7 +121,7 @@ def load_demo() -> tuple[Conference, bool]:
 
     province = Organization(name="Liên đoàn Lao động tỉnh Kiên Giang", level="province")
     district = Organization(name="Liên đoàn Lao động huyện Vĩnh Thuận", level="district", parent=province,
-                            contact="Đ/c Mai Thanh Thủy, SĐT 0916137383")
+                            place_name="Vĩnh Thuận", contact="Đ/c Mai Thanh Thủy, SĐT 0916137383")
     db.session.add_all([province, district])
     db.session.flush()
     units, blocks = [], {}
@@ -142,9 +152,7 @@ def load_demo() -> tuple[Conference, bool]:
     )
     db.session.add(conference)
     db.session.flush()
-    for position, (title, start, presenter) in enumerate(zip(PLAN_AGENDA, AGENDA_TIMES, AGENDA_PRESENTERS), 1):
-        db.session.add(AgendaItem(conference_id=conference.id, position=position, starts_at=start, title=title,
-                                  presenter=presenter))
+    add_plan_programme(conference.id, presenters=AGENDA_PRESENTERS)
     db.session.flush()
 
     quotas = allocate_proportionally(conference)
@@ -158,7 +166,13 @@ def load_demo() -> tuple[Conference, bool]:
         select(Delegate.id).where(Delegate.conference_id == conference.id, Delegate.category == "guest")
         .order_by(Delegate.id)
     ).scalars().all()
-    set_presidium(conference.id, guests[:4] + [d for d in exemplars if d not in guests][:2])
+    # The first four guests lead the district's party committee (2) and government (2); the union's leader is left
+    # out so that the presidium page shows its composition checklist with a group missing.
+    set_presidium(conference.id, guests[:4] + [d for d in exemplars if d not in guests][:2],
+                  ["party", "party", "government", "government", "exemplar", "exemplar"])
+    # The hall: 2 blocks × 12 rows × 10 seats and the presidium table of 7 (the plan's presidium ≤ 7); everyone seated.
+    save_layout(conference.id, blocks=2, rows=12, seats=10, stage_seats=7)
+    seat_automatically(conference.id)
     db.session.commit()
     return conference, True
 
@@ -229,7 +243,7 @@ def _nominate(conference: Conference, units: list[Organization], quotas: dict, f
 
 
 def _seat_guests(conference: Conference, faker: Faker, rng: random.Random) -> None:
-    for position, gender in GUESTS:
+    for position, workplace, gender in GUESTS:
         name = vietnamese_name(faker, rng, gender)
         add_guest(conference.id, {"full_name": name, "gender": gender, "ethnicity": "Kinh", "position": position,
-                                  "party_member": True})
+                                  "workplace": workplace, "party_member": True})

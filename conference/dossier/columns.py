@@ -2,7 +2,9 @@
 
 Each field has a key (saved per conference), the header(s) printed in the official list and how to read its
 value from a delegate record (any object with the attributes of `DelegateRecord`). "STT" is always first
-and is not a choice. The default set is the danh sách trích ngang of Kế hoạch 65/KH-LĐLĐ, mục III.1.
+and is not a choice. The default set is the danh sách trích ngang of Kế hoạch 65/KH-LĐLĐ, mục III.1: a row
+a delegate, so it prints the summary of achievements (key "achievements"); the full text is a choice
+("achievements_full") and always in the plain data sheet.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from conference.core import vocabulary
 from conference.core.errors import N_, Message, RuleViolation
 from conference.core.xlsx import Column
 from conference.delegates.rules import in_priority_group, is_presidium_member
+from conference.nominations.rules import first_sentences
 
 #: The printed words of the coded fields (written once, in `conference.core.vocabulary`).
 CATEGORY_NAMES = vocabulary.CATEGORY
@@ -30,6 +33,12 @@ def notes_of(record) -> str:
     if is_presidium_member(record.presidium_order):
         notes.insert(0, vocabulary.vietnamese("badge_kind", "presidium"))
     return "; ".join(notes)
+
+
+def summary_of(record) -> str:
+    """The achievements as the official list prints them: the summary (tóm tắt thành tích), else the first
+    sentences of the full text (`conference.nominations.rules.first_sentences`, for a row stored without one)."""
+    return record.achievements_summary or first_sentences(record.achievements) or ""
 
 
 def _priority_mark(group: str):
@@ -92,8 +101,10 @@ FIELDS: tuple[Field, ...] = (
           (Column("Danh hiệu thi đua, hình thức khen thưởng", 22),), lambda r: (r.titles or "",)),
     Field("movements", Message(N_("Phong trào thi đua")), (Column("Phong trào thi đua", 20),),
           lambda r: (r.movements or "",)),
-    Field("achievements", Message(N_("Thành tích tiêu biểu")), (Column("Thành tích tiêu biểu", 32),),
-          lambda r: (r.achievements or "",)),
+    Field("achievements", Message(N_("Tóm tắt thành tích")), (Column("Tóm tắt thành tích tiêu biểu", 32),),
+          lambda r: (summary_of(r),)),
+    Field("achievements_full", Message(N_("Thành tích tiêu biểu (đầy đủ)")),
+          (Column("Thành tích tiêu biểu", 40),), lambda r: (r.achievements or "",)),
     Field("phone", Message(N_("Số điện thoại")), (Column("Số điện thoại", 13),), lambda r: (r.phone or "",)),
     Field("upper_order", Message(N_("Thứ tự dự hội nghị cấp trên")), (Column("Thứ tự cấp trên", 8, centered=True),),
           lambda r: (r.upper_order,)),

@@ -4,8 +4,10 @@ The province (a conference of level "province", whose units are the districts) r
 file and imports it: every row becomes a nomination of that district, in one transaction, after a
 row-by-row preview with errors. Refused as a whole (nothing written) when: it is not such a file; it was
 edited after export (its fingerprint no longer matches); it is not an upper-level list; it names another
-upper conference; its issuer is not a unit of this conference; it was imported already; a row has an
-error; or it holds more rows than the district's quota has left.
+upper conference; its sender is not a unit of this conference (known by its conference's code, not its name:
+`sender_of`); it was imported already; a row has an error; or it holds more rows than the district's quota
+has left. A file of the previous format version (without the summary of achievements) still imports: its rows
+get the first sentences of their achievements as their summary.
 
 `read_file` and `validate_row` are plain functions (no Flask, no database); `preview_import` and
 `import_file` read and write the database. The checks against the database (a person the district already
@@ -26,6 +28,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -38,29 +41,31 @@ from conference.core.vocabulary import code_for
 from conference.db import lock
 from conference.delegates.rules import BIRTH_YEAR_MAX, BIRTH_YEAR_MIN
 from conference.dossier.columns import DATE_FORMAT
-from conference.dossier.models import ImportedFile
+from conference.dossier.models import Dossier, ImportedFile, LowerConference
 from conference.dossier.plain import (
-    DELEGATE_HEADERS,
+    DELEGATE_HEADERS_BY_VERSION,
     KIND_UPPER,
     META_HEADERS,
     SHEET_NAME,
     fingerprint,
 )
+from conference.dossier.rules import conference_code
 from conference.extensions import db
 from conference.nominations.importing import RowResult, yes_no
 from conference.nominations.imports import check_rows
-from conference.nominations.models import EDUCATION_LEVELS, Nomination
-from conference.nominations.rules import person_key
+from conference.nominations.models import ACHIEVEMENTS_SUMMARY_MAX, EDUCATION_LEVELS, Nomination
+from conference.nominations.rules import first_sentences, person_key
 from conference.organizations.models import Organization
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_UNCOMPRESSED = 40 * 1024 * 1024
 MAX_ROWS = 10_000
-HEADERS = (*DELEGATE_HEADERS, *META_HEADERS)
-_COLUMN = {header: index for index, header in enumerate(HEADERS)}
+#: The sheet's headers in each format version it may carry (`plain.DELEGATE_HEADERS_BY_VERSION`).
+HEADERS_BY_VERSION = {version: (*headers, *META_HEADERS) for version, headers in DELEGATE_HEADERS_BY_VERSION.items()}
+_WIDEST = max(len(headers) for headers in HEADERS_BY_VERSION.values())
 #: Field limits of a nomination (conference/nominations/forms.py and models).
-_LIMITS = {"full_name": 200, "ethnicity": 60, "position": 300, "titles": 1000, "achievements": 2000, "phone": 30,
-           "movements": 1000, "notes": 1000}
+_LIMITS = {"full_name": 200, "ethnicity": 60, "position": 300, "titles": 1000, "achievements": 2000,
+           "achievements_summary": ACHIEVEMENTS_SUMMARY_MAX, "phone": 30, "movements": 1000, "notes": 1000}
 
 
 class ImportRefused(RuleViolation):
@@ -77,6 +82,7 @@ class ParsedFile:
     upper_code: str
     fingerprint: str
     rows: list[dict]
+    version: str = ""
 
 
 @dataclass
@@ -135,20 +141,23 @@ def read_file(content: bytes) -> ParsedFile:
             )
         sheet = book[SHEET_NAME]
         rows = []
-        for line, values in sheet_rows(sheet, len(HEADERS) + 5):  # formulas, unreadable cells, controls refused
+        version, headers = "", ()
+        for line, values in sheet_rows(sheet, _WIDEST + 5):  # formulas, unreadable cells, controls refused
             if line == 1:
-                headers = tuple(_text(v) for v in values if v is not None)
-                if headers != HEADERS:
+                found = tuple(_text(v) for v in values if v is not None)
+                version = next((v for v, expected in HEADERS_BY_VERSION.items() if expected == found), "")
+                if not version:
                     raise ImportRefused(
                         N_("Trang “%(sheet)s” không đúng mẫu (các cột đã bị đổi): hãy dùng đúng tệp đã xuất."),
                         sheet=SHEET_NAME,
                     )
+                headers = HEADERS_BY_VERSION[version]
                 continue
             if any(v not in (None, "") for v in values):
                 if len(rows) >= MAX_ROWS:
                     raise ImportRefused(N_("Tệp có quá nhiều dòng (tối đa %(rows)s)."), rows=MAX_ROWS)
-                values = (values + [None] * len(HEADERS))[: len(HEADERS)]
-                rows.append(dict(zip(HEADERS, values)))
+                values = (values + [None] * len(headers))[: len(headers)]
+                rows.append(dict(zip(headers, values)))
     finally:
         book.close()
     if not rows:
@@ -157,13 +166,13 @@ def read_file(content: bytes) -> ParsedFile:
     if len(meta) != 1:
         raise ImportRefused(N_("Các dòng của tệp thuộc nhiều tệp khác nhau (mã hội nghị hoặc mã tệp khác nhau)."))
     kind, issuer, source_code, upper_code, stated = next(iter(meta))
-    actual = fingerprint(HEADERS[:-1], ([r[h] for h in HEADERS[:-1]] for r in rows))
+    actual = fingerprint(headers[:-1], ([r[h] for h in headers[:-1]] for r in rows), version)
     if actual != stated:
         raise ImportRefused(
             N_("Tệp đã bị sửa sau khi xuất (mã tệp không khớp nội dung). Đề nghị đơn vị gửi lại tệp gốc.")
         )
     return ParsedFile(kind=kind, issuer=issuer, source_code=source_code, upper_code=upper_code,
-                      fingerprint=stated, rows=rows)
+                      fingerprint=stated, rows=rows, version=version)
 
 
 def _date(value) -> date | None:
@@ -227,7 +236,10 @@ def validate_row(row: dict) -> tuple[dict, list[Message]]:
         "position": position or None, "direct_worker": bool(yes_no(_text(row["CNVCLĐ trực tiếp sản xuất"]))),
         "party_member": bool(yes_no(_text(row["Đảng viên"]))), "titles": _text(row[
             "Danh hiệu thi đua, hình thức khen thưởng"]) or None,
-        "achievements": _text(row["Thành tích tiêu biểu"]) or None, "phone": _text(row["Số điện thoại"]) or None,
+        "achievements": _text(row["Thành tích tiêu biểu"]) or None,
+        "achievements_summary": _text(row.get("Tóm tắt thành tích")) or first_sentences(
+            _text(row["Thành tích tiêu biểu"])),
+        "phone": _text(row["Số điện thoại"]) or None,
         "birth_date": birth_date if kind == "individual" else None,
         "education": education if kind == "individual" else None,
         "movements": _text(row.get("Phong trào thi đua")) or None, "notes": _text(row.get("Ghi chú")) or None,
@@ -237,7 +249,8 @@ def validate_row(row: dict) -> tuple[dict, list[Message]]:
     if not data["achievements"]:
         errors.append(Message(N_("Thiếu thành tích tiêu biểu.")))
     labels = {"full_name": "Họ và tên", "ethnicity": "Dân tộc", "position": "Chức vụ, nơi công tác",
-              "titles": "Danh hiệu thi đua", "achievements": "Thành tích tiêu biểu", "phone": "Số điện thoại",
+              "titles": "Danh hiệu thi đua", "achievements": "Thành tích tiêu biểu",
+              "achievements_summary": "Tóm tắt thành tích", "phone": "Số điện thoại",
               "movements": "Phong trào thi đua", "notes": "Ghi chú"}
     for key, limit in _LIMITS.items():
         if data[key] and len(data[key]) > limit:
@@ -245,8 +258,36 @@ def validate_row(row: dict) -> tuple[dict, list[Message]]:
     return data, errors
 
 
-def _same_name(a: str, b: str) -> bool:
-    return unicodedata.normalize("NFC", a).strip().casefold() == unicodedata.normalize("NFC", b).strip().casefold()
+def sender_of(conference: Conference, code: str) -> Organization | None:
+    """The unit of `conference` that sent a file, known by the code of its own conference written in the file
+    ("Mã hội nghị"), never by its name: a unit renamed since is still recognised, and a body named like a unit
+    is not taken for it.
+
+    The code is the one the unit gave the organizer (`LowerConference`), else, when the unit's conference is in
+    this database, that conference's code (`Dossier.code`, or `rules.conference_code` before its first save).
+
+    Returns:
+        the unit (a child of the conference's host), or None when no unit has that code.
+    """
+    code = (code or "").strip().upper()
+    if not code:
+        return None
+    units = {u.id: u for u in db.session.execute(
+        select(Organization).where(Organization.parent_id == conference.host_id)).scalars()}
+    named = db.session.execute(select(LowerConference.unit_id).where(
+        LowerConference.conference_id == conference.id, LowerConference.code == code)).scalar_one_or_none()
+    if named is not None:
+        return units.get(named)
+    if not units:
+        return None
+    secret = current_app.config["SECRET_KEY"]
+    for conference_id, host_id, stored in db.session.execute(
+            select(Conference.id, Conference.host_id, Dossier.code)
+            .outerjoin(Dossier, Dossier.conference_id == Conference.id)
+            .where(Conference.host_id.in_(list(units)))):
+        if (stored or conference_code(secret, conference_id)) == code:
+            return units[host_id]
+    return None
 
 
 def preview_import(conference: Conference, content: bytes, own_code: str) -> Preview:
@@ -275,11 +316,12 @@ def preview_import(conference: Conference, content: bytes, own_code: str) -> Pre
             N_("Tệp được lập cho hội nghị khác (mã %(code)s); mã của hội nghị này là %(own)s."),
             code=parsed.upper_code, own=own_code,
         ))
-    units = db.session.execute(select(Organization).where(Organization.parent_id == conference.host_id)).scalars()
-    unit = next((u for u in units if _same_name(u.name, parsed.issuer)), None)
+    unit = sender_of(conference, parsed.source_code)
     if unit is None:
-        preview.errors.append(Message(N_("“%(issuer)s” không phải đơn vị trực thuộc của hội nghị này."),
-                                      issuer=parsed.issuer))
+        preview.errors.append(Message(N_(
+            "Tệp của hội nghị mã %(code)s (“%(issuer)s”): chưa đơn vị trực thuộc nào của hội nghị này có mã đó. "
+            "Ghi mã hội nghị của đơn vị ở mục “Mã hội nghị của cấp dưới” rồi tải tệp lên lại."),
+            code=parsed.source_code, issuer=parsed.issuer))
     else:
         preview.unit_id, preview.unit_name = unit.id, unit.name
     done = db.session.execute(

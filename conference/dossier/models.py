@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from conference.conferences.models import Conference
 from conference.core.clock import utcnow
 from conference.extensions import db
 
@@ -35,9 +36,27 @@ class Dossier(db.Model):
     columns: Mapped[str | None] = mapped_column(Text)
     document_number: Mapped[str | None] = mapped_column(String(60))
     place: Mapped[str | None] = mapped_column(String(100))
-    signer_name: Mapped[str | None] = mapped_column(String(120))
-    signer_title: Mapped[str | None] = mapped_column(String(120))
     recipients: Mapped[str | None] = mapped_column(Text)
+
+    conference: Mapped[Conference] = relationship(lazy="joined")
+
+    # The signer is the conference's (`Conference.signer_title`, `signer_name`: the signature block of every
+    # document, `conference.conferences.letterhead`); the dossier settings read and write it there.
+    @property
+    def signer_title(self) -> str | None:
+        return self.conference.signer_title if self.conference is not None else None
+
+    @signer_title.setter
+    def signer_title(self, value: str | None) -> None:
+        self.conference.signer_title = value
+
+    @property
+    def signer_name(self) -> str | None:
+        return self.conference.signer_name if self.conference is not None else None
+
+    @signer_name.setter
+    def signer_name(self, value: str | None) -> None:
+        self.conference.signer_name = value
 
 
 class ImportedFile(db.Model):
@@ -62,3 +81,22 @@ class ImportedFile(db.Model):
     row_count: Mapped[int] = mapped_column()
     imported_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LowerConference(db.Model):
+    """The code of a unit's own conference (`Dossier.code` of a lower level that sends its list up), as the unit
+    gave it to the organizer: the import one level up knows the sender by this code, not by its name, so a unit
+    renamed since is still recognised and a file from a conference no unit has named is refused. A unit hosted in
+    the same database needs none (`importing.sender_of` finds its conference).
+    """
+
+    __tablename__ = "lower_conferences"
+    __table_args__ = (
+        UniqueConstraint("conference_id", "unit_id", name="uq_lower_conferences_conference_unit"),
+        UniqueConstraint("conference_id", "code", name="uq_lower_conferences_conference_code"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(40))

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from conference.dossier.columns import CATEGORY_NAMES, DATE_FORMAT, GENDER_NAMES, KIND_NAMES, MARK
 
-FORMAT_VERSION = "conference-plain-2"  # 2: birth date, education, emulation movements
+#: 2: birth date, education, emulation movements; 3: the summary of achievements.
+FORMAT_VERSION = "conference-plain-3"
 SHEET_NAME = "Dữ liệu"
 SUMMARY_SHEET_NAME = "Tổng hợp"
 
@@ -24,13 +25,19 @@ KIND_ALL, KIND_UPPER, KIND_QUOTA = "all", "upper", "quota"
 DELEGATE_HEADERS = (
     "STT", "Họ và tên", "Cá nhân/Tập thể", "Giới tính", "Năm sinh", "Ngày sinh", "Dân tộc", "Trình độ chuyên môn",
     "Chức vụ, nơi công tác", "Đơn vị", "Loại đại biểu", "CNVCLĐ trực tiếp sản xuất", "Đảng viên",
-    "Phong trào thi đua", "Danh hiệu thi đua, hình thức khen thưởng", "Thành tích tiêu biểu", "Số điện thoại",
-    "Ghi chú", "Thứ tự dự hội nghị cấp trên",
+    "Phong trào thi đua", "Danh hiệu thi đua, hình thức khen thưởng", "Thành tích tiêu biểu", "Tóm tắt thành tích",
+    "Số điện thoại", "Ghi chú", "Thứ tự dự hội nghị cấp trên",
 )
+#: The delegate headers of each format version a file may carry (an older instance's export still imports).
+DELEGATE_HEADERS_BY_VERSION = {
+    "conference-plain-2": tuple(h for h in DELEGATE_HEADERS if h != "Tóm tắt thành tích"),
+    FORMAT_VERSION: DELEGATE_HEADERS,
+}
 QUOTA_HEADERS = ("STT", "Công đoàn cơ sở", "Khối", "Số đoàn viên", "Số lượng phân bổ")
 META_HEADERS = ("Loại danh sách", "Cơ quan gửi", "Mã hội nghị", "Mã hội nghị cấp trên", "Mã tệp")
-DELEGATE_WIDTHS = [5, 24, 10, 8, 8, 11, 9, 14, 30, 26, 16, 10, 8, 30, 30, 40, 13, 14, 10, 10, 30, 16, 16, 66]
-QUOTA_WIDTHS = [5, 40, 24, 12, 12, 10, 30, 16, 16, 66]
+#: Column widths (Excel characters): the sheet is printed fitted to the page's width, its text wrapped.
+DELEGATE_WIDTHS = [5, 20, 9, 6, 6, 10, 7, 10, 22, 20, 11, 8, 6, 22, 24, 40, 28, 11, 12, 7, 7, 20, 14, 14, 17]
+QUOTA_WIDTHS = [5, 40, 24, 12, 12, 7, 20, 14, 14, 17]
 
 
 def delegate_values(index: int, record) -> list:
@@ -41,7 +48,7 @@ def delegate_values(index: int, record) -> list:
         record.education or "", record.position or "", record.unit_name or "",
         CATEGORY_NAMES.get(record.category, ""), MARK if record.direct_worker else "",
         MARK if record.party_member else "", record.movements or "", record.titles or "", record.achievements or "",
-        record.phone or "", record.notes or "", record.upper_order,
+        record.achievements_summary or "", record.phone or "", record.notes or "", record.upper_order,
     ]
 
 
@@ -60,13 +67,14 @@ def _canonical(value) -> str:
     return str(value).replace("\r\n", "\n").replace("\r", "\n")
 
 
-def fingerprint(headers: Sequence[str], rows: Iterable[Sequence]) -> str:
+def fingerprint(headers: Sequence[str], rows: Iterable[Sequence], version: str = FORMAT_VERSION) -> str:
     """SHA-256 (hex, 64 characters) of the format version, the headers and every cell of `rows`.
 
     `rows` are the cells left of "Mã tệp" (data and the first three meta columns). Cells are compared as
     text (`_canonical`), so the value read back by openpyxl gives the same fingerprint as the one written.
+    `version`: the file's format (`DELEGATE_HEADERS_BY_VERSION`), this one's when it is written.
     """
-    digest = hashlib.sha256(FORMAT_VERSION.encode())
+    digest = hashlib.sha256(version.encode())
     digest.update(b"\x1d" + "\x1f".join(headers).encode())
     for row in rows:
         digest.update(b"\x1e" + "\x1f".join(_canonical(v) for v in row).encode())

@@ -7,10 +7,13 @@ from datetime import date
 from flask import current_app
 from sqlalchemy import select
 
+from conference.conferences.letterhead import letterhead_of
 from conference.conferences.models import Conference, Quota
+from conference.core.collation import vietnamese_key
 from conference.delegates.models import Delegate
+from conference.delegates.rules import affiliation
 from conference.dossier import columns as cols
-from conference.dossier.models import Dossier
+from conference.dossier.models import Dossier, LowerConference
 from conference.dossier.reports import DelegateRecord, DocumentInfo, QuotaRecord
 from conference.dossier.rules import conference_code
 from conference.extensions import db
@@ -29,21 +32,22 @@ def get_dossier(conference_id: int) -> Dossier:
     if dossier is not None:
         return dossier
     code = conference_code(current_app.config["SECRET_KEY"], conference_id)
-    return Dossier(conference_id=conference_id, code=code)
+    # The conference is already loaded by the page (the session's identity map): no query.
+    return Dossier(conference_id=conference_id, code=code, conference=db.session.get(Conference, conference_id))
 
 
 def delegate_records(conference_id: int, *, upper_only: bool = False) -> list[DelegateRecord]:
     """Every delegate of a conference (or only those chosen for the upper level) as `DelegateRecord`s.
 
-    One query: the delegate's columns, its unit's name and its nomination's phone, birth date, education and
-    emulation movements.
+    One query: the delegate's columns (the summary of achievements among them), its unit's name and its
+    nomination's phone, birth date, education and emulation movements.
     """
     query = (
         select(Delegate.full_name, Delegate.kind, Delegate.gender, Delegate.birth_year, Delegate.ethnicity,
-               Delegate.position, Delegate.unit_id, Organization.name, Delegate.category, Delegate.direct_worker,
+               Delegate.position, Delegate.workplace, Organization.name, Delegate.category, Delegate.direct_worker,
                Delegate.party_member, Delegate.titles, Delegate.achievements, Nomination.phone, Delegate.notes,
                Delegate.presidium_order, Delegate.upper_order, Nomination.birth_date, Nomination.education,
-               Nomination.movements)
+               Nomination.movements, Delegate.achievements_summary)
         .select_from(Delegate)
         .outerjoin(Organization, Organization.id == Delegate.unit_id)
         .outerjoin(Nomination, Nomination.id == Delegate.nomination_id)
@@ -52,15 +56,16 @@ def delegate_records(conference_id: int, *, upper_only: bool = False) -> list[De
     if upper_only:
         query = query.where(Delegate.upper_order.is_not(None))
     records = []
-    for (name, kind, gender, year, ethnicity, position, unit_id, unit_name, category, direct, party, titles,
-         achievements, phone, notes, presidium, upper, birth_date, education, movements) in db.session.execute(query):
+    for (name, kind, gender, year, ethnicity, position, workplace, unit_name, category, direct, party, titles,
+         achievements, phone, notes, presidium, upper, birth_date, education, movements,
+         summary) in db.session.execute(query):
         records.append(DelegateRecord(
             full_name=name, kind=kind, gender=gender, birth_year=year, ethnicity=ethnicity, position=position,
-            # A guest has no unit: the list shows the position/workplace line there, as the delegates page.
-            unit_name=unit_name if unit_id is not None else (position or ""), category=category,
+            # A guest has no unit: the list shows their organisation there, as the delegates page (`affiliation`).
+            unit_name=affiliation(unit_name, position, workplace), category=category,
             direct_worker=bool(direct), party_member=bool(party), titles=titles, achievements=achievements,
             phone=phone, notes=notes, presidium_order=presidium, upper_order=upper, birth_date=birth_date,
-            education=education, movements=movements,
+            education=education, movements=movements, achievements_summary=summary,
         ))
     return records
 
@@ -78,16 +83,32 @@ def quota_records(conference: Conference) -> list[QuotaRecord]:
 
 
 def document_info(conference: Conference, dossier: Dossier, signed_on: date) -> DocumentInfo:
-    """The official layout's fields for a conference: issuer, upper body, place, number, signer, recipients."""
+    """The official layout's fields for a conference: issuer, upper body, place, signer and the words for the level
+    above from its letterhead (`conference.conferences.letterhead.letterhead_of`); number, recipients and a place
+    typed in the dossier settings from the dossier."""
     recipients = [line.strip() for line in (dossier.recipients or "").splitlines() if line.strip()]
+    head = letterhead_of(conference)
     return DocumentInfo(
-        issuer=conference.host.name, conference_name=conference.name, held_on=conference.held_on,
-        signed_on=signed_on, level=conference.level, upper_body=conference.upper_body, venue=conference.venue,
-        place=dossier.place, number=dossier.document_number, signer_title=dossier.signer_title,
-        signer_name=dossier.signer_name, recipients=recipients, code=dossier.code, upper_code=dossier.upper_code,
+        issuer=head.issuer, conference_name=conference.name, held_on=conference.held_on,
+        signed_on=signed_on, level=conference.level, upper_body=head.upper_body or None, venue=conference.venue,
+        place=dossier.place or head.place, number=dossier.document_number, signer_title=head.signer_title,
+        signer_name=head.signer_name, recipients=recipients, code=dossier.code, upper_code=dossier.upper_code,
+        signature_for=head.signature_for, upper_level=head.upper_level, abbreviation=head.abbreviation,
     )
 
 
 def chosen_keys(dossier: Dossier) -> list[str]:
     """The organizer's saved columns (the default set when none are saved)."""
     return cols.parse_keys(dossier.columns)
+
+
+def lower_codes(conference: Conference) -> list[tuple[Organization, str]]:
+    """The conference's units in Vietnamese order of their names, each with the conference code it gave ("" when
+    none): the import one level up knows a sender by it (`importing.sender_of`). One query."""
+    rows = db.session.execute(
+        select(Organization, LowerConference.code)
+        .outerjoin(LowerConference, (LowerConference.unit_id == Organization.id)
+                   & (LowerConference.conference_id == conference.id))
+        .where(Organization.parent_id == conference.host_id)
+    ).all()
+    return sorted(((unit, code or "") for unit, code in rows), key=lambda pair: vietnamese_key(pair[0].name))

@@ -12,6 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from conference.conferences.letterhead import (
+    DEFAULT_ABBREVIATION,
+    DEFAULT_SIGNER_TITLE,
+    SIGNATURE_FOR,
+    UPPER_LEVEL_WORDS,
+)
 from conference.conferences.rules import place_of
 from conference.core.collation import compact_key, compact_name_key, vietnamese_key
 from conference.core.numbers import percent
@@ -33,11 +39,6 @@ from conference.dossier.plain import (
     delegate_values,
     quota_values,
 )
-
-LEVEL_NAMES = {"district": "huyện", "province": "tỉnh", "national": "toàn quốc"}
-UPPER_LEVEL = {"district": "tỉnh", "province": "toàn quốc", "national": "toàn quốc"}
-SIGNATURE_FOR = "TM. BAN THƯỜNG VỤ"
-DEFAULT_SIGNER_TITLE = "CHỦ TỊCH"
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class DelegateRecord:
     birth_date: date | None = None
     education: str | None = None
     movements: str | None = None
+    achievements_summary: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,13 +83,17 @@ class DocumentInfo:
 
     `signed_on` is the document's date; `number` the upper-level list's number/symbol without "Số:" (the
     other documents, and None, leave a blank for the clerk to write in); `code`/`upper_code` go into the plain sheet (see `conference.dossier.plain`).
+    `level` is the organizer's level code; `upper_level` the words naming the level above after "Hội nghị"
+    ("cấp tỉnh"; None: "cấp trên"); `signature_for` the "TM." line (None: `letterhead.SIGNATURE_FOR`);
+    `abbreviation` the issuer's short form in the symbols ("DS-LĐLĐ"; None: `letterhead.DEFAULT_ABBREVIATION`). The
+    conference's values come from its letterhead (`conference.conferences.letterhead.letterhead_of`).
     """
 
     issuer: str
     conference_name: str
     held_on: date
     signed_on: date
-    level: str = "district"
+    level: str | None = None
     upper_body: str | None = None
     venue: str | None = None
     place: str | None = None
@@ -97,6 +103,9 @@ class DocumentInfo:
     recipients: list[str] = field(default_factory=list)
     code: str = ""
     upper_code: str | None = None
+    signature_for: str | None = None
+    upper_level: str | None = None
+    abbreviation: str | None = None
 
 
 def default_recipients(upper_body: str | None, kind: str) -> list[str]:
@@ -114,7 +123,7 @@ def _document(info: DocumentInfo, kind: str, title: str, subtitle: list[str], co
               totals, summary: list[str], symbol: str) -> OfficialDocument:
     # The saved number/symbol is the upper-level list's (the document sent up); the others leave it blank.
     saved = (info.number or "").strip() if kind == KIND_UPPER else ""
-    number = saved or f"{' ' * 8}/{symbol}"
+    number = saved or f"{' ' * 8}/{symbol}-{info.abbreviation or DEFAULT_ABBREVIATION}"
     return OfficialDocument(
         upper_body=info.upper_body,
         issuer=info.issuer,
@@ -127,7 +136,7 @@ def _document(info: DocumentInfo, kind: str, title: str, subtitle: list[str], co
         totals=totals,
         summary=summary,
         recipients=info.recipients or default_recipients(info.upper_body, kind),
-        signature=[SIGNATURE_FOR, (info.signer_title or DEFAULT_SIGNER_TITLE).upper()],
+        signature=[info.signature_for or SIGNATURE_FOR, (info.signer_title or DEFAULT_SIGNER_TITLE).upper()],
         signer_name=info.signer_name or "",
     )
 
@@ -243,14 +252,14 @@ def delegate_list_report(info: DocumentInfo, records: Sequence, keys: list[str],
     ordered = list_order(records, kind)
     counts = delegate_counts(ordered)
     if kind == KIND_UPPER:
-        title = f"Danh sách trích ngang đại biểu dự Hội nghị cấp {UPPER_LEVEL.get(info.level, 'trên')}"
+        title = f"Danh sách trích ngang đại biểu dự Hội nghị {info.upper_level or UPPER_LEVEL_WORDS}"
         subtitle = [f"(Được thông qua tại {info.conference_name}, ngày {info.held_on:%d/%m/%Y})"]
     else:
         title = "Danh sách trích ngang đại biểu dự Hội nghị"
         where = f", tại {info.venue}" if info.venue else ""
         subtitle = [info.conference_name, f"Ngày {info.held_on:%d/%m/%Y}{where}"]
     document = _document(info, kind, title, subtitle, cols.columns_for(keys), _PrintedRows(ordered, keys),
-                         cols.totals_for(ordered, keys), [summary_sentence(counts)], "DS-LĐLĐ")
+                         cols.totals_for(ordered, keys), [summary_sentence(counts)], "DS")
     plain = PlainRows(ordered, delegate_values, DELEGATE_HEADERS, kind=kind, issuer=info.issuer, code=info.code,
                       upper_code=info.upper_code)
     data = Table(SHEET_NAME, plain.headers, plain, widths=DELEGATE_WIDTHS)
@@ -281,7 +290,7 @@ def quota_report(info: DocumentInfo, records: Sequence[QuotaRecord], cap: int, e
         f"(đã phân bổ {allocated}), đại biểu khách mời {guest_seats}.")
     ]
     title = "Thông báo phân bổ số lượng đại biểu điển hình tiên tiến"
-    document = _document(info, KIND_QUOTA, title, [info.conference_name], columns, rows, totals, summary, "TB-LĐLĐ")
+    document = _document(info, KIND_QUOTA, title, [info.conference_name], columns, rows, totals, summary, "TB")
     plain = PlainRows(ordered, quota_values, QUOTA_HEADERS, kind=KIND_QUOTA, issuer=info.issuer, code=info.code,
                       upper_code=info.upper_code)
     data = Table(SHEET_NAME, plain.headers, plain, widths=QUOTA_WIDTHS)

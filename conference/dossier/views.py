@@ -24,7 +24,8 @@ from conference.dossier.models import ImportedFile
 from conference.dossier.plain import KIND_ALL, KIND_UPPER
 from conference.dossier.queries import get_dossier
 from conference.dossier.reports import delegate_list_report, quota_report
-from conference.dossier.services import SETTINGS_FIELDS, save_settings
+from conference.dossier.rules import parse_lower_codes
+from conference.dossier.services import SETTINGS_FIELDS, save_lower_codes, save_settings
 from conference.dossier.upper import parse_order, priority_shares, set_upper_delegates, set_upper_quota
 from conference.extensions import db
 from conference.organizations.models import Organization
@@ -120,7 +121,20 @@ def import_upload(conference: Conference):
         confirm = ConfirmForm(content=base64.b64encode(content).decode("ascii"),
                               filename=form.file.data.filename or "")
     return render_template("dossier/import.html", conference=conference, dossier=dossier, form=form,
-                           preview=preview, confirm=confirm)
+                           preview=preview, confirm=confirm, codes=queries.lower_codes(conference),
+                           codes_form=CSRFForm(prefix="codes"))
+
+
+@bp.route("/exports/import/codes", methods=["POST"])
+@conference_view("organizer")
+def lower_codes(conference: Conference):
+    """Save the conference code each unit gave (posted as `code-<unit id>`): the import knows a sender by it."""
+    if CSRFForm(prefix="codes").validate_on_submit():
+        typed = {unit.id: request.form.get(f"code-{unit.id}", "") for unit, _code in queries.lower_codes(conference)}
+        with refusal_shown():
+            save_lower_codes(conference.id, parse_lower_codes(typed))
+            flash(_("Đã lưu mã hội nghị của các đơn vị cấp dưới."), "success")
+    return redirect(url_for("dossier.import_upload", conference_id=conference.id))
 
 
 @bp.route("/exports/import/confirm", methods=["POST"])

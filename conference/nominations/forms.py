@@ -16,16 +16,17 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, StopValidation
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from conference.core.text import clean_text
 from conference.core.vocabulary import lazy_words
 from conference.delegates.forms import GENDER_CHOICES
 from conference.delegates.rules import BIRTH_YEAR_MAX, BIRTH_YEAR_MIN, MAJORITY_ETHNICITY
-from conference.nominations.models import ACHIEVEMENTS_MAX, EDUCATION_LEVELS
+from conference.nominations.models import ACHIEVEMENTS_MAX, ACHIEVEMENTS_SUMMARY_MAX, EDUCATION_LEVELS
 from conference.web.forms import Form, WholeNumberField
 
 KIND_CHOICES = [SelectChoice(code, label) for code, label in lazy_words("kind").items()]
 EDUCATION_CHOICES = [SelectChoice("", _l("— Chọn —"))] + [SelectChoice(level, _l(level)) for level in EDUCATION_LEVELS]
 LIST_SEPARATOR = "; "
-__all__ = ["ACHIEVEMENTS_MAX", "NominationForm", "ReturnForm"]
+__all__ = ["ACHIEVEMENTS_MAX", "ACHIEVEMENTS_SUMMARY_MAX", "NominationForm", "ReturnForm"]
 
 
 def split_list(value: str | None) -> list[str]:
@@ -92,11 +93,15 @@ class NominationForm(Form):
     titles = MultiCheckboxField(_l("Chọn nhanh danh hiệu, hình thức khen thưởng theo danh mục"), choices=[])
     titles_other = StringField(_l("Danh hiệu thi đua, hình thức khen thưởng đã đạt"),
                                validators=[Optional(), Length(max=1000)])
-    achievements = TextAreaField(_l("Thành tích tiêu biểu"),
+    # Line breaks counted once, as the browser's counter and `maxlength` count them (a browser posts CR LF).
+    achievements = TextAreaField(_l("Thành tích tiêu biểu"), filters=[clean_text],
                                  validators=[DataRequired(message=_l("Nhập thành tích tiêu biểu.")),
                                              Length(max=ACHIEVEMENTS_MAX, message=_l(
                                                  "Thành tích tiêu biểu tối đa %(max)d ký tự.",
                                                  max=ACHIEVEMENTS_MAX))])
+    achievements_summary = TextAreaField(_l("Tóm tắt thành tích"), filters=[clean_text], validators=[Optional(), Length(
+        max=ACHIEVEMENTS_SUMMARY_MAX, message=_l("Tóm tắt thành tích tối đa %(max)d ký tự.",
+                                                 max=ACHIEVEMENTS_SUMMARY_MAX))])
     phone = StringField(_l("Số điện thoại"), validators=[Optional(), Length(max=30), Regexp(
         r"^[0-9 +().-]*$", message=_l("Số điện thoại chỉ gồm chữ số, dấu cách và + ( ) . -"))])
     photo = FileField(_l("Ảnh (JPEG hoặc PNG, tối đa 2 MB)"))
@@ -120,7 +125,7 @@ class NominationForm(Form):
         """The form's values for an existing nomination; stored titles outside the list go to "khác"."""
         data = {key: getattr(nomination, key) for key in (
             "kind", "full_name", "gender", "birth_date", "birth_year", "ethnicity", "education", "position",
-            "direct_worker", "party_member", "achievements", "phone")}
+            "direct_worker", "party_member", "achievements", "achievements_summary", "phone")}
         data["gender"] = data["gender"] or ""
         data["education"] = data["education"] or ""
         data["movements"] = split_list(nomination.movements)
@@ -146,6 +151,7 @@ class NominationForm(Form):
             "movements": LIST_SEPARATOR.join(self.movements.data or []) or None,
             "titles": LIST_SEPARATOR.join(titles) or None,
             "achievements": self.achievements.data,
+            "achievements_summary": self.achievements_summary.data,
             "phone": self.phone.data,
         }
 

@@ -9,33 +9,35 @@ level up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass
 
 from conference.core.errors import N_, Message
+from conference.core.sheetrows import (  # noqa: F401  (the template and the dossier import read them here)
+    NO,
+    SEPARATOR,
+    YES,
+    Column,
+    RowResult,
+    birth_cell,
+    check_lengths,
+    flag_cell,
+    gender_cell,
+    name_cell,
+    yes_no,
+)
+from conference.core.sheetrows import check_header as check_template_header
+from conference.core.sheetrows import list_cell as _split
+from conference.core.sheetrows import text_cell as _text
 from conference.core.spreadsheet import ImportFileError, Table
-from conference.core.text import clean_text, fold, whole_number
 from conference.core.vocabulary import code_for
 from conference.delegates.rules import BIRTH_YEAR_MAX, BIRTH_YEAR_MIN
-from conference.nominations.models import ACHIEVEMENTS_MAX, EDUCATION_LEVELS
-from conference.nominations.rules import person_key
+from conference.nominations.models import ACHIEVEMENTS_MAX, ACHIEVEMENTS_SUMMARY_MAX, EDUCATION_LEVELS
+from conference.nominations.rules import first_sentences, person_key
 
 DATA_SHEET = "Hồ sơ"
 INSTRUCTIONS_SHEET = "Hướng dẫn"
 LISTS_SHEET = "Danh mục"
 SHEETS = (DATA_SHEET, INSTRUCTIONS_SHEET, LISTS_SHEET)
-YES, NO = "Có", "Không"
-#: What a yes/no cell may hold (folded: `conference.core.text.fold`); "x" is the mark of the exported lists.
-YES_NO_VALUES = {"có": True, "không": False, "x": True}
-SEPARATOR = "; "
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    header: str
-    width: int
-    note: str
 
 
 COLUMNS = (
@@ -54,39 +56,12 @@ COLUMNS = (
     Column("titles", "Danh hiệu thi đua, hình thức khen thưởng", 34,
            "Chọn trong danh sách; nhiều mục cách nhau bằng dấu ;"),
     Column("achievements", "Thành tích tiêu biểu", 50, f"Bắt buộc; tối đa {ACHIEVEMENTS_MAX} ký tự."),
+    Column("achievements_summary", "Tóm tắt thành tích", 40,
+           f"Tối đa {ACHIEVEMENTS_SUMMARY_MAX} ký tự, in trong danh sách trích ngang; để trống thì lấy các câu đầu "
+           "của thành tích tiêu biểu."),
     Column("phone", "Số điện thoại", 14, ""),
 )
 HEADERS = tuple(c.header for c in COLUMNS)
-
-
-@dataclass
-class RowResult:
-    """One data row: its sheet `line`, the values as the service takes them, the unit, and its problems."""
-
-    line: int
-    data: dict
-    unit_id: int | None
-    unit_name: str | None
-    problems: list[Message] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    def as_json(self) -> dict:
-        data = dict(self.data)
-        if isinstance(data.get("birth_date"), date):
-            data["birth_date"] = data["birth_date"].isoformat()
-        return {"line": self.line, "data": data, "unit_id": self.unit_id, "unit_name": self.unit_name,
-                "problems": [Message.from_json(p).as_json() for p in self.problems]}
-
-    @classmethod
-    def from_json(cls, value: dict) -> RowResult:
-        data = dict(value["data"])
-        if data.get("birth_date"):
-            data["birth_date"] = date.fromisoformat(data["birth_date"])
-        return cls(value["line"], data, value["unit_id"], value["unit_name"],
-                   [Message.from_json(p) for p in value["problems"]])
 
 
 @dataclass(frozen=True)
@@ -101,71 +76,13 @@ class ImportContext:
     titles: tuple[str, ...]
 
 
-def _key(value) -> str:
-    return (clean_text(str(value)) or "").casefold() if value is not None else ""
-
-
 def check_header(table: Table) -> None:
-    """The first row must be the template's headers, in order.
+    """The first row must be the template's headers, in order (`conference.core.sheetrows.check_header`).
 
     Raises:
         ImportFileError: no rows, or a header differs (named) — e.g. a file that is not our template.
     """
-    if not table.rows:
-        raise ImportFileError(N_("Tệp không có dữ liệu."))
-    header = [_key(v) for v in table.rows[0]] + [""] * len(HEADERS)
-    for position, expected in enumerate(HEADERS):
-        if header[position] != expected.casefold():
-            raise ImportFileError(
-                N_("Tệp không đúng mẫu: cột %(column)s phải là “%(header)s”. Hãy tải tệp mẫu và điền vào đó."),
-                column=position + 1, header=expected,
-            )
-    if len(table.rows) == 1:
-        raise ImportFileError(N_("Tệp mẫu chưa có dòng hồ sơ nào."))
-
-
-def parse_birth(value) -> tuple[date | None, int | None, Message | None]:
-    """A cell as (date of birth, year, problem). Accepts a date cell, a year (number or text) or dd/mm/yyyy."""
-    if value is None or value == "":
-        return None, None, None
-    if isinstance(value, datetime):
-        value = value.date()
-    if isinstance(value, date):
-        return value, value.year, None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int):
-        return None, value, None
-    text = clean_text(str(value)) or ""
-    if len(text) == 4 and (year := whole_number(text)) is not None and year > 0:
-        return None, year, None
-    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y"):
-        try:
-            parsed = datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-        return parsed, parsed.year, None
-    return None, None, Message(
-        N_("Ngày/năm sinh “%(value)s” không hợp lệ (ghi năm, ví dụ 1985, hoặc ngày dd/mm/yyyy)."), value=text)
-
-
-def _split(value) -> list[str]:
-    return [clean_text(p) for p in str(value).split(";") if clean_text(p)] if value not in (None, "") else []
-
-
-def _text(value) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, datetime | date):
-        value = value.strftime("%d/%m/%Y")
-    return clean_text(str(value))
-
-
-def yes_no(text: str | None) -> bool | None:
-    """A yes/no cell as True or False, ignoring case, spacing and Unicode form; None when it is neither."""
-    return YES_NO_VALUES.get(fold(text))
+    check_template_header(table, HEADERS)
 
 
 def parse_row(line: int, values: list, context: ImportContext) -> RowResult:
@@ -200,22 +117,10 @@ def parse_row(line: int, values: list, context: ImportContext) -> RowResult:
         problems.append(Message(N_("Loại “%(value)s” không hợp lệ (Cá nhân hoặc Tập thể)."), value=kind_text))
         kind = "individual"
 
-    full_name = _text(cells["full_name"])
-    if not full_name:
-        problems.append(Message(N_("Thiếu họ và tên.")))
-    elif len(full_name) > 200:
-        problems.append(Message(N_("Họ và tên quá dài (tối đa %(limit)s ký tự)."), limit=200))
-
-    gender_text = _text(cells["gender"])
-    gender = code_for("gender", gender_text) if gender_text else None
-    if gender_text and gender is None:
-        problems.append(Message(N_("Giới tính “%(value)s” không hợp lệ (Nam hoặc Nữ)."), value=gender_text))
-    birth_date, birth_year, birth_problem = parse_birth(cells["birth"])
-    if birth_problem:
-        problems.append(birth_problem)
-    elif birth_year is not None and not BIRTH_YEAR_MIN <= birth_year <= BIRTH_YEAR_MAX:
-        problems.append(Message(N_("Năm sinh %(year)s ngoài khoảng %(first)s–%(last)s."),
-                                year=birth_year, first=BIRTH_YEAR_MIN, last=BIRTH_YEAR_MAX))
+    full_name = name_cell(cells["full_name"], problems)
+    gender, gender_text = gender_cell(cells["gender"], problems)
+    birth_date, birth_year, birth_problem = birth_cell(cells["birth"], problems, first=BIRTH_YEAR_MIN,
+                                                       last=BIRTH_YEAR_MAX)
     if kind == "individual":
         if gender is None and not gender_text:
             problems.append(Message(N_("Thiếu giới tính.")))
@@ -233,14 +138,8 @@ def parse_row(line: int, values: list, context: ImportContext) -> RowResult:
             problems.append(Message(N_("Trình độ chuyên môn “%(value)s” không có trong danh sách."),
                                     value=education))
 
-    flags = {}
-    for key, label in (("party_member", "Đảng viên"), ("direct_worker", "CNVCLĐ trực tiếp sản xuất")):
-        text = _text(cells[key])
-        flags[key] = yes_no(text) if text else False
-        if flags[key] is None:
-            problems.append(Message(N_("Cột “%(column)s” chỉ ghi Có hoặc Không (đang là “%(value)s”)."),
-                                    column=label, value=text))
-            flags[key] = False
+    flags = {key: flag_cell(cells[key], label, problems)
+             for key, label in (("party_member", "Đảng viên"), ("direct_worker", "CNVCLĐ trực tiếp sản xuất"))}
 
     chosen = {}
     for key, allowed, label in (("movements", context.movements, "Phong trào thi đua"),
@@ -259,18 +158,22 @@ def parse_row(line: int, values: list, context: ImportContext) -> RowResult:
         problems.append(Message(N_("Thành tích tiêu biểu dài %(length)s ký tự (tối đa %(limit)s)."),
                                 length=len(achievements), limit=ACHIEVEMENTS_MAX))
 
+    summary = _text(cells["achievements_summary"])
+    if summary and len(summary) > ACHIEVEMENTS_SUMMARY_MAX:
+        problems.append(Message(N_("Tóm tắt thành tích dài %(length)s ký tự (tối đa %(limit)s)."),
+                                length=len(summary), limit=ACHIEVEMENTS_SUMMARY_MAX))
+
     ethnicity = _text(cells["ethnicity"])
     position = _text(cells["position"])
     phone = _text(cells["phone"])
-    for value, limit, label in ((ethnicity, 60, "Dân tộc"), (position, 300, "Chức vụ, nơi công tác"),
-                                (phone, 30, "Số điện thoại")):
-        if value and len(value) > limit:
-            problems.append(Message(N_("%(column)s quá dài (tối đa %(limit)s ký tự)."), column=label, limit=limit))
+    check_lengths(((ethnicity, 60, "Dân tộc"), (position, 300, "Chức vụ, nơi công tác"), (phone, 30, "Số điện thoại")),
+                  problems)
 
     data = {
         "kind": kind, "full_name": full_name, "gender": gender, "birth_year": birth_year, "birth_date": birth_date,
         "ethnicity": ethnicity, "education": education, "position": position, **flags, **chosen,
-        "achievements": achievements, "phone": phone,
+        "achievements": achievements, "achievements_summary": summary or first_sentences(achievements),
+        "phone": phone,
     }
     return RowResult(line, data, unit_id, unit_name, problems)
 

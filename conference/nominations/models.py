@@ -34,6 +34,8 @@ PENDING_STATUSES = rules.PENDING_STATUSES
 GENDERS = ("male", "female")
 #: Thành tích tiêu biểu: a short citation, its length capped.
 ACHIEVEMENTS_MAX = 2000
+#: Tóm tắt thành tích, what the delegate summary list prints (see `rules.ACHIEVEMENTS_SUMMARY_MAX`).
+ACHIEVEMENTS_SUMMARY_MAX = rules.ACHIEVEMENTS_SUMMARY_MAX
 #: Trình độ chuyên môn, the levels of the Vietnamese education system (Luật Giáo dục 2019, Luật Giáo dục
 #: nghề nghiệp 2014), as the delegate summary list writes them.
 EDUCATION_LEVELS = (N_("Tiến sĩ"), N_("Thạc sĩ"), N_("Đại học"), N_("Cao đẳng"), N_("Trung cấp"), N_("Sơ cấp"),
@@ -63,6 +65,8 @@ class Nomination(PersonDetails, db.Model):
         CheckConstraint("birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100", name="birth_year_range"),
         CheckConstraint(f"achievements IS NULL OR length(achievements) <= {ACHIEVEMENTS_MAX}",
                         name="achievements_length"),
+        CheckConstraint(f"achievements_summary IS NULL OR length(achievements_summary) <= {ACHIEVEMENTS_SUMMARY_MAX}",
+                        name="achievements_summary_length"),
         Index("uq_nominations_person", "conference_id", "unit_id", "full_name", "birth_year", unique=True,
               sqlite_where=text("status <> 'withdrawn'"), postgresql_where=text("status <> 'withdrawn'")),
     )

@@ -1,13 +1,19 @@
 """Reference lists the organizer edits: emulation movements (phong trào thi đua) and commendation titles
 and forms (danh hiệu thi đua, hình thức khen thưởng).
 
-Defaults come from the seeds (000, 001, 002: the movements the trade union runs) and from Luật Thi đua,
-khen thưởng 2022 (Điều 23, 26, 27: "Chiến sĩ thi đua cơ sở", "Lao động tiên tiến", "Cờ thi đua",
-"Bằng khen", "Giấy khen") with Nghị định 98/2023/NĐ-CP, plus the trade union's own ("Bằng Lao động sáng
-tạo" of Tổng Liên đoàn). A host organization that never edited a list gets the defaults.
+The defaults are data, each list in its own file under `data/` citing its sources: `movements.json` (the movements
+of the seeds 000–004), `titles.json` (danh hiệu thi đua: Luật Thi đua, khen thưởng số 06/2022/QH15, Chương II and
+Điều 80; the trade union's Cờ thi đua) and `commendation_forms.json` (hình thức khen thưởng: the Law's Chương III
+and Điều 80, Nghị định 152/2025/NĐ-CP in force since 1 July 2025, and the trade union's own: Bằng khen of the Tổng
+Liên đoàn and of the provincial federation, Giấy khen of the union directly above the grassroots). The "title"
+list is the titles followed by the forms. A host organization that never edited a list gets the defaults; once
+edited, the list is its own (`save_reference_list`).
 """
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 from sqlalchemy import delete, select
 
@@ -17,28 +23,25 @@ from conference.core.text import clean_text
 from conference.extensions import db
 from conference.nominations.models import ReferenceItem
 
-DEFAULT_MOVEMENTS = (
-    "Lao động giỏi, Lao động sáng tạo",
-    "Giỏi việc nước, đảm việc nhà",
-    "Xanh - Sạch - Đẹp, Bảo đảm an toàn vệ sinh lao động",
-    "Đổi mới, sáng tạo, hiệu quả trong hoạt động của tổ chức Công đoàn",
-    "Tham mưu giỏi, phục vụ tốt",
-    "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
-    "Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở",
-    "Cả nước chung sức xây dựng nông thôn mới",
-    "Cả nước chung tay vì người nghèo, không để ai bị bỏ lại phía sau",
-    "Dân vận khéo",
-)
-DEFAULT_TITLES = (
-    "Chiến sĩ thi đua cơ sở",
-    "Lao động tiên tiến",
-    "Tập thể lao động tiên tiến",
-    "Cờ thi đua",
-    "Bằng khen",
-    "Giấy khen",
-    "Bằng Lao động sáng tạo",
-    "Huy hiệu Công đoàn Việt Nam",
-)
+DATA_FOLDER = Path(__file__).with_name("data")
+
+
+def load_default_list(filename: str) -> tuple[str, ...]:
+    """The names of one data file's list, in order: `{"kind", "label", "sources": [...], "items": [{"name",
+    "source"}]}`.
+
+    Raises:
+        ValueError: an item without its source, or a name twice.
+    """
+    raw = json.loads((DATA_FOLDER / filename).read_text(encoding="utf-8"))
+    names = tuple(clean_text(item["name"]) for item in raw["items"])
+    if len(set(names)) != len(names) or not all(item.get("source") for item in raw["items"]) or not raw["sources"]:
+        raise ValueError(f"{filename}: every item needs its source, once")
+    return names
+
+
+DEFAULT_MOVEMENTS = load_default_list("movements.json")
+DEFAULT_TITLES = load_default_list("titles.json") + load_default_list("commendation_forms.json")
 DEFAULTS = {"movement": DEFAULT_MOVEMENTS, "title": DEFAULT_TITLES}
 KIND_LABELS = {"movement": "Phong trào thi đua", "title": "Danh hiệu thi đua, hình thức khen thưởng"}
 MAX_ITEMS = 100

@@ -24,6 +24,7 @@ from conference.nominations.rules import (
     ensure_before_deadline,
     ensure_not_duplicate,
     ensure_within_quota,
+    first_sentences,
     next_status,
     person_key,
 )
@@ -38,11 +39,11 @@ __all__ = [
 #: Fields a unit fills in a nomination.
 NOMINATION_FIELDS = (
     "kind", "full_name", "gender", "birth_year", "birth_date", "ethnicity", "education", "position",
-    "direct_worker", "party_member", "movements", "titles", "achievements", "phone",
+    "direct_worker", "party_member", "movements", "titles", "achievements", "achievements_summary", "phone",
 )
 #: Fields copied into the delegate when a nomination is approved (the delegate summary list's).
 DELEGATE_FIELDS = ("kind", "full_name", "gender", "birth_year", "ethnicity", "position", "direct_worker",
-                   "party_member", "titles", "achievements", "notes")
+                   "party_member", "titles", "achievements", "achievements_summary", "notes")
 AUDITED = (*NOMINATION_FIELDS, "status", "return_reason")
 
 
@@ -102,10 +103,16 @@ def existing_people(conference_id: int, unit_id: int, exclude_id: int | None = N
 
 
 def _apply(nomination: Nomination, data: dict) -> None:
-    """Copy cleaned fields; a birth date gives the year; a collective keeps none of a person's fields
-    (`rules.PERSON_ONLY_FIELDS`: whatever the form or the spreadsheet sent for them is dropped)."""
+    """Copy cleaned fields; a birth date gives the year; no summary gives the achievements' first sentences
+    (`rules.first_sentences`), and a summary made so follows the achievements when they change and it is left as
+    it was; a collective keeps none of a person's fields (`rules.PERSON_ONLY_FIELDS`: whatever the form or the
+    spreadsheet sent for them is dropped)."""
+    summary = nomination.achievements_summary
+    derived = summary is not None and summary == first_sentences(nomination.achievements)
     for key in NOMINATION_FIELDS:
         setattr(nomination, key, clean_text(data.get(key)))
+    if not nomination.achievements_summary or (derived and nomination.achievements_summary == summary):
+        nomination.achievements_summary = first_sentences(nomination.achievements)
     if nomination.birth_date is not None:
         nomination.birth_year = nomination.birth_date.year
     if nomination.kind == "collective":

@@ -18,7 +18,13 @@ from conference.extensions import db
 from conference.nominations import imports, queries, services
 from conference.nominations.forms import NominationForm, ReferenceForm, ReturnForm
 from conference.nominations.labels import REVIEWED_STATUSES, status_label
-from conference.nominations.models import Nomination, NominationImport, NominationPhoto
+from conference.nominations.models import (
+    ACHIEVEMENTS_MAX,
+    ACHIEVEMENTS_SUMMARY_MAX,
+    Nomination,
+    NominationImport,
+    NominationPhoto,
+)
 from conference.nominations.photos import reencode_photo
 from conference.nominations.references import parse_reference_text, reference_lists, save_reference_list
 from conference.nominations.rules import days_left
@@ -31,6 +37,8 @@ from conference.web.refusals import refusal_shown
 from conference.web.urls import safe_local_url
 
 bp = Blueprint("nominations", __name__)
+#: The lengths the nomination form's text boxes count up to (their `maxlength` and counters).
+FORM_LIMITS = {"achievements": ACHIEVEMENTS_MAX, "summary": ACHIEVEMENTS_SUMMARY_MAX}
 
 
 def _actor():
@@ -119,7 +127,8 @@ def create(conference: Conference):
                                        local_today(), draft=draft, photo=_photo_from(form))
             flash(_("Đã lưu nháp hồ sơ.") if draft else _("Đã gửi hồ sơ. Ban Tổ chức sẽ xem xét."), "success")
             return redirect(url_for("nominations.index", conference_id=conference.id))
-    return render_template("nominations/form.html", conference=conference, form=form, nomination=None)
+    return render_template("nominations/form.html", conference=conference, form=form, nomination=None,
+                           limits=FORM_LIMITS)
 
 
 @bp.route("/nominations/<int:nomination_id>")
@@ -160,7 +169,8 @@ def edit(conference: Conference, nomination: Nomination):
             if current_user.role == "organizer":
                 return redirect(url_for("nominations.show", nomination_id=nomination.id))
             return redirect(url_for("nominations.index", conference_id=conference.id))
-    return render_template("nominations/form.html", conference=conference, form=form, nomination=nomination)
+    return render_template("nominations/form.html", conference=conference, form=form, nomination=nomination,
+                           limits=FORM_LIMITS)
 
 
 @bp.route("/nominations/<int:nomination_id>/submit", methods=["POST"])

@@ -1,4 +1,5 @@
-"""Organizations form one tree: Tổng LĐLĐ → LĐLĐ tỉnh → LĐLĐ huyện → công đoàn cơ sở (DESIGN.md).
+"""Organizations form one tree: Tổng LĐLĐ → LĐLĐ tỉnh, thành phố → the union directly above the grassroots →
+công đoàn cơ sở (DESIGN.md). The levels and their names are data (`conference.organizations.levels`).
 
 A host organization groups its units into blocks (khối, e.g. "Giáo dục", "Xã, thị trấn"); each block can
 have its own nomination deadline per conference (seed 002: "riêng CĐCS khối Giáo dục trước ngày …").
@@ -12,8 +13,10 @@ from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from conference.extensions import db
+from conference.organizations.levels import LEVEL_CODES, in_check
 
-ORGANIZATION_LEVELS = ("national", "province", "district", "grassroots")
+#: The level codes an organization may have (`data/levels.json`).
+ORGANIZATION_LEVELS = LEVEL_CODES
 
 
 class Block(db.Model):
@@ -48,6 +51,9 @@ class BlockDeadline(db.Model):
 class Organization(db.Model):
     """A trade-union body. A conference is hosted by one; its units are the host's children.
 
+    `level`: a code of `conference.organizations.levels` (CHECK constraint in the database); `parent`: the body
+    above ("cấp trên"); `place_name`: the administrative unit where it sits, as the date line of its documents
+    prints it ("Rạch Giá"; None: read from its name, see `conference.conferences.rules.place_of`).
     `member_count` (số đoàn viên) is the basis of proportional allocation; `block` (khối) groups units
     (a `Block` of the parent organization; `str(unit.block)` is its name).
     """
@@ -55,9 +61,7 @@ class Organization(db.Model):
     __tablename__ = "organizations"
     __table_args__ = (
         CheckConstraint("member_count >= 0", name="member_count_non_negative"),
-        CheckConstraint(
-            "level IN ('national', 'province', 'district', 'grassroots')", name="level_known"
-        ),
+        CheckConstraint(in_check("level", LEVEL_CODES), name="level_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -69,6 +73,7 @@ class Organization(db.Model):
     )
     member_count: Mapped[int] = mapped_column(default=0)
     contact: Mapped[str | None] = mapped_column(String(200))
+    place_name: Mapped[str | None] = mapped_column(String(100))
 
     parent: Mapped[Organization | None] = relationship(remote_side="Organization.id", lazy="joined")
     block: Mapped[Block | None] = relationship(foreign_keys=[block_id], lazy="joined")

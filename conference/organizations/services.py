@@ -13,6 +13,7 @@ from conference.core.errors import N_, Message, RuleViolation
 from conference.core.spreadsheet import ImportFileError, Table, read_table
 from conference.core.text import clean_text, fold, whole_number
 from conference.extensions import db
+from conference.organizations.levels import is_above, level
 from conference.organizations.models import Block, BlockDeadline, Organization
 
 UNIT_FIELDS = ("name", "block_name", "member_count", "contact")
@@ -74,6 +75,38 @@ def save_block_deadlines(conference_id: int, host_id: int, deadlines: dict[int, 
                before={"name": own[block_id].name, "deadline": before},
                after={"name": own[block_id].name, "deadline": deadline})
     db.session.flush()
+
+
+def create_organization(name: str, level_code: str, parent_id: int | None = None,
+                        place_name: str | None = None) -> Organization:
+    """Add an organization of a level of `conference.organizations.levels` (the data file), under `parent_id`.
+
+    A level directly above the grassroots sits under a provincial body (e.g. "Công đoàn phường Rạch Giá" under
+    "Liên đoàn Lao động tỉnh An Giang"); its own documents print its name, its parent's and its place
+    (`place_name`, else the place in its name). Flushes and logs; does not commit.
+
+    Raises:
+        RuleViolation: empty name, an unknown level, a parent that does not exist, or a parent whose level is not
+            above the new one (a grassroots union cannot be the parent of a commune union).
+    """
+    name, place_name = clean_text(name), clean_text(place_name)
+    if not name:
+        raise RuleViolation(N_("Nhập tên đơn vị."))
+    found = level(level_code)
+    if found is None:
+        raise RuleViolation(N_("Không có cấp “%(level)s”."), level=level_code)
+    parent = db.session.get(Organization, parent_id) if parent_id is not None else None
+    if parent_id is not None and parent is None:
+        raise RuleViolation(N_("Không có đơn vị cấp trên mã %(id)s."), id=parent_id)
+    if parent is not None and not is_above(parent.level, found.code):
+        raise RuleViolation(N_("“%(parent)s” không phải cấp trên của một đơn vị cấp “%(level)s”."),
+                            parent=parent.name, level=found.label)
+    organization = Organization(name=name, level=found.code, parent_id=parent_id, place_name=place_name)
+    db.session.add(organization)
+    db.session.flush()
+    record("organization", organization.id, "create",
+           after={"name": name, "level": found.code, "parent_id": parent_id, "place_name": place_name})
+    return organization
 
 
 def _unit_snapshot(unit: Organization) -> dict:

@@ -10,7 +10,9 @@ What every response carries:
 - `Permissions-Policy` (`PERMISSIONS`): camera, microphone and location refused, except the camera on views marked
   `camera_page` (the check-in desk, which also may compile zxing's WebAssembly: `'wasm-unsafe-eval'`).
 - `Cache-Control: no-store` on everything but /static/: pages, exports, badges, QR images, photos and the API all
-  hold people's names, so no copy stays in the browser's cache nor in a proxy (`no_store`).
+  hold people's names, so no copy stays in the browser's cache nor in a proxy (`no_store`). The one exception: the
+  public honour board's pages (`cacheable_page`), which hold only what the organizer published for anyone; their
+  successful answers keep the `public, max-age` caching their view sets.
 - With the `HTTPS` setting (the hall mode, `HTTPS=1 make run`, or a server behind a TLS proxy): the session
   cookie's `Secure` flag and `Strict-Transport-Security` on answers over TLS (not for the name `localhost`:
   `no_hsts_for_loopback_names`). Plain http (`make run`, the tests) gets neither, and nothing redirects to https:
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Flask, request
+from flask import Flask, current_app, request
 from flask_talisman import Talisman
 
 #: The Content-Security-Policy of every response (W3C CSP Level 3). `data:` images: Bootstrap's CSS draws its
@@ -92,9 +94,21 @@ def init_headers(app: Flask) -> None:
     )
 
 
+def cacheable_page(view: Callable) -> Callable:
+    """Decorate a public view whose answer holds only what an organizer published for anyone (the honour board):
+    `no_store` leaves the Cache-Control the view sets on its successful answers (200, 304); its errors are not
+    stored, as everywhere."""
+    view.cacheable_page = True
+    return view
+
+
 def no_store(response):
-    """`Cache-Control: no-store` on every answer but the static files (which keep Flask's conditional caching):
-    whatever the view said, since pages, downloads, images and the API hold personal data."""
+    """`Cache-Control: no-store` on every answer but the static files (which keep Flask's conditional caching) and
+    the successful answers of `cacheable_page` views: whatever the view said, since pages, downloads, images and
+    the API hold personal data."""
+    view = current_app.view_functions.get(request.endpoint)
+    if getattr(view, "cacheable_page", False) and response.status_code in (200, 304):
+        return response
     if request.endpoint != "static" and "no-store" not in (response.headers.get("Cache-Control") or ""):
         response.headers["Cache-Control"] = "no-store"
     return response

@@ -36,11 +36,13 @@ def test_organizer_adds_an_agenda_item_through_the_form(app, client, auth):
         world = make_world()
     auth.login("organizer")
     response = client.post(f"/conferences/{world.conference_id}/agenda",
-                           data={"starts_at": "08:30", "title": "Báo cáo tham luận", "presenter": "Điển hình"},
+                           data={"starts_at": "08:30", "duration_min": "30", "title": "Báo cáo tham luận",
+                                 "presenter": "Điển hình"},
                            follow_redirects=True)
     assert "Báo cáo tham luận" in response.get_data(as_text=True)
     with app.app_context():
-        assert [(i.title, i.starts_at) for i in items_of(world.conference_id)] == [("Báo cáo tham luận", time(8, 30))]
+        assert [(i.title, i.starts_at, i.duration_min) for i in items_of(world.conference_id)] == [
+            ("Báo cáo tham luận", time(8, 30), 30)]
 
 
 def test_an_item_with_a_start_time_lands_in_time_order(ctx):

@@ -72,7 +72,8 @@ def test_every_change_of_the_agenda_is_logged(ctx):
     assert [(action, entity_id) for action, entity_id, _b, _a in rows] == [
         ("create", first.id), ("create", second.id), ("update", first.id), ("move", second.id),
         ("delete", first.id)]
-    assert rows[0][3] == {"position": 1, "starts_at": "07:30", "title": "Khai mạc", "presenter": None}
+    assert rows[0][3] == {"position": 1, "starts_at": "07:30", "duration_min": 15, "title": "Khai mạc",
+                          "presenter": None}
     assert rows[2][2:] == ({"starts_at": "07:30", "title": "Khai mạc"},
                            {"starts_at": "07:45", "title": "Khai mạc hội nghị"})
     assert rows[3][2:] == ({"position": 2}, {"position": 1})

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 import conference
 from conference.agenda.services import add_item
 from conference.badges.services import badge_code
+from conference.ceremony.services import generate_batches
 from conference.checkin.models import CheckIn
 from conference.config import DEFAULT_SECRET_KEY
 from conference.core.clock import local_today
@@ -72,11 +73,39 @@ ROUTES: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     "delegates.add_guest": (frozenset({"GET", "POST"}), ORGANIZER),
     "delegates.delete": (frozenset({"POST"}), ORGANIZER),
     "delegates.presidium": (frozenset({"GET", "POST"}), ORGANIZER),
+    "delegates.presidium_print": (frozenset({"GET"}), ORGANIZER),
+    "ceremony.index": (frozenset({"GET", "POST"}), ORGANIZER),
+    "ceremony.batch": (frozenset({"GET", "POST"}), ORGANIZER),
+    "ceremony.move_batch": (frozenset({"POST"}), ORGANIZER),
+    "ceremony.move_awardee": (frozenset({"POST"}), ORGANIZER),
+    "ceremony.awardee_status": (frozenset({"POST"}), ORGANIZER),
+    "ceremony.script": (frozenset({"GET", "POST"}), ORGANIZER),
+    "ceremony.script_print": (frozenset({"GET"}), ORGANIZER),
+    "ceremony.script_docx": (frozenset({"GET"}), ORGANIZER),
+    "guests.template": (frozenset({"GET"}), ORGANIZER),
+    "guests.upload": (frozenset({"GET", "POST"}), ORGANIZER),
+    "guests.confirm_upload": (frozenset({"POST"}), ORGANIZER),
+    "invitations.index": (frozenset({"GET"}), ORGANIZER),
+    "invitations.settings": (frozenset({"GET", "POST"}), ORGANIZER),
+    "invitations.letters": (frozenset({"GET"}), ORGANIZER),
+    "invitations.letter_pdf": (frozenset({"GET"}), ORGANIZER),
+    "invitations.letter_png": (frozenset({"GET"}), ORGANIZER),
+    "invitations.answer": (frozenset({"GET", "POST"}), ORGANIZER),
     "agenda.index": (frozenset({"GET", "POST"}), ORGANIZER),
     "agenda.edit": (frozenset({"GET", "POST"}), ORGANIZER),
     "agenda.move": (frozenset({"POST"}), ORGANIZER),
     "agenda.delete": (frozenset({"POST"}), ORGANIZER),
     "agenda.printable": (frozenset({"GET"}), DESK),
+    "agenda.clock": (frozenset({"POST"}), ORGANIZER),
+    "agenda.hall": (frozenset({"GET"}), ORGANIZER),
+    "agenda.control": (frozenset({"GET"}), ORGANIZER),
+    "agenda.show": (frozenset({"POST"}), ORGANIZER),
+    "agenda.api_hall": (frozenset({"GET"}), ORGANIZER),
+    "seating.index": (frozenset({"GET"}), ORGANIZER),
+    "seating.hall": (frozenset({"GET", "POST"}), ORGANIZER),
+    "seating.assign": (frozenset({"POST"}), ORGANIZER),
+    "seating.move": (frozenset({"GET", "POST"}), ORGANIZER),
+    "seating.printable": (frozenset({"GET"}), DESK),
     "badges.sheet": (frozenset({"GET"}), ORGANIZER),
     "badges.qr": (frozenset({"GET"}), ORGANIZER),
     "badges.reissue": (frozenset({"POST"}), ORGANIZER),
@@ -109,6 +138,7 @@ ROUTES: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     "dossier.quotas_xlsx": (frozenset({"GET"}), ORGANIZER),
     "dossier.import_upload": (frozenset({"GET", "POST"}), ORGANIZER),
     "dossier.import_confirm": (frozenset({"POST"}), ORGANIZER),
+    "dossier.lower_codes": (frozenset({"POST"}), ORGANIZER),
     "dossier.upper": (frozenset({"GET", "POST"}), ORGANIZER),
     "dossier.upper_quota": (frozenset({"POST"}), ORGANIZER),
     "accounts.index": (frozenset({"GET"}), ORGANIZER),
@@ -118,6 +148,21 @@ ROUTES: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     "accounts.reset": (frozenset({"POST"}), ORGANIZER),
     "accounts.slips": (frozenset({"POST"}), ORGANIZER),
     "accounts.change_password": (frozenset({"GET", "POST"}), ANY_USER),
+    "certificates.index": (frozenset({"GET"}), ORGANIZER),
+    "certificates.save": (frozenset({"POST"}), ORGANIZER),
+    "certificates.add_printer": (frozenset({"POST"}), ORGANIZER),
+    "certificates.set_offset": (frozenset({"POST"}), ORGANIZER),
+    "certificates.delete_printer": (frozenset({"POST"}), ORGANIZER),
+    "certificates.certificates": (frozenset({"GET"}), ORGANIZER),
+    "certificates.calibration": (frozenset({"GET"}), ORGANIZER),
+    "certificates.decision": (frozenset({"GET"}), ORGANIZER),
+    "honourboard.settings": (frozenset({"GET", "POST"}), ORGANIZER),
+    "honourboard.new_link": (frozenset({"POST"}), ORGANIZER),
+    # The public honour board: anyone with the link, logged in or not; 404 unless the organizer switched it on
+    # (tests/honourboard).
+    "honourboard.board": (frozenset({"GET"}), PUBLIC),
+    "honourboard.photo": (frozenset({"GET"}), PUBLIC),
+    "honourboard.preview_image": (frozenset({"GET"}), PUBLIC),
 }
 
 #: Routes that act on one conference of the host federation (by id in the URL, or in the API's JSON).
@@ -126,7 +171,8 @@ CONFERENCE_SCOPED = sorted(
     if ep not in ("auth.login", "auth.logout", "auth.sessions", "auth.end_all", "dashboard.home", "dashboard.create",
                   "checkin.desk_worker", "accounts.index", "accounts.create", "accounts.deactivate",
                   "accounts.reactivate", "accounts.reset", "accounts.slips", "accounts.change_password",
-                  "checkin.api_desk")  # the desk's name belongs to the session, not to a conference
+                  "checkin.api_desk",  # the desk's name belongs to the session, not to a conference
+                  "honourboard.board", "honourboard.photo", "honourboard.preview_image")  # public, by link
 )
 
 
@@ -163,11 +209,12 @@ class Seeded:
     item_id: int  # an agenda item
     unit_id: int = 0  # unit1
     user_id: int = 0  # unit1's account
+    batch_id: int = 0  # the honouring batch of the approved delegate
 
     def url_args(self) -> dict[str, int]:
         return {"conference_id": self.conference_id, "nomination_id": self.nomination_id,
                 "delegate_id": self.delegate_id, "item_id": self.item_id,
-                "unit_id": self.unit_id, "user_id": self.user_id}
+                "unit_id": self.unit_id, "user_id": self.user_id, "batch_id": self.batch_id}
 
 
 def seed(app) -> Seeded:
@@ -182,11 +229,12 @@ def seed(app) -> Seeded:
                                   Actor(user_id=world.unit_user_ids[1]), local_today())
         delegate_id = _delegate_of(approved.id)
         item = add_item(cid, {"starts_at": time(7, 30), "title": "Khai mạc hội nghị", "presenter": None})
+        batch = generate_batches(cid)[0]
         db.session.commit()
         return Seeded(conference_id=cid, other_conference_id=world.other_conference_id,
                       nomination_id=pending.id, other_unit_nomination_id=other.id,
                       delegate_id=delegate_id, item_id=item.id, unit_id=unit1,
-                      user_id=world.unit_user_ids[0])
+                      user_id=world.unit_user_ids[0], batch_id=batch.id)
 
 
 def _delegate_of(nomination_id: int) -> int:

@@ -9,10 +9,13 @@ from datetime import date
 import openpyxl
 import pytest
 from playwright.sync_api import expect
+from sqlalchemy import select
 
 from conference import create_app
 from conference.auth.models import User
 from conference.conferences.models import Conference, Quota
+from conference.dossier.models import LowerConference
+from conference.dossier.queries import get_dossier
 from conference.extensions import db
 from conference.organizations.models import Organization
 
@@ -39,6 +42,10 @@ def add_province(tmp_path) -> int:
         db.session.add(conference)
         db.session.flush()
         db.session.add(Quota(conference_id=conference.id, unit_id=district.id, seats=20))
+        # the district told the province its conference's code: the import knows the sender by it
+        demo = db.session.execute(select(Conference).where(Conference.id != conference.id)).scalars().first()
+        db.session.add(LowerConference(conference_id=conference.id, unit_id=district.id,
+                                       code=get_dossier(demo.id).code))
         user = User(username="tinh", role="organizer", organization_id=province.id, full_name="Ban Tổ chức tỉnh")
         user.set_password("demo1234")
         db.session.add(user)

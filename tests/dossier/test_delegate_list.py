@@ -206,6 +206,21 @@ def test_plain_sheet_has_one_header_row_every_field_the_code_and_the_fingerprint
     first = by_name["Trần Văn Ánh"]
     assert first["Năm sinh"] == 1971 and first["Giới tính"] == "Nam" and first["Số điện thoại"] == "0900000001"
     assert first["Thành tích tiêu biểu"] == "Có 1 sáng kiến cải tiến kỹ thuật, tiết kiệm chi phí cho đơn vị."
+    assert first["Tóm tắt thành tích"] == "1 sáng kiến cải tiến kỹ thuật."
+    assert by_name["Lê Thị Bình"]["Tóm tắt thành tích"] is None  # as stored (the official list prints its first
+    # sentences: `columns.summary_of`)
+
+
+def test_plain_sheets_print_landscape_fitted_to_the_width_with_the_header_on_every_page(client, auth, district):
+    auth.login("organizer")
+    for name in ("delegates.xlsx", "quotas.xlsx"):
+        ws = download(client, district.conference_id, name)["Dữ liệu"]
+        assert (ws.page_setup.orientation, ws.page_setup.paperSize) == ("landscape", 9)  # A4
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        # one page wide (1, the default, when left out), as many pages tall as it takes
+        assert (ws.page_setup.fitToWidth or 1, ws.page_setup.fitToHeight) == (1, 0)
+        assert ws.print_title_rows == "$1:$1" and ws.freeze_panes == "A2"
+        assert all(c.alignment.wrap_text for row in ws.iter_rows(max_row=3) for c in row if c.value is not None)
 
 
 def test_summary_sheet_counts_the_list(client, auth, district):

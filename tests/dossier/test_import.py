@@ -8,17 +8,23 @@ from datetime import date
 
 import openpyxl
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
+from conference.audit.models import AuditEntry
+from conference.conferences.models import Conference
+from conference.core.errors import RuleViolation
 from conference.delegates.models import Delegate
 from conference.dossier.importing import ImportRefused, import_file, preview_import, read_file, validate_row
-from conference.dossier.models import ImportedFile
+from conference.dossier.models import ImportedFile, LowerConference
+from conference.dossier.plain import fingerprint
 from conference.dossier.queries import get_dossier
+from conference.dossier.rules import parse_lower_codes
 from conference.dossier.upper import set_upper_delegates, set_upper_quota
 from conference.extensions import db
 from conference.nominations.importing import COLUMNS, ImportContext, parse_row
 from conference.nominations.models import Nomination
-from tests.dossier.world import make_district, make_province
+from conference.nominations.rules import first_sentences
+from tests.dossier.world import make_district, make_province, name_sender
 
 
 def nominations(conference_id: int) -> list[Nomination]:
@@ -43,6 +49,7 @@ def levels(app):
         set_upper_quota(district.conference_id, 20, province_code)
         set_upper_delegates(district.conference_id, district.exemplar_ids[:20])
         db.session.commit()
+        name_sender(province, district)
     return district, province, province_code
 
 
@@ -73,6 +80,8 @@ def test_round_trip_district_export_to_province_import_keeps_every_field(app, cl
                 nomination.education = ("Đại học", "Trung cấp", "Thạc sĩ")[i % 3]
             nomination.movements = "Lao động giỏi, lao động sáng tạo; Xanh - Sạch - Đẹp"
             delegate.notes = f"Ghi chú {i}\ndòng hai" if i % 2 else None
+            delegate.achievements = f"{delegate.achievements}\nĐoạn hai: {i} sáng kiến được công nhận."
+            delegate.achievements_summary = f"Tóm tắt {i}: sáng kiến cải tiến kỹ thuật." if i % 3 else None
         db.session.commit()
     content = export(client, auth, district.conference_id)
 
@@ -100,6 +109,8 @@ def test_round_trip_district_export_to_province_import_keeps_every_field(app, cl
             for name in ("kind", "full_name", "gender", "birth_year", "ethnicity", "direct_worker", "party_member",
                          "titles", "achievements", "notes"):
                 assert getattr(n, name) == getattr(delegate, name), name
+            # the summary as the list printed it: the district's own, else its achievements' first sentences
+            assert n.achievements_summary == (delegate.achievements_summary or first_sentences(delegate.achievements))
             source = db.session.get(Nomination, delegate.nomination_id)
             for name in ("birth_date", "education", "movements", "phone"):
                 assert getattr(n, name) == getattr(source, name), name
@@ -108,6 +119,7 @@ def test_round_trip_district_export_to_province_import_keeps_every_field(app, cl
         assert any(n.kind == "collective" for n in imported.values())
         assert any(n.birth_date for n in imported.values()) and any(n.notes for n in imported.values())
         assert any("\n" in (n.titles or "") for n in imported.values())
+        assert any("\nĐoạn hai" in (n.achievements or "") for n in imported.values())
         record = db.session.execute(select(ImportedFile)).scalar_one()
         assert (record.row_count, record.unit_id) == (20, province.district_unit_id)
 
@@ -128,8 +140,6 @@ def test_second_import_of_the_same_file_is_refused(app, client, auth, levels):
 
 
 def _conference(province):
-    from conference.conferences.models import Conference
-
     return db.session.get(Conference, province.conference_id)
 
 
@@ -160,16 +170,74 @@ def test_a_file_edited_after_export_is_refused(app, client, auth, levels):
         read_file(content)
 
 
-def test_a_file_from_a_body_that_is_not_a_unit_is_refused(app, client, auth, levels):
+def test_the_sender_is_known_by_its_code_so_a_renamed_district_still_imports(app, client, auth, levels):
     district, province, code = levels
     content = export(client, auth, district.conference_id)
     with app.app_context():
         from conference.organizations.models import Organization
 
-        db.session.get(Organization, province.district_unit_id).name = "Liên đoàn Lao động huyện Khác"
+        db.session.get(Organization, province.district_unit_id).name = "Công đoàn phường Vĩnh Thuận"
+        db.session.commit()
+        preview = preview_import(_conference(province), content, code)
+        assert preview.errors == [] and preview.unit_name == "Công đoàn phường Vĩnh Thuận"
+
+
+def test_a_file_from_a_code_no_unit_gave_is_refused_even_under_a_units_name(app, client, auth, levels):
+    district, province, code = levels
+    content = export(client, auth, district.conference_id)  # issuer: the district's name, as the province's unit
+    with app.app_context():
+        db.session.execute(delete(LowerConference))
         db.session.commit()
         errors = preview_import(_conference(province), content, code).errors
-        assert any("không phải đơn vị trực thuộc" in e for e in errors)
+        source = get_dossier(district.conference_id).code
+        assert [str(e) for e in errors] == [(
+            f"Tệp của hội nghị mã {source} (“Liên đoàn Lao động huyện Vĩnh Thuận”): chưa đơn vị trực thuộc nào của "
+            "hội nghị này có mã đó. Ghi mã hội nghị của đơn vị ở mục “Mã hội nghị của cấp dưới” rồi tải tệp lên lại.")]
+        with pytest.raises(ImportRefused, match="chưa đơn vị trực thuộc nào"):
+            import_file(province.conference_id, content, None, code, None)
+
+
+def test_a_unit_hosting_its_conference_in_the_same_database_needs_no_code(app, client, auth):
+    """One instance for the province: the district's conference is found by its code, without a name."""
+    with app.app_context():
+        province = make_province(district_seats=5)
+        code = get_dossier(province.conference_id).code
+        district = make_district(exemplars=3)
+        host = db.session.get(Conference, district.conference_id).host
+        host.parent_id, host.name = province.host_id, "Công đoàn xã Vĩnh Thuận"  # the real host, renamed
+        db.session.commit()
+        set_upper_quota(district.conference_id, 3, code)
+        set_upper_delegates(district.conference_id, district.exemplar_ids)
+        db.session.commit()
+    content = export(client, auth, district.conference_id)
+    with app.app_context():
+        preview = preview_import(_conference(province), content, code)
+        assert preview.errors == [] and preview.unit_name == "Công đoàn xã Vĩnh Thuận"
+
+
+def test_the_organizer_records_the_units_codes_on_the_import_page(app, client, auth, levels):
+    _district, province, _code = levels
+    auth.login("p_organizer")
+    url = f"/conferences/{province.conference_id}/exports/import"
+    html = client.get(url).get_data(as_text=True)
+    assert "Mã hội nghị của cấp dưới" in html
+    other = province.other_unit_id
+    html = client.post(url + "/codes", data={f"code-{other}": " hn-0123456789ab"}, follow_redirects=True)
+    assert "không đúng dạng" in html.get_data(as_text=True)
+    client.post(url + "/codes", data={f"code-{other}": " hn-0123456789 "}, follow_redirects=True)
+    with app.app_context():
+        codes = dict(db.session.execute(select(LowerConference.unit_id, LowerConference.code)).all())
+        assert codes == {other: "HN-0123456789"}  # the district's code left blank on the form: removed
+        entry = db.session.execute(select(AuditEntry).where(AuditEntry.action == "lower_codes")).scalar_one()
+        assert entry.after == {"lower_codes": ["Liên đoàn Lao động huyện U Minh Thượng: HN-0123456789"]}
+
+
+def test_codes_are_checked_before_they_are_saved():
+    assert parse_lower_codes({1: " hn-abcdef0123 ", 2: "", 3: None}) == {1: "HN-ABCDEF0123"}
+    with pytest.raises(RuleViolation, match="hai đơn vị"):
+        parse_lower_codes({1: "HN-ABCDEF0123", 2: "hn-abcdef0123"})
+    with pytest.raises(RuleViolation, match="không đúng dạng"):
+        parse_lower_codes({1: "Liên đoàn Lao động huyện Vĩnh Thuận"})
 
 
 def test_more_rows_than_the_districts_quota_imports_nothing(app, client, auth):
@@ -177,6 +245,7 @@ def test_more_rows_than_the_districts_quota_imports_nothing(app, client, auth):
         province = make_province(district_seats=19)
         code = get_dossier(province.conference_id).code
         district = make_district(exemplars=20)
+        name_sender(province, district)
         set_upper_quota(district.conference_id, 20, code)
         set_upper_delegates(district.conference_id, district.exemplar_ids)
         db.session.commit()
@@ -193,6 +262,7 @@ def test_a_row_error_shows_in_the_preview_and_nothing_is_imported(app, client, a
         province = make_province(district_seats=20)
         code = get_dossier(province.conference_id).code
         district = make_district(exemplars=3)
+        name_sender(province, district)
         db.session.get(Delegate, district.exemplar_ids[1]).achievements = None
         db.session.commit()
         set_upper_quota(district.conference_id, 3, code)
@@ -282,3 +352,28 @@ def test_kind_gender_and_yes_no_read_as_the_template_import_reads_them(kind, gen
         assert dossier[key] == template.data[key], key
     assert dossier["kind"] == ("collective" if "thể" in kind else "individual")
     assert dossier["direct_worker"] is True and dossier["party_member"] is True
+
+
+def as_previous_format(content: bytes) -> bytes:
+    """The file as the previous version of the software wrote it: no summary column, its own fingerprint."""
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    sheet = book["Dữ liệu"]
+    sheet.delete_cols([c.value for c in sheet[1]].index("Tóm tắt thành tích") + 1)
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    stamp = fingerprint(rows[0][:-1], [row[:-1] for row in rows[1:]], "conference-plain-2")
+    for row in sheet.iter_rows(min_row=2):
+        row[-1].value = stamp
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_file_of_the_previous_format_still_imports_with_first_sentences_as_summaries(app, client, auth, levels):
+    district, province, code = levels
+    content = as_previous_format(export(client, auth, district.conference_id))
+    assert read_file(content).version == "conference-plain-2"
+    with app.app_context():
+        import_file(province.conference_id, content, "cu.xlsx", code, None)
+        rows = nominations(province.conference_id)
+        assert len(rows) == 20
+        assert all(n.achievements_summary == first_sentences(n.achievements) for n in rows)

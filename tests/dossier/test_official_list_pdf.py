@@ -1,7 +1,8 @@
 """The official delegate list as the province opens it: LibreOffice's PDF of the exported file, page by page.
-Every row, every name and the totals are whole; the table fits the page's width; a 2,000-character citation
-makes no row taller than a page (it ends with "…" there, whole in the data sheet); the page number stands at the
-top from the second page on."""
+Every row, every name and the totals are whole; the table fits the page's width; the list prints the summary of
+achievements (a 2,000-character citation without one prints its first sentences, whole in the data sheet; a summary
+of the full 300 characters is whole too), so no row is taller than a page and none is cut; the page number stands
+at the top from the second page on."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import pytest
 
 from conference.delegates.models import Delegate
 from conference.extensions import db
+from conference.nominations.rules import first_sentences
 from tests.dossier.world import make_district
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])  # the file, not the database, is under test
@@ -43,7 +45,9 @@ def test_the_official_list_prints_whole_on_a4_landscape(app, client, auth, tmp_p
     with app.app_context():
         world = make_district(exemplars=24, guests=2)
         long_one = db.session.get(Delegate, world.exemplar_ids[5])
-        long_one.achievements = CITATION[:2000]
+        long_one.achievements, long_one.achievements_summary = CITATION[:2000], None
+        longest_summary = db.session.get(Delegate, world.exemplar_ids[6])
+        longest_summary.achievements_summary = ("Sáng kiến cải tiến quy trình làm lợi 300 triệu đồng; " * 6)[:300]
         names = [d.full_name for d in db.session.execute(
             db.select(Delegate).where(Delegate.conference_id == world.conference_id)).scalars()]
         db.session.commit()
@@ -52,9 +56,13 @@ def test_the_official_list_prints_whole_on_a4_landscape(app, client, auth, tmp_p
 
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets[0]
     heights = [d.height for d in sheet.row_dimensions.values() if d.height]
-    assert max(heights) <= 409  # Excel's tallest row
-    cut = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value.endswith("…")]
-    assert len(cut) == 1 and cut[0].replace("\n", " ").startswith(CITATION[:200])  # the long citation, cut once
+    assert max(heights) <= 200  # far below Excel's tallest row (409 pt)
+    cells = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert [c for c in cells if c.endswith("…")] == []  # nothing cut
+    summary = first_sentences(CITATION[:2000])
+    assert summary in [c.replace("\n", " ") for c in cells] and len(summary) <= 300  # its first sentences
+    data = openpyxl.load_workbook(io.BytesIO(xlsx))["Dữ liệu"]
+    assert CITATION[:2000].strip() in [c.value for c in data["P"]]  # whole in the data sheet
 
     pages = _pdf(xlsx, tmp_path)
     assert len(pages) >= 2
@@ -67,4 +75,4 @@ def test_the_official_list_prints_whole_on_a4_landscape(app, client, auth, tmp_p
     assert short == {}, short  # every name whole
     assert all(re.search(rf"^\s*{i}\s", everything, re.MULTILINE) for i in range(1, len(names) + 1))  # every row
     assert re.search(r"DTTS:\s*\d+", everything)  # the totals' minority count on one line, not broken
-    assert "Thành tích tiêu biểu" in pages[0] and "Ghi chú" in pages[0]  # every column on the page's width
+    assert "Tóm tắt" in pages[0] and "Ghi chú" in pages[0]  # every column on the page's width

@@ -11,6 +11,8 @@ from datetime import date
 
 from conference.conferences.models import Conference, Quota
 from conference.delegates.models import Delegate
+from conference.dossier.models import LowerConference
+from conference.dossier.queries import get_dossier
 from conference.extensions import db
 from conference.nominations.models import Nomination
 from conference.organizations.models import Organization
@@ -41,7 +43,8 @@ class Province:
 
 
 def person(i: int) -> dict:
-    """The fields of exemplar number i: varied genders, ethnicities, marks, a collective every 9th."""
+    """The fields of exemplar number i: varied genders, ethnicities, marks, a collective every 9th; a summary of
+    achievements for every second one."""
     collective = i % 9 == 8
     return {
         "kind": "collective" if collective else "individual",
@@ -54,6 +57,7 @@ def person(i: int) -> dict:
         "party_member": i % 4 == 0,
         "titles": "Chiến sĩ thi đua cơ sở năm 2023, 2024\nBằng khen của LĐLĐ tỉnh năm 2024",
         "achievements": f"Có {i} sáng kiến cải tiến kỹ thuật, tiết kiệm chi phí cho đơn vị.",
+        "achievements_summary": f"{i} sáng kiến cải tiến kỹ thuật." if i % 2 else None,
     }
 
 
@@ -129,3 +133,13 @@ def make_province(district_seats: int = 20, tag: str = "p_") -> Province:
     db.session.commit()
     return Province(host_id=province.id, conference_id=conference.id, district_unit_id=district.id,
                     other_unit_id=other.id)
+
+
+def name_sender(province: Province, district: District) -> str:
+    """The district's conference code, recorded at the province as its district unit's (the district told it);
+    the code."""
+    code = get_dossier(district.conference_id).code
+    db.session.add(LowerConference(conference_id=province.conference_id, unit_id=province.district_unit_id,
+                                   code=code))
+    db.session.commit()
+    return code

@@ -6,19 +6,19 @@ import io
 
 from openpyxl import load_workbook
 
-from conference.nominations.importing import DATA_SHEET, HEADERS
+from conference.nominations.importing import COLUMNS, DATA_SHEET, HEADERS
 
 
 def person_row(name: str, year=1985, unit: str | None = None, **overrides) -> list:
-    """One data row in the template's column order."""
+    """One data row in the template's column order (`COLUMNS`); a blank summary unless given."""
     row = {
         "unit": unit, "kind": "Cá nhân", "full_name": name, "gender": "Nữ", "birth": year, "ethnicity": "Kinh",
         "education": "Đại học", "party_member": "Có", "direct_worker": "Không", "position": "Giáo viên",
         "movements": "Lao động giỏi, Lao động sáng tạo", "titles": "Lao động tiên tiến",
-        "achievements": "Giáo viên dạy giỏi cấp huyện.", "phone": "0912345678",
+        "achievements": "Giáo viên dạy giỏi cấp huyện.", "achievements_summary": None, "phone": "0912345678",
     }
     row.update(overrides)
-    return list(row.values())
+    return [row[column.key] for column in COLUMNS]
 
 
 def fill_template(template: bytes, rows: list[list]) -> bytes:

@@ -37,7 +37,7 @@
       undo.forget();
       screen.show("warn", TITLES.already_checked_in, entry.name,
                   fmt(MSG.offline_already, { time: hhmm(new Date(entry.checked_in_at)), desk: entry.desk || "" }),
-                  entry.badge, entry.colour);
+                  entry.badge, entry.colour, entry.seat);
       screen.outcome("already_checked_in");
       screen.beep("warn");
       return;
@@ -51,7 +51,7 @@
       .then(list.pending);
     list.save();
     screen.show("ok", TITLES.queued, entry.name, entry.unit + " — " + fmt(MSG.queued, { time: hhmm(now) }),
-                entry.badge, entry.colour);
+                entry.badge, entry.colour, entry.seat);
     screen.outcome("queued");
     screen.addArrived(1);
     undo.remember(n, hash, entry.name, true);
@@ -68,7 +68,7 @@
     var tone = TONES[data.result];
     var d = data.delegate;
     screen.show(tone, TITLES[data.result] || data.result, d ? d.name : "", (d ? d.unit + " — " : "") + data.message,
-                d ? d.badge : "", d ? d.colour : "");
+                d ? d.badge : "", d ? d.colour : "", d ? d.seat : "");
     screen.outcome(data.result);
     var hash = list.hashOf(code);
     if (data.result === "checked_in") {

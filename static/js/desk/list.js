@@ -8,7 +8,7 @@
   var store = Desk.store;
   var conferenceId = Desk.page.conferenceId, urls = Desk.page.urls;
 
-  var list = null;      // hash -> {name, unit, badge, colour, checked_in_at, desk, fallback_hash}
+  var list = null;      // hash -> {name, unit, badge, colour, seat, checked_in_at, desk, fallback_hash}
   var aliases = {};     // fallback_hash -> hash
   var listTime = null;  // when the server gave that list (a Date)
 

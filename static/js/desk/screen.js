@@ -27,8 +27,9 @@
   }
 
   var idleTimer = null;
-  /* tone: ok (green), warn (amber), bad (red), busy (waiting for the server) or idle. */
-  function show(tone, title, name, detail, badge, colour) {
+  /* tone: ok (green), warn (amber), bad (red), busy (waiting for the server) or idle; seat: the delegate's seat
+     label ("B-03-07"), shown as "Ghế B-03-07" under the badge when green or amber, or nothing. */
+  function show(tone, title, name, detail, badge, colour, seat) {
     // After a few seconds the box goes back to "ready", so the next arrival never sees someone else's name.
     window.clearTimeout(idleTimer);
     if (tone !== "busy" && tone !== "idle") {
@@ -41,6 +42,8 @@
     var badgeEl = box.querySelector(".result-badge");
     badgeEl.textContent = badge || "";
     badgeEl.style.setProperty("--cat", colour || "#0b4f9c");
+    // Where to sit, for a delegate let in (green) or already in (amber); never with a refused badge.
+    box.querySelector(".result-seat").textContent = seat && (tone === "ok" || tone === "warn") ? fmt(MSG.seat, { seat: seat }) : "";
     box.querySelector(".result-detail").textContent = detail || "";
   }
 
