@@ -127,11 +127,11 @@ def timeline(times: list[datetime], minutes: int = BUCKET_MINUTES,
 
 def _rows(conference_id: int):
     """Every delegate of the conference with its unit and check-in, only the columns the board and the report
-    read (no ORM objects): rows of full_name, position, category, presidium_order, kind (the badge kind,
+    read (no ORM objects): rows of full_name, position, workplace, category, presidium_order, kind (the badge kind,
     `Delegate.badge_kind`), unit (its name or None), checked_in_at, desk and offline (None when not arrived).
     One statement."""
     return db.session.execute(
-        select(Delegate.full_name, Delegate.position, Delegate.category, Delegate.presidium_order,
+        select(Delegate.full_name, Delegate.position, Delegate.workplace, Delegate.category, Delegate.presidium_order,
                Delegate.badge_kind.label("kind"), Organization.name.label("unit"), CheckIn.checked_in_at,
                CheckIn.desk, CheckIn.offline)
         .select_from(Delegate)
@@ -149,7 +149,7 @@ def ordered_groups(rows, presidium_label: str, guests_label: str) -> list[Group]
     presidium, guests, units = [], [], {}
     for row in rows:
         unit = row.unit
-        person = Person(row.full_name, affiliation(unit, row.position), row.kind, unit, row.checked_in_at, row.desk)
+        person = Person(row.full_name, affiliation(unit, row.position, row.workplace), row.kind, unit, row.checked_in_at, row.desk)
         if person.kind == "presidium":
             presidium.append((row.presidium_order, person))
         elif row.category == "guest" or unit is None:

@@ -28,6 +28,7 @@ from conference.core.clock import utcnow
 from conference.core.shortcode import read_short_code
 from conference.db import lock
 from conference.delegates.models import Delegate
+from conference.delegates.rules import affiliation
 from conference.extensions import db
 from conference.organizations.models import Organization
 from conference.seating.models import SeatAssignment
@@ -41,7 +42,7 @@ REFUSED_AT_SYNC = ("invalid", "revoked", "wrong_conference", "out_of_window")
 
 @dataclass(frozen=True)
 class DelegateCard:
-    """What the desk shows of a delegate: id, name, unit (or position line for guests), category and badge kind."""
+    """What the desk shows of a delegate: id, name, unit (a guest's organisation or position: `affiliation`), category and badge kind."""
 
     id: int
     full_name: str
@@ -84,7 +85,7 @@ _KIND = Delegate.badge_kind  # conference.delegates.rules.badge_kind, as SQL
 _closures = CheckInClosure.__table__
 _CARD = (
     select(_delegates.c.conference_id, _delegates.c.badge_token, _delegates.c.full_name, _delegates.c.position,
-           _delegates.c.category, _KIND, _units.c.name, _styles.c.label, _styles.c.colour, _closures.c.closed_at,
+           _delegates.c.workplace, _delegates.c.category, _KIND, _units.c.name, _styles.c.label, _styles.c.colour, _closures.c.closed_at,
            _seats.c.block, _seats.c.row_no, _seats.c.seat_no)
     .select_from(_delegates
                  .outerjoin(_units, _units.c.id == _delegates.c.unit_id)
@@ -133,8 +134,8 @@ def _card(delegate_id: int):
     row = db.session.connection().execute(_CARD, {"delegate_id": delegate_id}).one_or_none()
     if row is None:
         return None
-    conference_id, token, name, position, category, kind_value, unit, label, colour, closed, *seat = row
-    card = DelegateCard(delegate_id, name, unit or position or "", category, kind_value,
+    conference_id, token, name, position, workplace, category, kind_value, unit, label, colour, closed, *seat = row
+    card = DelegateCard(delegate_id, name, affiliation(unit, position, workplace), category, kind_value,
                         (label, colour) if label else None, seat_label(*seat) if seat[0] is not None else None)
     return conference_id, token, card, closed
 

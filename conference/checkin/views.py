@@ -568,10 +568,7 @@ def _attendance(conference: Conference) -> queries.Attendance:
 def attendance_xlsx(conference: Conference):
     """The attendance report (báo cáo điểm danh) as xlsx, in the official layout of the delegate list."""
     figures = _attendance(conference)
-    info = attendance.ReportInfo(
-        issuer=conference.host.name, upper_body=conference.upper_body, conference_name=conference.name,
-        held_on=conference.held_on, venue=conference.venue, as_of=figures.closed_at or utcnow(),
-        closed=figures.closed_at is not None)
+    info = attendance.ReportInfo.of(conference, figures.closed_at or utcnow(), figures.closed_at is not None)
     content = write_report(attendance.attendance_report(info, figures))
     filename = f"bao-cao-diem-danh-{conference.id}.xlsx"
     return Response(content, mimetype=attendance.XLSX, headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -168,6 +168,17 @@ def login(page, base_url: str, username: str, password: str = DEMO_PASSWORD) -> 
     page.locator("form[action$='/logout']").wait_for(state="attached")  # hidden in the phone's collapsed menu
 
 
+def open_menu(page, label: str) -> None:
+    """Click the menu link `label`, opening its drop-down first when it sits in one."""
+    bar = page.locator("#mainnav")
+    link = bar.get_by_role("link", name=label, exact=True)
+    if not link.is_visible():
+        bar.locator(".nav-item.dropdown", has=page.get_by_role("link", name=label, exact=True, include_hidden=True)).locator(
+            ".dropdown-toggle").click()
+    link.click()
+    page.wait_for_load_state()
+
+
 def logout(page) -> None:
     page.get_by_role("button", name="Đăng xuất").click()
     page.get_by_text("Đã đăng xuất.").wait_for()

@@ -44,7 +44,7 @@ def test_a_removed_guests_badge_is_refused_and_a_typed_fallback_code_checks_in(l
     expect(organizer.locator(".alert-success")).to_have_text("Đã xoá đại biểu.")
     organizer.get_by_role("link", name="Thêm đại biểu khách mời").click()
     organizer.get_by_label("Họ và tên").fill("Đặng Văn Thay Thế")
-    organizer.get_by_label("Chức vụ, nơi công tác").fill("Phó Bí thư Đảng ủy xã")
+    organizer.get_by_label("Chức vụ", exact=True).fill("Phó Bí thư Đảng ủy xã")
     organizer.get_by_role("button", name="Thêm").click()
     expect(organizer.locator(".alert-success")).to_contain_text("Đặng Văn Thay Thế")
     new_fallback = printed_fallback(organizer, live_server, cid, "Đặng Văn Thay Thế")

@@ -12,7 +12,7 @@ import docx
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import login
+from .conftest import login, open_menu
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +21,7 @@ def test_the_presidium_is_completed_and_its_seating_chart_printed(live_server, n
     page = new_context().new_page()
     login(page, live_server, "bantochuc")
     page.get_by_role("link", name="Mở tổng quan").click()
-    page.get_by_role("link", name="Đoàn Chủ tịch").first.click()
+    open_menu(page, "Đoàn Chủ tịch")
     expect(page.locator('[data-group="union"]')).to_have_attribute("data-present", "0")
 
     union_chair = page.locator("#seat-7 option", has_text="— Chủ tịch, Liên đoàn Lao động huyện Vĩnh Thuận (")
@@ -50,7 +50,7 @@ def test_batches_flag_two_unscanned_awardees_and_the_script_marks_them(live_serv
     page = new_context().new_page()
     login(page, live_server, "bantochuc")
     page.get_by_role("link", name="Mở tổng quan").click()
-    page.get_by_role("link", name="Trao thưởng", exact=True).click()
+    open_menu(page, "Trao thưởng")
     page.get_by_role("button", name="Tạo các đợt").click()
     expect(page.get_by_text("đợt trao thưởng.", exact=False).first).to_be_visible()
     assert page.locator("[data-batch]").count() >= 2
@@ -85,7 +85,7 @@ def test_batches_flag_two_unscanned_awardees_and_the_script_marks_them(live_serv
     shot(page, "batch-390")
     page.set_viewport_size({"width": 1280, "height": 900})
 
-    page.get_by_role("link", name="Trao thưởng", exact=True).click()
+    open_menu(page, "Trao thưởng")
     page.get_by_role("link", name="Kịch bản dẫn chương trình").click()
     shot(page, "script-1280")
     with page.expect_download() as download:

@@ -19,7 +19,7 @@ from conference.dossier.queries import get_dossier
 from conference.extensions import db
 from conference.organizations.models import Organization
 
-from .conftest import login, logout
+from .conftest import login, logout, open_menu
 
 pytestmark = pytest.mark.browser
 
@@ -66,7 +66,7 @@ def test_choose_twenty_export_and_import_them_one_level_up(live_server, page, sh
     # ---- The district organizer chooses 20 delegates from the agenda item ----------------------------
     login(page, live_server, "bantochuc")
     page.get_by_role("link", name="Mở tổng quan").click()
-    page.locator("#mainnav").get_by_role("link", name="Chương trình", exact=True).click()
+    open_menu(page, "Chương trình")
     page.get_by_role("link", name="Danh sách đại biểu dự Hội nghị cấp trên").click()
     expect(page.get_by_role("heading", name="Đại biểu dự Hội nghị cấp trên")).to_be_visible()
     page.get_by_label("Số lượng đại biểu cấp trên phân bổ").fill("20")

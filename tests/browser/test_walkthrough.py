@@ -14,7 +14,7 @@ import warnings
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import login, logout
+from .conftest import login, logout, open_menu
 
 pytestmark = pytest.mark.browser
 
@@ -25,8 +25,7 @@ ACHIEVEMENTS = ("Có sáng kiến “Sổ tay điện tử theo dõi đoàn viê
 
 def nav(page, label: str) -> None:
     """Click a link of the top navigation bar."""
-    page.locator("#mainnav").get_by_role("link", name=label, exact=True).click()
-    page.wait_for_load_state()
+    open_menu(page, label)
 
 
 def conference_id(page) -> int:

@@ -11,8 +11,12 @@ import pytest
 from sqlalchemy import func, select
 
 from conference.agenda.models import AgendaItem
+from conference.ceremony.models import HonouringBatch
+from conference.ceremony.services import generate_batches
 from conference.dossier.models import Dossier
 from conference.extensions import db
+from conference.honourboard.models import HonourBoard
+from conference.honourboard.services import save_board
 from tests.dashboard.mixed import Mixed, make_mixed
 
 
@@ -22,6 +26,9 @@ def mixed(app) -> Mixed:
         world = make_mixed()
         db.session.add(AgendaItem(conference_id=world.conference_id, position=1, starts_at=time(7, 30),
                                   title="Khai mạc hội nghị"))
+        db.session.commit()
+        generate_batches(world.conference_id)
+        save_board(world.conference_id, {"enabled": True})  # the public board's pages answer, not 404
         db.session.commit()
         return world
 
@@ -36,8 +43,11 @@ def every_get_url(app, world: Mixed) -> list[str]:
     """Every GET route of the app with the ids of `world` filled in (static files aside)."""
     with app.app_context():
         item_id = db.session.execute(select(AgendaItem.id)).scalar_one()
+        batch_id = db.session.execute(select(func.min(HonouringBatch.id))).scalar_one()
+        slug = db.session.execute(select(HonourBoard.slug)).scalar_one()
     values = {"conference_id": world.conference_id, "unit_id": world.unit_ids[0],
-              "nomination_id": world.nomination_ids[0], "delegate_id": world.delegate_ids[0], "item_id": item_id}
+              "nomination_id": world.nomination_ids[0], "delegate_id": world.delegate_ids[0], "item_id": item_id,
+              "batch_id": batch_id, "slug": slug}
     urls = []
     for rule in app.url_map.iter_rules():
         if "GET" not in rule.methods or rule.endpoint == "static":

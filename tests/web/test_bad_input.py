@@ -24,7 +24,8 @@ from conference.checkin.models import CheckIn
 from conference.conferences.models import Quota
 from conference.core.text import ID_MAX
 from conference.delegates.models import Delegate
-from conference.dossier.importing import HEADERS
+from conference.dossier.importing import HEADERS_BY_VERSION
+from conference.dossier.plain import FORMAT_VERSION
 from conference.extensions import db
 from conference.nominations.models import Nomination
 from conference.organizations.models import Organization
@@ -347,7 +348,7 @@ def test_the_upper_levels_import_refuses_entities_and_unreadable_cells(client, a
     auth.login("organizer")
     book = Workbook()
     book.active.title = "Dữ liệu"
-    book.active.append(list(HEADERS))
+    book.active.append(list(HEADERS_BY_VERSION[FORMAT_VERSION]))
     book.active.append([1234])
     saved = io.BytesIO()
     book.save(saved)

@@ -15,7 +15,8 @@ from conference.extensions import db
 from tests.dossier.world import make_district
 from tests.factories import make_world
 
-MENU_LINK = re.compile(r'<a class="nav-link( active)?"(?: aria-current=page)? href="([^"]+)">([^<]+)</a>')
+MENU_LINK = re.compile(r'<a class="(?:nav-link|dropdown-item)( active)?"(?: aria-current=page)? href="([^"]+)">([^<]+)</a>')
+MENU_GROUP = re.compile(r'<button class="nav-link dropdown-toggle( active)?"[^>]*>([^<]+)</button>')
 
 
 def menu(html: str) -> list[tuple[str, str, bool]]:
@@ -40,9 +41,12 @@ def test_the_organizer_menu_has_every_page_and_marks_the_current_one(app, client
     links = menu(client.get(f"/conferences/{cid}/units").get_data(as_text=True))
 
     assert [label for label, _url, _active in links] == [
-        "Tổng quan", "Phân bổ", "Đơn vị", "Duyệt hồ sơ", "Đại biểu", "Đoàn Chủ tịch", "Chương trình",
-        "Thẻ đại biểu", "Đón tiếp", "Theo dõi đến", "Nhật ký", "Tài khoản"]
+        "Tổng quan", "Đơn vị", "Phân bổ", "Duyệt hồ sơ", "Đại biểu", "Đoàn Chủ tịch", "Giấy mời", "Chỗ ngồi",
+        "Thẻ đại biểu", "Chương trình", "Đón tiếp", "Theo dõi đến", "Trao thưởng", "Giấy khen, quyết định",
+        "Hồ sơ gửi cấp trên", "Bảng vinh danh", "Nhật ký", "Tài khoản"]
     assert [label for label, _url, active in links if active] == ["Đơn vị"]
+    groups = MENU_GROUP.findall(client.get(f"/conferences/{cid}/units").get_data(as_text=True))
+    assert groups == [(" active", "Chuẩn bị"), ("", "Ngày hội nghị"), ("", "Sau hội nghị")]
     assert ("Phân bổ", f"/conferences/{cid}/quotas", False) in links
 
 
