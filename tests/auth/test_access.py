@@ -7,8 +7,10 @@ without being listed here makes `test_every_route_of_the_app_is_listed_in_the_ac
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import dataclass
 from datetime import time
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -26,6 +28,7 @@ from conference.delegates.models import Delegate
 from conference.extensions import db
 from conference.nominations.models import Nomination
 from conference.nominations.services import Actor, approve_nomination, submit_nomination
+from tests.conftest import make_test_app
 from tests.factories import make_world, nomination_data
 
 ROLES = ("organizer", "unit", "checkin")
@@ -257,9 +260,36 @@ def request(client, method: str, url: str, ids: Seeded):
     return client.post(url, data={})
 
 
+@pytest.fixture(scope="session")
+def seeded_template(sqlite_template, tmp_path_factory) -> tuple[Path, Seeded]:
+    """An SQLite file with the world `seed` makes, made once per process; each test gets a copy (`app` below):
+    seeding it for each of the table's hundreds of cases took most of their time."""
+    path = tmp_path_factory.mktemp("access") / "seeded.db"
+    shutil.copyfile(sqlite_template, path)
+    app = make_test_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
+    seeded = seed(app)
+    with app.app_context():
+        db.session.execute(db.text("PRAGMA wal_checkpoint(TRUNCATE)"))
+        db.session.remove()
+        db.engine.dispose()
+    return path, seeded
+
+
 @pytest.fixture
-def ids(app) -> Seeded:
-    return seed(app)
+def app(seeded_template, tmp_path):
+    """The application on a copy of `seeded_template` (this module's tests all start from that world)."""
+    target = tmp_path / "test.db"
+    shutil.copyfile(seeded_template[0], target)
+    app = make_test_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{target}"})
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def ids(seeded_template) -> Seeded:
+    return seeded_template[1]
 
 
 # The table itself

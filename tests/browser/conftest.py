@@ -170,6 +170,7 @@ def login(page, base_url: str, username: str, password: str = DEMO_PASSWORD) -> 
 
 def open_menu(page, label: str) -> None:
     """Click the menu link `label`, opening its drop-down first when it sits in one."""
+    page.wait_for_load_state("load")  # Bootstrap's script, which opens the drop-downs, has run
     bar = page.locator("#mainnav")
     link = bar.get_by_role("link", name=label, exact=True)
     if not link.is_visible():
