@@ -58,7 +58,7 @@ test-deps: venv system-deps
 test: test-deps translations
 	$(BIN)/ruff check conference tests bench
 	$(BIN)/lint-imports
-	$(BIN)/pytest -q -n 2  # two processes (pytest-xdist), each with its own PostgreSQL and browser
+	$(BIN)/pytest -q -n 3  # three processes (pytest-xdist), each with its own PostgreSQL and browser: the browser tests wait on Chromium, so a third keeps both cores busy
 
 # Maintainers: refresh the English catalog after changing UI text (`_macros/` is not skipped).
 messages: venv

@@ -4,6 +4,7 @@ and lead to their pages."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import login, open_menu
 
@@ -15,7 +16,7 @@ def test_organizer_menu_is_one_row_on_office_screens(live_server, new_context, w
     page.get_by_role("link", name="Tổng quan").first.click()
 
     entries = page.locator("#mainnav .navbar-nav > .nav-item > .nav-link")
-    assert entries.count() == 6  # Tổng quan, three drop-downs, Nhật ký, Tài khoản
+    expect(entries).to_have_count(6)  # Tổng quan, three drop-downs, Nhật ký, Tài khoản
     tops = {round(box["y"]) for box in (entries.nth(i).bounding_box() for i in range(entries.count()))}
     assert len(tops) == 1, f"menu wraps at {width}px"
     heights = {round(entries.nth(i).bounding_box()["height"]) for i in range(entries.count())}

@@ -48,6 +48,7 @@ def test_seat_everyone_move_two_by_hand_on_a_phone_and_print_the_plan(live_serve
     phone.get_by_label("Đến ghế").fill("b 12 10")
     phone.get_by_role("button", name="Xếp vào ghế").click()
     expect(phone.locator(".alert-success")).to_have_text(f"Đã xếp {first} vào ghế B-12-10.")
+    phone.wait_for_load_state("load")  # the name filter's script listens before the name is typed
     phone.get_by_label("Tìm đại biểu theo tên").fill(second)
     phone.get_by_label("Đến ghế").fill("B-12-10")
     phone.get_by_role("button", name="Xếp vào ghế").click()
