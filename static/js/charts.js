@@ -8,7 +8,10 @@
 (function () {
   "use strict";
   if (!window.Chart) return;
-  var percentTick = function (value) { return value + "%"; };
+  // Numbers as Vietnamese readers write them ("50,9%"), whatever the browser's language.
+  var LOCALE = "vi-VN";
+  var number = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
+  var percentTick = function (value) { return number.format(value) + "%"; };
 
   function datasetOf(spec) {
     var colour = spec.colors || spec.color;
@@ -33,6 +36,7 @@
       scales.y1 = { position: "right", beginAtZero: true, grid: { drawOnChartArea: false }, ticks: { precision: 0 } };
     }
     return {
+      locale: LOCALE,
       indexAxis: spec.horizontal ? "y" : "x",
       responsive: true,
       maintainAspectRatio: !spec.height,
