@@ -19,6 +19,7 @@ from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
 from conference.accounts import labels as accounts
+from conference.ceremony.rules import ENTRY_STATUSES
 from conference.core.vocabulary import lazy_words
 from conference.delegates.rules import INVITATION_ANSWERS
 from conference.dossier.columns import FIELDS as LIST_COLUMNS
@@ -131,6 +132,7 @@ FIELD_LABELS = {
     "awardees": _l("Số người nhận khen thưởng"),
     "form": _l("Hình thức khen thưởng"),
     "representative": _l("Người nhận thay"),
+    "entry_status": _l("Trạng thái"),
     "items": _l("Nội dung chương trình"),
     "upper_list": _l("Đại biểu dự Hội nghị cấp trên"),
     "lower_codes": _l("Mã hội nghị của cấp dưới"),
@@ -258,6 +260,7 @@ VALUE_LABELS = {
     "gender": lazy_words("gender"),
     "badge_kind": lazy_words("badge_kind"),
     "invitation_answer": {code: _l(words.message) for code, words in INVITATION_ANSWERS.items()},
+    "entry_status": {code: _l(words.message) for code, words in ENTRY_STATUSES.items()},  # honouring entries
     "level": {code: level.label for code, level in LEVELS.items()},  # data: conference.organizations.levels
 }
 #: Keys whose values are ISO dates, shown dd/mm/yyyy as elsewhere in the app.

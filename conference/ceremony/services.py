@@ -153,12 +153,13 @@ def set_entry_status(entry: HonouringEntry, status: str, representative: str | N
     """
     rules.ensure_representative(status, representative)
     batch = db.session.get(HonouringBatch, entry.batch_id)
-    before = {"status": entry.status, "representative": entry.representative}
+    before = {"entry_status": entry.status, "representative": entry.representative}
     entry.status = status
     entry.representative = clean_text(representative) if status == "represented" else None
     batch.edited = True
     record("honouring_entry", entry.id, "update", conference_id=batch.conference_id, before=before,
-           after={"delegate_id": entry.delegate_id, "status": status, "representative": entry.representative})
+           after={"delegate_id": entry.delegate_id, "entry_status": status,
+                  "representative": entry.representative})
     db.session.flush()
 
 

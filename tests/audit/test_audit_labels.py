@@ -98,6 +98,7 @@ def test_values_are_shown_in_words_and_unknown_ones_as_they_are():
     assert labels.value_text("status", "submitted") == "Chờ duyệt"
     assert labels.value_text("category", "guest") == "Khách mời"
     assert labels.value_text("kind", "collective") == "Tập thể"
+    assert labels.value_text("entry_status", "represented") == "Người nhận thay"  # an awardee at the ceremony
     assert labels.value_text("gender", "female") == "Nữ"
     assert (labels.value_text("offline", True), labels.value_text("party_member", False)) == ("Có", "Không")
     assert labels.value_text("birth_date", None) == labels.value_text("contact", "") == "—"
