@@ -138,6 +138,9 @@ INVITATION_ANSWERS = {
     "declined": Message(N_("Từ chối")),
     "deputy": Message(N_("Cử người dự thay")),
 }
+#: The answer of a guest who will not come: their seat in the hall is freed and the automatic seating leaves them
+#: out (`conference.seating.services`); a later "confirmed" brings them back to the next automatic seating.
+DECLINED = "declined"
 
 
 def ensure_presidium_person(kind: str | None, name: str) -> None:

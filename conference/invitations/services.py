@@ -13,10 +13,11 @@ from conference.core.errors import N_, RuleViolation
 from conference.core.text import clean_text
 from conference.db import lock
 from conference.delegates.models import Delegate
-from conference.delegates.rules import INVITATION_ANSWERS
+from conference.delegates.rules import DECLINED, INVITATION_ANSWERS
 from conference.extensions import db
 from conference.invitations import rules
 from conference.invitations.models import InvitationSettings
+from conference.seating.services import release_seat
 
 #: The fields of a deputy (người dự thay) that replace the guest's on the seat.
 DEPUTY_FIELDS = ("full_name", "position", "workplace", "gender")
@@ -36,7 +37,8 @@ def record_answer(conference_id: int, delegate_id: int, answer: str, deputy: dic
     `DEPUTY_FIELDS`) replace the guest's on the delegate row, the guest invited is kept in `deputy_of` (the first
     one invited, when a deputy is replaced by another), and a new badge is issued exactly as a lost badge's reissue
     (`conference.badges.services.reissue_badge`): the printed badge and invitation QR no longer pass the desk. The
-    seat, presidium place and category stay. A declined guest keeps the seat until the organizer removes them.
+    seat, presidium place and category stay. A guest who declines gives up their seat in the hall
+    (`conference.seating.services.release_seat`).
 
     Raises:
         RuleViolation: not a guest of this conference; an unknown answer; a deputy without name or position, with
@@ -51,6 +53,8 @@ def record_answer(conference_id: int, delegate_id: int, answer: str, deputy: dic
     before_answer = delegate.invitation_answer
     if answer == "deputy":
         _seat_deputy(delegate, deputy or {})
+    elif answer == DECLINED:
+        release_seat(conference_id, delegate.id)
     delegate.invitation_answer = answer
     db.session.flush()
     if before_answer != answer:

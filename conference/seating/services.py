@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from conference.audit.services import record
@@ -17,6 +17,7 @@ from conference.conferences.models import Conference
 from conference.core.errors import N_, RuleViolation
 from conference.db import lock
 from conference.delegates.models import Delegate
+from conference.delegates.rules import DECLINED
 from conference.extensions import db
 from conference.organizations.models import Organization
 from conference.seating import rules
@@ -80,11 +81,13 @@ def save_layout(conference_id: int, blocks: int, rows: int, seats: int, stage_se
 
 
 def _sitters(conference_id: int) -> list[rules.Sitter]:
-    """Every delegate of the conference as `rules.Sitter`. One statement."""
+    """Every delegate of the conference who takes a seat, as `rules.Sitter` (guests who declined the invitation are
+    left out). One statement."""
     rows = db.session.execute(
         select(Delegate.id, Delegate.full_name, Delegate.category, Delegate.presidium_order, Organization.name)
         .outerjoin(Organization, Organization.id == Delegate.unit_id)
-        .where(Delegate.conference_id == conference_id))
+        .where(Delegate.conference_id == conference_id,
+               or_(Delegate.invitation_answer.is_(None), Delegate.invitation_answer != DECLINED)))
     return [rules.Sitter(i, name, category, order, unit) for i, name, category, order, unit in rows]
 
 
@@ -216,6 +219,20 @@ def move_delegate(conference_id: int, delegate_id: int, seat_text: str, swap: bo
         raise rules.SeatTaken(seat.label, name) from None
     _log_move(conference_id, delegate_id, former, seat)
     return Moved(delegate.full_name, seat.label)
+
+
+def release_seat(conference_id: int, delegate_id: int) -> None:
+    """Free the seat of a delegate of `conference_id` who will not come (a guest who declined the invitation);
+    logged as a move to no seat; nothing happens when they have none.
+
+    Takes no lock of the hall, unlike `unseat`: the caller holds the delegate's row already, and taking the hall's
+    lock after it would reverse the order in which the automatic seating takes them.
+    """
+    mine = _assignment_of(delegate_id)
+    if mine is not None:
+        _log_move(conference_id, delegate_id, mine.seat, None)
+        db.session.delete(mine)
+        db.session.flush()
 
 
 def unseat(conference_id: int, delegate_id: int) -> None:

@@ -22,6 +22,7 @@ from conference.extensions import db
 from conference.invitations.services import record_answer
 from conference.nominations.services import Actor, approve_nomination, submit_nomination
 from conference.seating.models import SeatAssignment
+from conference.seating.services import save_layout, seat_automatically
 from tests.factories import make_world, nomination_data
 
 SECRET = "test-secret-key"
@@ -160,3 +161,16 @@ def test_the_invitations_page_runs_as_many_statements_for_many_guests_as_for_few
 
     assert "Khách Số 5" in page and "Dự thay: Trần Thị Ánh Tuyết" in page
     assert few.count == many.count
+
+
+def test_a_guest_who_declines_gives_up_the_seat_and_the_automatic_seating_leaves_them_out(ctx):
+    world = make_world()
+    declining, coming = seat_two_guests(world)
+
+    record_answer(world.conference_id, declining, "declined")
+    assert db.session.execute(select(SeatAssignment).where(SeatAssignment.delegate_id == declining)).first() is None
+
+    save_layout(world.conference_id, blocks=1, rows=5, seats=10, stage_seats=7)
+    seat_automatically(world.conference_id, keep_hand=False)
+    seated = set(db.session.execute(select(SeatAssignment.delegate_id)).scalars())
+    assert coming in seated and declining not in seated
