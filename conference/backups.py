@@ -208,9 +208,9 @@ def restore(url: str, source: Path, required_tables: Iterable[str], safety_folde
     kind = database_kind(url)
     source = Path(source)
     check_backup(url, source, required_tables)
-    stamp = f"{local_now():%Y%m%d-%H%M%S}"
+    safety_copy = Path(safety_folder) / f"before-restore-{local_now():%Y%m%d-%H%M%S}{SUFFIXES[kind]}"
     if kind == "postgresql":
-        safety = backup(url, Path(safety_folder) / f"before-restore-{stamp}{SUFFIXES[kind]}")
+        safety = backup(url, safety_copy)
         _pg_tool("pg_restore", url, ["--clean", "--if-exists", "--no-owner", "--no-privileges",
                                      "--single-transaction", str(source)])
         return safety
@@ -219,7 +219,7 @@ def restore(url: str, source: Path, required_tables: Iterable[str], safety_folde
         raise BackupError("Tệp khôi phục chính là cơ sở dữ liệu đang dùng.")
     safety = None
     if live.exists():
-        safety = backup(url, Path(safety_folder) / f"before-restore-{stamp}{SUFFIXES[kind]}")
+        safety = backup(url, safety_copy)
     copy = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     target = sqlite3.connect(live, timeout=30)
     try:

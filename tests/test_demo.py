@@ -5,7 +5,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from conference.agenda.models import AgendaItem
-from conference.agenda.services import PLAN_AGENDA
+from conference.agenda.rules import PLAN_AGENDA
 from conference.auth.models import User
 from conference.conferences.models import Conference, Quota
 from conference.delegates.models import Delegate

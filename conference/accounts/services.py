@@ -61,9 +61,10 @@ class Slip:
     password: str
 
 
-def _in_host(host_id: int):
-    """The condition "the user's organization is the host or one of its units" (User joined to Organization)."""
-    return or_(User.organization_id == host_id, Organization.parent_id == host_id)
+def _in_host(host_id: int, user=User):
+    """The condition "the user's organization is the host or one of its units" (`user`, User or an alias of it,
+    joined to Organization)."""
+    return or_(user.organization_id == host_id, Organization.parent_id == host_id)
 
 
 def accounts_of(host_id: int) -> list[Account]:
@@ -102,8 +103,7 @@ def account_log(host_id: int, limit: int = 50) -> list[AccountEvent]:
         .join(account, AuditEntry.entity_id == account.id)
         .join(Organization, account.organization_id == Organization.id)
         .outerjoin(actor, AuditEntry.user_id == actor.id)
-        .where(AuditEntry.entity == "account", or_(account.organization_id == host_id,
-                                                   Organization.parent_id == host_id))
+        .where(AuditEntry.entity == "account", _in_host(host_id, account))
         .order_by(AuditEntry.id.desc()).limit(limit)
     ).all()
     return [AccountEvent(to_local(r.at), r.actor, r.action, r.username) for r in rows]
@@ -266,11 +266,3 @@ def change_own_password(user_id: int, current: str, new: str) -> User:
     db.session.flush()
     _log(user, "change_password", {"must_change_password": before}, {"must_change_password": False})
     return user
-
-
-_MUST_CHANGE = select(User.must_change_password)
-
-
-def must_change_password(user_id: int) -> bool:
-    """True while the user `user_id` still has a one-time password (one small query)."""
-    return bool(db.session.execute(_MUST_CHANGE.where(User.id == user_id)).scalar())

@@ -32,7 +32,7 @@ def require_new_password():
     (a JSON answer 403 under /api/); logout, login and static files stay open."""
     if request.endpoint in OPEN_WHILE_PASSWORD_MUST_CHANGE or request.endpoint is None:
         return None
-    if not current_user.is_authenticated or not services.must_change_password(current_user.id):
+    if not current_user.is_authenticated or not current_user.must_change_password:
         return None
     message = _("Bạn đang dùng mật khẩu một lần. Hãy đặt mật khẩu mới trước khi tiếp tục.")
     if request.path.startswith("/api/"):
@@ -81,21 +81,25 @@ def create():
 @roles_required("organizer")
 def deactivate(user_id: int):
     """Deactivate a unit or desk account: it can no longer log in, and its sessions end."""
-    user = _managed_or_404(user_id)
-    if CSRFForm().validate_on_submit():
-        services.set_active(current_user.organization_id, user.id, False)
-        flash(_("Đã khoá tài khoản %(name)s.", name=user.username), "success")
-    return redirect(url_for("accounts.index"))
+    return _set_active(user_id, False)
 
 
 @bp.route("/accounts/<int:user_id>/reactivate", methods=["POST"])
 @roles_required("organizer")
 def reactivate(user_id: int):
     """Let a deactivated unit or desk account log in again."""
+    return _set_active(user_id, True)
+
+
+def _set_active(user_id: int, active: bool):
+    """Deactivate or reactivate (`active`) the host's account `user_id` (CSRF-checked), then the accounts page."""
     user = _managed_or_404(user_id)
     if CSRFForm().validate_on_submit():
-        services.set_active(current_user.organization_id, user.id, True)
-        flash(_("Đã mở lại tài khoản %(name)s.", name=user.username), "success")
+        services.set_active(current_user.organization_id, user.id, active)
+        if active:
+            flash(_("Đã mở lại tài khoản %(name)s.", name=user.username), "success")
+        else:
+            flash(_("Đã khoá tài khoản %(name)s.", name=user.username), "success")
     return redirect(url_for("accounts.index"))
 
 
@@ -144,5 +148,5 @@ def change_password():
             login_user(user)  # the session names the new password's stamp (`User.get_id`)
             flash(_("Đã đổi mật khẩu."), "success")
             return redirect(url_for("dashboard.home"))
-    forced = services.must_change_password(current_user.id)
-    return render_template("accounts/password.html", form=form, forced=forced, min_length=MIN_PASSWORD_LENGTH)
+    return render_template("accounts/password.html", form=form, forced=current_user.must_change_password,
+                           min_length=MIN_PASSWORD_LENGTH)

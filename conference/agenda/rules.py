@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
 
+from conference.core.xlsx import date_parts
+
 #: When the programme starts unless the organizer says otherwise: 07:30, the first item of the demo programme
 #: (the morning of office hours begins at 07:00–07:30).
 DEFAULT_DAY_START = time(7, 30)
@@ -68,8 +70,7 @@ def hhmm(total: int) -> str:
 def day_text(day: date) -> str:
     """A date as documents write it, "10/4/2025": a day below 10 and the months 1 and 2 with a leading zero
     (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.5.b), so 05/02/2025 but 10/4/2025."""
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"{day.day:02d}/{month}/{day.year}"
+    return "/".join(date_parts(day))
 
 
 @dataclass(frozen=True)

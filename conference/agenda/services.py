@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from conference.agenda import rules
 from conference.agenda.models import AgendaItem, AgendaSchedule
-from conference.agenda.rules import PLAN_AGENDA, PLAN_PROGRAMME, place_by_time  # noqa: F401 (PLAN_AGENDA: imported from here too)
+from conference.agenda.rules import PLAN_PROGRAMME, place_by_time
 from conference.audit.services import changed, record
 from conference.conferences.models import Conference
 from conference.core.clock import utcnow
@@ -103,9 +103,9 @@ def timetable(conference_id: int) -> Timetable:
     return Timetable(schedule, _rows(schedule, items_of(conference_id)))
 
 
-def _starts(conference_id: int, items: list[AgendaItem]) -> list[int]:
-    """The computed starts (minutes) of `items` in this order, on the conference's clock."""
-    return [row.slot.start for row in _rows(schedule_of(conference_id), items)]
+def _starts(schedule: AgendaSchedule, items: list[AgendaItem]) -> list[int]:
+    """The computed starts (minutes) of `items` in this order, on the conference's clock `schedule`."""
+    return [row.slot.start for row in _rows(schedule, items)]
 
 
 def _snapshot(item: AgendaItem) -> dict:
@@ -130,7 +130,7 @@ def add_item(conference_id: int, data: dict) -> AgendaItem:
     items = items_of(conference_id)
     item = AgendaItem(conference_id=conference_id, position=len(items) + 1, **_values(data))
     if item.starts_at is not None:
-        items.insert(place_by_time(_starts(conference_id, items), rules.minutes(item.starts_at)), item)
+        items.insert(place_by_time(_starts(schedule_of(conference_id), items), rules.minutes(item.starts_at)), item)
     else:
         items.append(item)
     db.session.add(item)
@@ -160,11 +160,11 @@ def update_item(item: AgendaItem, data: dict) -> None:
         if key in data and not (key == "duration_min" and data[key] is None):
             setattr(item, key, data[key])
     if item.starts_at is not None and item.starts_at.strftime("%H:%M") != before["starts_at"]:
-        items = items_of(item.conference_id)
-        starts, index = _starts(item.conference_id, items), items.index(item)
+        items, schedule = items_of(item.conference_id), schedule_of(item.conference_id)
+        starts, index = _starts(schedule, items), items.index(item)
         if sorted(starts[max(0, index - 1):index + 2]) != starts[max(0, index - 1):index + 2]:
             others = [it for it in items if it.id != item.id]
-            others.insert(place_by_time(_starts(item.conference_id, others), rules.minutes(item.starts_at)), item)
+            others.insert(place_by_time(_starts(schedule, others), rules.minutes(item.starts_at)), item)
             _renumber(others)
     db.session.flush()
     before, after = changed(before, _snapshot(item))

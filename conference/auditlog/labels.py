@@ -19,9 +19,7 @@ from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
 from conference.accounts import labels as accounts
-from conference.ceremony.rules import ENTRY_STATUSES
 from conference.core.vocabulary import lazy_words
-from conference.delegates.rules import INVITATION_ANSWERS
 from conference.dossier.columns import FIELDS as LIST_COLUMNS
 from conference.organizations.levels import LEVELS
 
@@ -259,8 +257,8 @@ VALUE_LABELS = {
     "kind": lazy_words("kind"),
     "gender": lazy_words("gender"),
     "badge_kind": lazy_words("badge_kind"),
-    "invitation_answer": {code: _l(words.message) for code, words in INVITATION_ANSWERS.items()},
-    "entry_status": {code: _l(words.message) for code, words in ENTRY_STATUSES.items()},  # honouring entries
+    "invitation_answer": lazy_words("invitation_answer"),
+    "entry_status": lazy_words("entry_status"),  # honouring entries
     "level": {code: level.label for code, level in LEVELS.items()},  # data: conference.organizations.levels
 }
 #: Keys whose values are ISO dates, shown dd/mm/yyyy as elsewhere in the app.

@@ -35,7 +35,7 @@ _sessions = UserSession.__table__
 _COOKIE_ID = re.compile(r"([0-9]{1,18}):([0-9a-f]{16})")
 _SIGNED_IN = (
     select(_users.c.id, _users.c.username, _users.c.full_name, _users.c.role, _users.c.organization_id,
-           _users.c.password_hash)
+           _users.c.must_change_password, _users.c.password_hash)
     .join_from(_users, _sessions, _sessions.c.user_id == _users.c.id)
     .where(_users.c.id == bindparam("user_id"), _users.c.active.is_(True), _sessions.c.id == bindparam("session_id"),
            _sessions.c.created_at >= bindparam("since"))
@@ -44,8 +44,9 @@ _SIGNED_IN = (
 
 @dataclass(frozen=True, eq=False)
 class SignedInUser(UserMixin):
-    """The user of the current request: id, username, full name, role (ROLES), organization id, and the
-    password stamp its session cookie carries (`get_id` gives back the cookie's "<id>:<stamp>").
+    """The user of the current request: id, username, full name, role (ROLES), organization id, whether it still
+    has a one-time password (`User.must_change_password`), and the password stamp its session cookie carries
+    (`get_id` gives back the cookie's "<id>:<stamp>").
 
     `organization` loads the `Organization` row through `session` on first use (pages that show its name, a
     unit's access check through its parent); the ORM session's identity map keeps it for the request.
@@ -56,6 +57,7 @@ class SignedInUser(UserMixin):
     full_name: str
     role: str
     organization_id: int
+    must_change_password: bool
     session: object  # the request's SQLAlchemy session (scoped), for `organization`
     stamp: str  # the password stamp of the session cookie (16 hex characters)
 
@@ -87,7 +89,7 @@ def load_signed_in_user(session, user_id: str) -> SignedInUser | None:
         _SIGNED_IN, {"user_id": key, "session_id": session_id, "since": since}).one_or_none()
     if row is None or not hmac.compare_digest(stamp, password_stamp(row.password_hash)):
         return None
-    return SignedInUser(*row[:5], session=session, stamp=stamp)
+    return SignedInUser(*row[:6], session=session, stamp=stamp)
 
 
 def authenticate(session, username: str, password: str) -> User | None:

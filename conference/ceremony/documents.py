@@ -79,11 +79,10 @@ def _honours(doc, script: Script) -> None:
     for row in script.batches:
         word_doc.add_paragraph(doc, batch_heading(row), bold=True, align="left", indent=False)
         word_doc.add_paragraph(doc, presenter_line(row))
-        called = [a for a in row.awardees if a.call != "skipped"]
         word_doc.add_table(doc, HONOURS_HEADERS, [
             (number, a.delegate.full_name, a.delegate.affiliation, a.citation,
              awardee_note(a.call, a.entry.representative))
-            for number, a in enumerate(called, start=1)], HONOURS_WIDTHS_MM, centered=(0,))
-        skipped = [a.delegate.full_name for a in row.awardees if a.call == "skipped"]
-        if skipped:
-            word_doc.add_paragraph(doc, "Không gọi tên (vắng): " + "; ".join(skipped) + ".", italic=True)
+            for number, a in enumerate(row.called, start=1)], HONOURS_WIDTHS_MM, centered=(0,))
+        if row.skipped:
+            word_doc.add_paragraph(doc, "Không gọi tên (vắng): " + "; ".join(a.delegate.full_name for a in row.skipped)
+                                   + ".", italic=True)

@@ -12,6 +12,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from conference.ceremony import rules
 from conference.core.text import whole_number
+from conference.core.vocabulary import lazy_words
 from conference.web.forms import Form, WholeNumberField
 
 
@@ -46,8 +47,8 @@ class BatchForm(Form):
 class StatusForm(Form):
     """What happens to an awardee during the ceremony (`rules.ENTRY_STATUSES`) and who receives in their place."""
 
-    status = SelectField(_l("Xử lý"), choices=[SelectChoice(code, _l(str(words)))
-                                               for code, words in rules.ENTRY_STATUSES.items()])
+    status = SelectField(_l("Xử lý"), choices=[SelectChoice(code, label)
+                                               for code, label in lazy_words("entry_status").items()])
     representative = StringField(_l("Người nhận thay"), validators=[Optional(), Length(max=200)])
 
 

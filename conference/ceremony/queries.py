@@ -55,6 +55,16 @@ class BatchRow:
         return sum(1 for a in self.awardees if a.call == "absent")
 
     @property
+    def called(self) -> list[AwardeeRow]:
+        """The awardees the MC calls, in calling order: all but the skipped (the script lists those apart)."""
+        return [a for a in self.awardees if a.call != "skipped"]
+
+    @property
+    def skipped(self) -> list[AwardeeRow]:
+        """The awardees left out ('skipped'), in calling order."""
+        return [a for a in self.awardees if a.call == "skipped"]
+
+    @property
     def not_checked_in(self) -> int:
         """Awardees the desk has not checked in, decided about or not."""
         return sum(1 for a in self.awardees if not a.arrived)
@@ -95,8 +105,3 @@ def unbatched(conference_id: int) -> int:
         .where(Delegate.conference_id == conference_id, Delegate.category == "exemplar", HonouringEntry.id.is_(None))
     ).scalar_one()
 
-
-def is_edited(conference_id: int) -> bool:
-    """Whether any batch of the conference was changed by hand since the batches were generated."""
-    return db.session.execute(select(HonouringBatch.id).where(
-        HonouringBatch.conference_id == conference_id, HonouringBatch.edited.is_(True)).limit(1)).first() is not None

@@ -13,19 +13,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from conference.core.collation import name_sort_key, vietnamese_key
-from conference.core.errors import N_, Message, RuleViolation
+from conference.core.errors import N_, RuleViolation
 from conference.core.text import fold
+from conference.core.vocabulary import ENTRY_STATUS
 
 DEFAULT_BATCH_SIZE = 10
 BATCH_SIZE_MAX = 50
 #: Collectives are honoured before individuals (the order of the plan's "các tập thể, cá nhân", mục I.2).
 KIND_ORDER = ("collective", "individual")
-#: What the organizer decides for an awardee during the ceremony.
-ENTRY_STATUSES = {
-    "called": Message(N_("Gọi tên")),
-    "skipped": Message(N_("Bỏ qua")),
-    "represented": Message(N_("Người nhận thay")),
-}
+#: What the organizer decides for an awardee during the ceremony (the words: `conference.core.vocabulary`).
+ENTRY_STATUSES = ENTRY_STATUS
 
 
 def default_form(issuer: str) -> str:

@@ -10,17 +10,16 @@ from conference.agenda.services import timetable
 from conference.ceremony import documents, rules, services
 from conference.ceremony.forms import BatchForm, GenerateForm, StatusForm, posted_texts
 from conference.ceremony.models import HonouringBatch, HonouringEntry
-from conference.ceremony.queries import batch_rows, is_edited, presenter_choices, unbatched
+from conference.ceremony.queries import batch_rows, presenter_choices, unbatched
 from conference.ceremony.script import build_script, person_line, script_texts
 from conference.conferences.access import conference_view
 from conference.conferences.models import Conference
+from conference.core import docx as word_doc
 from conference.extensions import db
 from conference.web.forms import CSRFForm
 from conference.web.refusals import refusal_shown
 
 bp = Blueprint("ceremony", __name__, url_prefix="/conferences/<int:conference_id>/ceremony")
-
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _batch(conference: Conference, batch_id: int) -> HonouringBatch:
@@ -58,9 +57,10 @@ def index(conference: Conference):
             flash(_("Đã tạo %(n)s đợt trao thưởng.", n=len(batches)), "success")
             return redirect(url_for("ceremony.index", conference_id=conference.id))
     forms = services.forms_of(conference, settings)
-    return render_template("ceremony/index.html", conference=conference, form=form, rows=batch_rows(conference.id),
-                           edited=is_edited(conference.id), unbatched=unbatched(conference.id), default_forms=forms,
-                           move_form=CSRFForm())
+    rows = batch_rows(conference.id)
+    return render_template("ceremony/index.html", conference=conference, form=form, rows=rows,
+                           edited=any(row.batch.edited for row in rows), unbatched=unbatched(conference.id),
+                           default_forms=forms, move_form=CSRFForm())
 
 
 @bp.route("/batches/<int:batch_id>", methods=["GET", "POST"])
@@ -79,8 +79,7 @@ def batch(conference: Conference, batch_id: int):
             return redirect(url_for("ceremony.batch", conference_id=conference.id, batch_id=item.id))
     row = batch_rows(conference.id, item.id)[0]
     return render_template("ceremony/batch.html", conference=conference, row=row, form=form,
-                           move_form=CSRFForm(), status_form=StatusForm(), statuses=rules.ENTRY_STATUSES,
-                           person_line=person_line)
+                           move_form=CSRFForm(), status_form=StatusForm(), statuses=rules.ENTRY_STATUSES)
 
 
 @bp.route("/batches/<int:batch_id>/move", methods=["POST"])
@@ -154,7 +153,7 @@ def script_docx(conference: Conference):
     """The MC's script as a .docx the MC can edit, made now from the latest check-ins."""
     content = documents.script_docx(build_script(conference, _))
     return content, 200, {
-        "Content-Type": DOCX_TYPE,
+        "Content-Type": word_doc.MIME_TYPE,
         "Content-Disposition": "attachment; filename=kich-ban-dan-chuong-trinh.docx",
         "Cache-Control": "no-store",
     }

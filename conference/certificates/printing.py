@@ -20,10 +20,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from conference.certificates.rules import CITATION_WIDTH_MM, PAGE_MM
+from conference.core.docx import MOTTO, NATION
 from conference.core.pdf import mm, register_fonts
 
-NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
 FRAME = HexColor("#9b1c1c")
 GOLD = HexColor("#b8860b")
 GRID = Color(0.75, 0.75, 0.75)

@@ -226,8 +226,7 @@ def ordered(people: Iterable[Honoured], order: str) -> tuple[list[Honoured], lis
 def article_one(template: Template, collectives: int, individuals: int, conference_name: str) -> str:
     """Điều 1 of the decision: who is awarded the certificate ("Tặng Giấy khen cho 3 tập thể và 12 cá nhân …"),
     with the count of each group (a group with none is left out)."""
-    groups = [f"{n:02d} tập thể" if n < 10 else f"{n} tập thể" for n in [collectives] if n] + \
-             [f"{n:02d} cá nhân" if n < 10 else f"{n} cá nhân" for n in [individuals] if n]
+    groups = [f"{n:02d} {group}" for n, group in ((collectives, "tập thể"), (individuals, "cá nhân")) if n]
     whom = " và ".join(groups) or "các tập thể, cá nhân"
     award = template.title[:1].upper() + template.title[1:].lower()
     return (f"Tặng {award} cho {whom} đã có thành tích xuất sắc, được tuyên dương tại "

@@ -20,6 +20,7 @@ from conference.conferences.access import conference_view
 from conference.conferences.letterhead import letterhead_of
 from conference.conferences.models import Conference
 from conference.core.clock import local_today
+from conference.core.docx import MIME_TYPE
 from conference.core.errors import N_, RuleViolation
 from conference.web.forms import CSRFForm
 from conference.web.refusals import refusal_shown
@@ -27,7 +28,6 @@ from conference.web.refusals import refusal_shown
 bp = Blueprint("certificates", __name__, url_prefix="/conferences/<int:conference_id>/certificates")
 
 PDF = "application/pdf"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _file(content: bytes, mimetype: str, filename: str, *, inline: bool = False) -> Response:
@@ -35,9 +35,11 @@ def _file(content: bytes, mimetype: str, filename: str, *, inline: bool = False)
     return Response(content, mimetype=mimetype, headers={"Content-Disposition": f'{disposition}; filename="{filename}"'})
 
 
-def _page(conference: Conference, form: SettingsForm):
-    settings = queries.get_settings(conference.id)
-    template = queries.template_of(conference, settings)
+def _template(conference: Conference) -> rules.Template:
+    return queries.template_of(conference, queries.get_settings(conference.id))
+
+
+def _page(conference: Conference, form: SettingsForm, template: rules.Template):
     collectives, individuals = rules.ordered(queries.honoured(conference.id), template.list_order)
     return render_template("certificates/index.html", conference=conference, form=form, template=template,
                            collectives=len(collectives), individuals=len(individuals),
@@ -50,8 +52,7 @@ def _page(conference: Conference, form: SettingsForm):
 @conference_view("organizer")
 def index(conference: Conference):
     """The certificate template and the decision's texts (defaults filled in), the printers, the downloads."""
-    settings = queries.get_settings(conference.id)
-    template = queries.template_of(conference, settings)
+    template = _template(conference)
     form = SettingsForm(data={
         "title": template.title, "awarding_body": template.awarding_body, "citation_source":
         template.citation_source, "citation_text": template.citation_text, "paper": template.paper,
@@ -60,7 +61,7 @@ def index(conference: Conference):
         "award_collective": template.award_collective, "award_individual": template.award_individual,
         "recipients": rules.as_text_lines(template.recipients)})
     fill_positions(form, template.positions)
-    return _page(conference, form)
+    return _page(conference, form, template)
 
 
 @bp.route("/settings", methods=["POST"])
@@ -75,7 +76,7 @@ def save(conference: Conference):
             services.save_settings(queries.get_settings(conference.id), data)
             flash(_("Đã lưu mẫu giấy khen và quyết định."), "success")
             return redirect(url_for("certificates.index", conference_id=conference.id))
-    return _page(conference, form)
+    return _page(conference, form, _template(conference))
 
 
 @bp.route("/printers", methods=["POST"])
@@ -127,7 +128,7 @@ def certificates(conference: Conference):
     Raises:
         RuleViolation: no exemplar has been approved yet.
     """
-    template = queries.template_of(conference, queries.get_settings(conference.id))
+    template = _template(conference)
     collectives, individuals = rules.ordered(queries.honoured(conference.id), template.list_order)
     people = [*collectives, *individuals]
     only = printer_id(request.args.get("delegate"))
@@ -163,14 +164,14 @@ def calibration(conference: Conference):
 @conference_view("organizer")
 def decision(conference: Conference):
     """The draft commendation decision with its accompanying list (.docx, official layout)."""
-    template = queries.template_of(conference, queries.get_settings(conference.id))
+    template = _template(conference)
     collectives, individuals = rules.ordered(queries.honoured(conference.id), template.list_order)
     letterhead = letterhead_of(conference)
     header = Header(upper_body=letterhead.upper_body, issuer=letterhead.issuer,
                     place_date=letterhead.place_date(local_today()), signature_for=letterhead.signature_for,
                     signer_title=letterhead.signer_title, signer_name=letterhead.signer_name,
                     conference_name=conference.name)
-    return _file(decision_docx(header, template, collectives, individuals), DOCX, "du-thao-quyet-dinh-khen-thuong.docx")
+    return _file(decision_docx(header, template, collectives, individuals), MIME_TYPE, "du-thao-quyet-dinh-khen-thuong.docx")
 
 
 def _flash_errors(form) -> None:

@@ -329,8 +329,6 @@ class SyncReport:
         return sum(1 for o in self.outcomes if o.result == "out_of_window")
 
 
-
-
 def sync_offline_scans(secret_key: str, conference_id: int, scans: list[OfflineScan], *, desk: str | None,
                        user_id: int | None, desk_session: str | None = None) -> SyncReport:
     """Apply the scans an offline desk queued, oldest first, in the request's one transaction (see `check_in`).

@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from conference.conferences.rules import place_of
 from conference.core.xlsx import place_date_line
 from conference.organizations.levels import level, place_in_name
 
@@ -58,19 +57,17 @@ class Letterhead:
 def place_of_organization(organization) -> str:
     """Where an `Organization` sits, for the date line of its documents.
 
-    Its stored place (`place_name`), else the place in its name (`rules.place_of`: "Công đoàn phường Rạch Giá" →
-    "Rạch Giá"); a name holding none (a sector union: "Công đoàn ngành Giáo dục") takes its parent's place, the
-    province where it sits; with no parent either, the whole name.
+    Its stored place (`place_name`), else the place in its name (`levels.place_in_name`: "Công đoàn phường Rạch
+    Giá" → "Rạch Giá"); a name holding none (a sector union: "Công đoàn ngành Giáo dục") takes its parent's place,
+    the province where it sits; with no parent place either, the whole name (as `rules.place_of`).
     """
-    if organization.place_name:
-        return organization.place_name
-    own = place_in_name(organization.name)
+    own = organization.place_name or place_in_name(organization.name)
     if own:
         return own
     parent = organization.parent
-    if parent is not None and (parent.place_name or place_in_name(parent.name)):
-        return parent.place_name or place_in_name(parent.name)
-    return place_of(organization.name)
+    if parent is not None:
+        return parent.place_name or place_in_name(parent.name) or organization.name
+    return organization.name
 
 
 def upper_level_words(organization, conference_level: str | None = None) -> str:

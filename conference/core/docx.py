@@ -33,10 +33,12 @@ from docx.text.paragraph import Paragraph
 from conference.core.textfit import text_width
 
 __all__ = [
-    "BODY_PT", "FONT", "MARGIN_MM", "MOTTO", "NATION", "TABLE_PT", "add_letterhead", "add_paragraph",
+    "BODY_PT", "FONT", "MARGIN_MM", "MIME_TYPE", "MOTTO", "NATION", "TABLE_PT", "add_letterhead", "add_paragraph",
     "add_signature", "add_table", "add_title", "new_document", "to_bytes",
 ]
 
+#: The media type of a .docx file (what `to_bytes` returns), for the response that sends it.
+MIME_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FONT = "Times New Roman"
 #: Point sizes (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II): body 14, table cells 13, letterhead capitals 12,
 #: the motto 13, "Số: …" 13, "Nơi nhận:" 12 over 11.
@@ -180,8 +182,7 @@ def add_signature(doc: Document, *, recipients: Sequence[str], signature_for: st
 
 
 def to_bytes(doc: Document) -> bytes:
-    """The .docx file of `doc` (bytes, ready to send as
-    application/vnd.openxmlformats-officedocument.wordprocessingml.document)."""
+    """The .docx file of `doc` (bytes, ready to send as `MIME_TYPE`)."""
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

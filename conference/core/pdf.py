@@ -35,11 +35,12 @@ def register_fonts() -> Fonts:
 
     Returns the `Fonts` names. Raises `OSError` when the font files are missing from static/vendor.
     """
-    registered = set(pdfmetrics.getRegisteredFontNames())
-    for name, file in ((FONTS.regular, "LiberationSerif-Regular.ttf"), (FONTS.bold, "LiberationSerif-Bold.ttf"),
-                       (FONTS.italic, "LiberationSerif-Italic.ttf")):
-        if name not in registered:
-            pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / file)))
+    if FONTS.regular in pdfmetrics.getRegisteredFontNames():
+        return FONTS
+    # The regular face last: once it is registered, every face is.
+    for name, file in ((FONTS.bold, "LiberationSerif-Bold.ttf"), (FONTS.italic, "LiberationSerif-Italic.ttf"),
+                       (FONTS.regular, "LiberationSerif-Regular.ttf")):
+        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / file)))
     pdfmetrics.registerFontFamily(FONTS.regular, normal=FONTS.regular, bold=FONTS.bold, italic=FONTS.italic,
                                   boldItalic=FONTS.bold)
     return FONTS

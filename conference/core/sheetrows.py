@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from conference.core.errors import N_, Message
+from conference.core.errors import N_, Message, RuleViolation
 from conference.core.spreadsheet import ImportFileError, Table
 from conference.core.text import clean_text, fold, whole_number
 from conference.core.vocabulary import code_for
@@ -191,3 +191,20 @@ def check_lengths(items: tuple[tuple[str | None, int, str], ...], problems: list
     for value, limit, label in items:
         if value and len(value) > limit:
             problems.append(Message(N_("%(column)s quá dài (tối đa %(limit)s ký tự)."), column=label, limit=limit))
+
+
+def ensure_all_rows_ok(rows: list[RowResult]) -> None:
+    """An import is all rows or none: refuse one with a row that has a problem (how many, and the first one's line
+    and problem), or with no row at all.
+
+    Raises:
+        RuleViolation: a row has a problem, or there is no row. Nothing is imported then.
+    """
+    bad = [r for r in rows if r.problems]
+    if bad:
+        raise RuleViolation(
+            N_("Có %(n)s dòng chưa hợp lệ (ví dụ dòng %(line)s: %(problem)s). Chưa nhập hồ sơ nào."),
+            n=len(bad), line=bad[0].line, problem=bad[0].problems[0],
+        )
+    if not rows:
+        raise RuleViolation(N_("Tệp không có dòng hồ sơ nào."))

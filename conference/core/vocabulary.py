@@ -46,6 +46,18 @@ PRIORITY_GROUP = {
     "direct_worker": Message(N_("CNVCLĐ trực tiếp lao động sản xuất")),
     "women": Message(N_("Lao động nữ")),
     "ethnic_minority": Message(N_("Người dân tộc thiểu số")),
+}#: A guest's answer to the invitation (giấy mời), as the organizer records it (`Delegate.invitation_answer`):
+#: comes, does not come, or sends a deputy who takes the guest's seat.
+INVITATION_ANSWER = {
+    "confirmed": Message(N_("Xác nhận dự")),
+    "declined": Message(N_("Từ chối")),
+    "deputy": Message(N_("Cử người dự thay")),
+}
+#: What the organizer decides for an awardee during the honouring ceremony (`HonouringEntry.status`).
+ENTRY_STATUS = {
+    "called": Message(N_("Gọi tên")),
+    "skipped": Message(N_("Bỏ qua")),
+    "represented": Message(N_("Người nhận thay")),
 }
 
 #: Every group of words by name: `vietnamese("category", "guest")`.
@@ -56,6 +68,8 @@ WORDS: dict[str, dict[str, Message]] = {
     "status": STATUS,
     "badge_kind": BADGE_KIND,
     "priority_group": PRIORITY_GROUP,
+    "invitation_answer": INVITATION_ANSWER,
+    "entry_status": ENTRY_STATUS,
 }
 
 

@@ -115,8 +115,16 @@ def place_date_line(place: str, day) -> str:
     thì phải ghi thêm số 0 ở trước"). `day` is a `date`. Examples: ("Vĩnh Thuận", date(2025, 4, 5)) →
     "Vĩnh Thuận, ngày 05 tháng 4 năm 2025"; date(2025, 2, 10) → "…, ngày 10 tháng 02 năm 2025".
     """
+    day_part, month, year = date_parts(day)
+    return f"{place}, ngày {day_part} tháng {month} năm {year}"
+
+
+def date_parts(day) -> tuple[str, str, str]:
+    """(day, month, year) of a `date` as administrative documents write them: a day below 10 and the months 1 and
+    2 with a leading zero (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.5.b): date(2025, 2, 5) → ("05", "02",
+    "2025"), date(2025, 4, 10) → ("10", "4", "2025")."""
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+    return f"{day.day:02d}", month, str(day.year)
 
 
 def is_formula_like(text: str) -> bool:

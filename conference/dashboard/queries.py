@@ -140,10 +140,10 @@ def unit_seats(conference_id: int) -> list[UnitSeats]:
 
 def arrivals(conference_id: int, minutes: int = ARRIVALS_SLOT_MINUTES) -> Arrivals:
     """The conference's check-ins counted per slot of `minutes` in Vietnam's time (one query)."""
-    moments = sorted(to_local(moment).replace(tzinfo=None) for moment in db.session.execute(
-        select(CheckIn.checked_in_at).where(CheckIn.conference_id == conference_id)).scalars())
     counts: dict[datetime, int] = {}
-    for moment in moments:
+    for checked_in_at in db.session.execute(
+            select(CheckIn.checked_in_at).where(CheckIn.conference_id == conference_id)).scalars():
+        moment = to_local(checked_in_at).replace(tzinfo=None)
         slot = moment.replace(minute=moment.minute - moment.minute % minutes, second=0, microsecond=0)
         counts[slot] = counts.get(slot, 0) + 1
     if not counts:

@@ -13,7 +13,7 @@ from sqlalchemy import delete, select
 from conference.audit.services import record
 from conference.conferences.models import Conference
 from conference.core.errors import N_, RuleViolation
-from conference.core.sheetrows import NO, YES, RowResult
+from conference.core.sheetrows import NO, YES, RowResult, ensure_all_rows_ok
 from conference.core.sheettemplate import TemplateSpec, build_template
 from conference.core.spreadsheet import read_table
 from conference.core.vocabulary import GENDER
@@ -38,18 +38,21 @@ from conference.delegates.services import delegate_counts, seat_delegate
 from conference.extensions import db
 
 
-def guest_seats_left(conference: Conference) -> int:
-    """Guests that may still be seated at `conference` (`guest_rows.seats_left`; one query)."""
-    counts = delegate_counts(conference.id)
+def _seats_left(conference: Conference, counts: dict[str, int]) -> int:
     seats = conference.seats
     return seats_left_of(guest_seats=seats.guest, guests=counts["guest"], cap=seats.cap, seated=sum(counts.values()))
+
+
+def guest_seats_left(conference: Conference) -> int:
+    """Guests that may still be seated at `conference` (`guest_rows.seats_left`; one query)."""
+    return _seats_left(conference, delegate_counts(conference.id))
 
 
 def template_bytes(conference: Conference) -> bytes:
     """The guest template of `conference` as xlsx bytes: the columns with notes, dropdowns for gender and yes/no,
     and instructions naming the conference and the guest seats left."""
     counts = delegate_counts(conference.id)
-    left = guest_seats_left(conference)
+    left = _seats_left(conference, counts)
     instructions = (
         ("Mẫu danh sách đại biểu khách mời", "title"),
         (conference.name, "bold"),
@@ -136,17 +139,9 @@ def confirm_import(batch_id: int, user_id: int | None) -> int:
     lock(db.session, select(Conference.id).where(Conference.id == conference_id))
     conference = db.session.get(Conference, conference_id)
     rows = batch_rows(batch)
-    bad = [r for r in rows if r.problems]
-    if not bad:
+    if not any(r.problems for r in rows):  # the file was fine at preview: check again, now under the lock
         rows = check_rows(conference, [RowResult(r.line, r.data, None, None, []) for r in rows])
-        bad = [r for r in rows if r.problems]
-    if bad:
-        raise RuleViolation(
-            N_("Có %(n)s dòng chưa hợp lệ (ví dụ dòng %(line)s: %(problem)s). Chưa nhập hồ sơ nào."),
-            n=len(bad), line=bad[0].line, problem=bad[0].problems[0],
-        )
-    if not rows:
-        raise RuleViolation(N_("Tệp không có dòng hồ sơ nào."))
+    ensure_all_rows_ok(rows)
     for row in rows:
         guest = seat_delegate(conference, category="guest", **row.data)
         record("delegate", guest.id, "import", conference_id=conference_id,

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask_babel import gettext
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint, case
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint, case, or_
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -136,6 +135,17 @@ class Delegate(PersonDetails, db.Model):
         """`rules.badge_kind` as SQL, for the desk's one-query read and joins on the badge categories."""
         return case((cls.presidium_order.is_not(None), rules.PRESIDIUM), else_=cls.category)
 
+    @hybrid_property
+    def takes_a_seat(self) -> bool:
+        """False for a guest who declined the invitation (`rules.DECLINED`): the hall keeps no seat for them."""
+        return self.invitation_answer != rules.DECLINED
+
+    @takes_a_seat.inplace.expression
+    @classmethod
+    def _takes_a_seat_expression(cls):
+        """`takes_a_seat` as SQL (a NULL answer takes a seat)."""
+        return or_(cls.invitation_answer.is_(None), cls.invitation_answer != rules.DECLINED)
+
     @property
     def removable(self) -> bool:
         """Whether the list offers to remove this delegate (`rules.is_removable`: guests only)."""
@@ -154,8 +164,7 @@ class Delegate(PersonDetails, db.Model):
     @property
     def answer_word(self) -> str:
         """The guest's answer to the invitation in the page's language; "" when there is none yet."""
-        answer = rules.INVITATION_ANSWERS.get(self.invitation_answer or "")
-        return answer.translated(gettext) if answer is not None else ""
+        return word("invitation_answer", self.invitation_answer)
 
 
 class GuestImport(db.Model):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from conference.core.errors import N_, Message, RuleViolation
 from conference.core.text import fold
+from conference.core.vocabulary import INVITATION_ANSWER
 
 #: The majority ethnic group of Vietnam; every other recorded ethnicity is an ethnic minority.
 MAJORITY_ETHNICITY = "Kinh"
@@ -132,12 +133,9 @@ def affiliation(unit_name: str | None, position: str | None, workplace: str | No
 
 
 #: A guest's answer to the invitation (giấy mời), as the organizer records it: comes, does not come, or sends a
-#: deputy who takes the guest's seat (`conference.invitations.services.record_answer`).
-INVITATION_ANSWERS = {
-    "confirmed": Message(N_("Xác nhận dự")),
-    "declined": Message(N_("Từ chối")),
-    "deputy": Message(N_("Cử người dự thay")),
-}
+#: deputy who takes the guest's seat (`conference.invitations.services.record_answer`); the words are in
+#: `conference.core.vocabulary`.
+INVITATION_ANSWERS = INVITATION_ANSWER
 #: The answer of a guest who will not come: their seat in the hall is freed and the automatic seating leaves them
 #: out (`conference.seating.services`); a later "confirmed" brings them back to the next automatic seating.
 DECLINED = "declined"

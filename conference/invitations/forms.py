@@ -7,8 +7,8 @@ from wtforms import DateField, RadioField, SelectField, StringField, TextAreaFie
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
+from conference.core.vocabulary import lazy_words
 from conference.delegates.forms import GENDER_CHOICES
-from conference.delegates.rules import INVITATION_ANSWERS
 from conference.invitations.rules import BODY_MAX
 from conference.web.forms import Form
 
@@ -18,7 +18,7 @@ class AnswerForm(Form):
     `services.record_answer`, which knows the answer)."""
 
     answer = RadioField(_l("Trả lời giấy mời"),
-                        choices=[SelectChoice(code, _l(words.message)) for code, words in INVITATION_ANSWERS.items()],
+                        choices=[SelectChoice(code, label) for code, label in lazy_words("invitation_answer").items()],
                         validators=[InputRequired(message=_l("Chọn một câu trả lời."))])
     deputy_name = StringField(_l("Họ và tên người dự thay"), validators=[Optional(), Length(max=200)])
     deputy_position = StringField(_l("Chức vụ"), validators=[Optional(), Length(max=300)])

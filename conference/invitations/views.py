@@ -10,6 +10,7 @@ from conference.conferences.access import conference_view
 from conference.conferences.models import Conference
 from conference.core.clock import local_today
 from conference.delegates.models import Delegate
+from conference.delegates.rules import DECLINED, INVITATION_ANSWERS
 from conference.extensions import db
 from conference.invitations import queries, services
 from conference.invitations.forms import AnswerForm, SettingsForm
@@ -44,8 +45,7 @@ def index(conference: Conference):
         category = "guest"
     people = queries.invitees(conference.id, category)
     guests = people if category == "guest" else queries.invitees(conference.id, "guest")
-    answers = {code: sum(1 for g in guests if g.invitation_answer == code) for code in ("confirmed", "declined",
-                                                                                     "deputy")}
+    answers = {code: sum(1 for g in guests if g.invitation_answer == code) for code in INVITATION_ANSWERS}
     return render_template("invitations/index.html", conference=conference, people=people, category=category,
                            guest_count=len(guests), seats=seat_labels(conference.id), answers=answers,
                            unanswered=sum(1 for g in guests if not g.invitation_answer), form=CSRFForm())
@@ -74,7 +74,7 @@ def letters(conference: Conference):
     category = request.args.get("category", "guest")
     if category not in queries.AUDIENCES:
         abort(404)
-    people = [d for d in queries.invitees(conference.id, category) if d.invitation_answer != "declined"]
+    people = [d for d in queries.invitees(conference.id, category) if d.invitation_answer != DECLINED]
     pdf = letters_pdf(queries.letter_settings(conference, local_today()),
                       queries.letters_for(current_app.config["SECRET_KEY"], people))
     name = "giay-moi-khach-moi" if category == "guest" else "giay-moi-dien-hinh"

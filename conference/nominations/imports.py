@@ -10,6 +10,7 @@ from sqlalchemy import delete, select
 from conference.audit.services import record
 from conference.conferences.models import Conference, Quota
 from conference.core.errors import N_, RuleViolation
+from conference.core.sheetrows import ensure_all_rows_ok
 from conference.core.spreadsheet import read_table
 from conference.core.text import clean_text
 from conference.db import lock
@@ -108,17 +109,10 @@ def confirm_import(batch_id: int, actor: Actor, today: date) -> int:
     guard = select(Quota.id).where(Quota.conference_id == conference_id, Quota.unit_id.in_(unit_ids)).order_by(Quota.id)
     lock(db.session, guard)
     conference = db.session.get(Conference, conference_id)
-    bad = [r for r in rows if r.problems or r.unit_id is None]
-    if not bad:  # the file was fine at preview: check quotas and duplicates again, now under the lock
+    if not any(r.problems or r.unit_id is None for r in rows):
+        # the file was fine at preview: check quotas and duplicates again, now under the lock
         rows = check_rows(conference, [RowResult(r.line, r.data, r.unit_id, r.unit_name, []) for r in rows])
-        bad = [r for r in rows if r.problems]
-    if bad:
-        raise RuleViolation(
-            N_("Có %(n)s dòng chưa hợp lệ (ví dụ dòng %(line)s: %(problem)s). Chưa nhập hồ sơ nào."),
-            n=len(bad), line=bad[0].line, problem=bad[0].problems[0],
-        )
-    if not rows:
-        raise RuleViolation(N_("Tệp không có dòng hồ sơ nào."))
+    ensure_all_rows_ok(rows)  # (a row without a unit always has a problem: `importing.parse_row`)
     if not actor.is_organizer:
         for unit_id in unit_ids:
             ensure_before_deadline(unit_deadline(conference, unit_id), today)

@@ -40,10 +40,10 @@ class Plan:
     """The whole plan of one conference, for the page, the print and the move page.
 
     `layout` None: no hall set yet. `stage`: the presidium table's seats left to right from the hall, each
-    (seat, occupant | None); `blocks`: per block (letter, rows), each row a list of (seat,
-    occupant | None) left to right; `unseated`: delegates without a seat, in seating order; `people`: every
-    delegate of the conference (id -> Occupant), `seat_of` their seats (id -> Seat) and `order` their ids in seating
-    order.
+    (seat, occupant | None); `blocks`: per block (letter, rows), each row a list of (seat, occupant | None) left
+    to right; `unseated`: delegates who take a seat (not a guest who declined) and have none, in seating order;
+    `people`: every delegate of the conference (id -> Occupant), `seat_of` their seats (id -> Seat) and `order`
+    their ids in seating order.
     """
 
     layout: rules.Layout | None
@@ -73,25 +73,29 @@ def plan(conference_id: int) -> Plan:
     hall = HallLayout.of(conference_id)
     rows = db.session.execute(
         select(Delegate.id, Delegate.full_name, Delegate.position, Delegate.workplace, Delegate.category,
-               Delegate.presidium_order, Delegate.badge_kind, Organization.name, SeatAssignment.block,
-               SeatAssignment.row_no, SeatAssignment.seat_no, SeatAssignment.by_hand)
+               Delegate.presidium_order, Delegate.badge_kind, Delegate.takes_a_seat, Organization.name,
+               SeatAssignment.block, SeatAssignment.row_no, SeatAssignment.seat_no, SeatAssignment.by_hand)
         .outerjoin(Organization, Organization.id == Delegate.unit_id)
         .outerjoin(SeatAssignment, SeatAssignment.delegate_id == Delegate.id)
         .where(Delegate.conference_id == conference_id)).all()
     people: dict[int, Occupant] = {}
     seat_of: dict[int, rules.Seat] = {}
     sitters_: list[rules.Sitter] = []
-    for (delegate_id, name, position, workplace, category, order, kind, unit, block, row, number, by_hand) in rows:
+    waiting: set[int] = set()  # who takes a seat (`Delegate.takes_a_seat`): a guest who declined waits for none
+    for (delegate_id, name, position, workplace, category, order, kind, takes_a_seat, unit, block, row, number,
+         by_hand) in rows:
         people[delegate_id] = Occupant(delegate_id, name, affiliation(unit, position, workplace), kind,
                                        bool(by_hand))
         sitters_.append(rules.Sitter(delegate_id, name, category, order, unit))
+        if takes_a_seat:
+            waiting.add(delegate_id)
         if block is not None:
             seat_of[delegate_id] = rules.Seat(block, row, number)
     layout = hall.layout if hall is not None else None
     result = Plan(layout=layout, people=people, seat_of=seat_of)
     presidium, guests, exemplars = rules.seating_groups(sitters_)
     result.order = presidium + guests + exemplars
-    result.unseated = [people[i] for i in result.order if i not in seat_of]
+    result.unseated = [people[i] for i in result.order if i not in seat_of and i in waiting]
     if layout is None:
         return result
     by_seat = {seat: people[delegate_id] for delegate_id, seat in seat_of.items()}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, or_, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from conference.audit.services import record
@@ -17,7 +17,6 @@ from conference.conferences.models import Conference
 from conference.core.errors import N_, RuleViolation
 from conference.db import lock
 from conference.delegates.models import Delegate
-from conference.delegates.rules import DECLINED
 from conference.extensions import db
 from conference.organizations.models import Organization
 from conference.seating import rules
@@ -86,8 +85,7 @@ def _sitters(conference_id: int) -> list[rules.Sitter]:
     rows = db.session.execute(
         select(Delegate.id, Delegate.full_name, Delegate.category, Delegate.presidium_order, Organization.name)
         .outerjoin(Organization, Organization.id == Delegate.unit_id)
-        .where(Delegate.conference_id == conference_id,
-               or_(Delegate.invitation_answer.is_(None), Delegate.invitation_answer != DECLINED)))
+        .where(Delegate.conference_id == conference_id, Delegate.takes_a_seat))
     return [rules.Sitter(i, name, category, order, unit) for i, name, category, order, unit in rows]
 
 
@@ -239,8 +237,4 @@ def unseat(conference_id: int, delegate_id: int) -> None:
     """Take the delegate's seat away (the seat becomes free); logged. Nothing happens when they have none."""
     _lock(conference_id)
     _delegate(conference_id, delegate_id)
-    mine = _assignment_of(delegate_id)
-    if mine is not None:
-        _log_move(conference_id, delegate_id, mine.seat, None)
-        db.session.delete(mine)
-        db.session.flush()
+    release_seat(conference_id, delegate_id)

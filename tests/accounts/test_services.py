@@ -169,13 +169,13 @@ def test_changing_ones_own_password_checks_the_current_one_and_the_policy_and_cl
         services.change_own_password(unit1_id, one_time, one_time)
     with pytest.raises(RuleViolation, match="phổ biến"):
         services.change_own_password(unit1_id, one_time, "password123")
-    assert services.must_change_password(unit1_id)
+    assert _user("unit1").must_change_password
 
     services.change_own_password(unit1_id, one_time, "Hoa sen nở 2025")
     db.session.commit()
 
     user = _user("unit1")
-    assert user.check_password("Hoa sen nở 2025") and not services.must_change_password(unit1_id)
+    assert user.check_password("Hoa sen nở 2025") and not user.must_change_password
     assert _log(unit1_id)[-1].action == "change_password"
 
 

@@ -6,7 +6,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from conference.agenda.services import PLAN_AGENDA, add_item
+from conference.agenda.rules import PLAN_AGENDA
+from conference.agenda.services import add_item
 from conference.core.errors import RuleViolation
 from conference.delegates.models import Delegate
 from conference.dossier.models import Dossier

@@ -22,6 +22,7 @@ from conference.extensions import db
 from conference.invitations.services import record_answer
 from conference.nominations.services import Actor, approve_nomination, submit_nomination
 from conference.seating.models import SeatAssignment
+from conference.seating.queries import plan
 from conference.seating.services import save_layout, seat_automatically
 from tests.factories import make_world, nomination_data
 
@@ -169,6 +170,7 @@ def test_a_guest_who_declines_gives_up_the_seat_and_the_automatic_seating_leaves
 
     record_answer(world.conference_id, declining, "declined")
     assert db.session.execute(select(SeatAssignment).where(SeatAssignment.delegate_id == declining)).first() is None
+    assert declining not in {person.delegate_id for person in plan(world.conference_id).unseated}  # nobody to seat
 
     save_layout(world.conference_id, blocks=1, rows=5, seats=10, stage_seats=7)
     seat_automatically(world.conference_id, keep_hand=False)
