@@ -4,7 +4,8 @@ Run: .venv/bin/python bench/bench_board.py [--sizes 250,5000] [--databases sqlit
 
 For each database (SQLite in WAL on a temporary file; PostgreSQL in a private cluster, as bench_checkin.py starts
 one) and each conference size (250 delegates: a district's plan; 5,000: a province-wide conference), one
-conference held today with its delegates in 30 units (bench_checkin.seed), then:
+conference held today with its delegates in 30 units (bench_checkin.seed), one in ten of them made a guest (of
+those, one in ten declined the invitation and one in ten sent a deputy: `with_guests`), then:
 1. the board as the organizer opens it: the page, the fragment it reloads every 5 s and the JSON
    (GET /api/conferences/<id>/board): median and slowest request time (ms, through Flask's test client in this
    process: the server's work, no network), SQL statements per request, response size and the peak of Python
@@ -38,6 +39,7 @@ from bench_checkin import PASSWORD, SECRET, seed, start_postgres
 from conference import create_app
 from conference.conferences.models import Conference
 from conference.core.clock import local_today, utcnow
+from conference.delegates.models import Delegate
 from conference.extensions import db
 
 SCANS = 1000
@@ -53,6 +55,20 @@ def held_today(app, conference_id: int) -> None:
     """The seeded conference is held today (Vietnam), so today's scans fall inside its window and timeline."""
     with app.app_context():
         db.session.execute(update(Conference).where(Conference.id == conference_id).values(held_on=local_today()))
+        db.session.commit()
+
+
+def with_guests(app, conference_id: int) -> None:
+    """Every tenth delegate a guest (no unit, an organisation); of those, one in ten declined the invitation and one
+    in ten is a deputy standing in for the guest invited (the board lists the former apart, names the latter's)."""
+    guests = (Delegate.conference_id == conference_id) & (Delegate.id % 10 == 0)
+    with app.app_context():
+        db.session.execute(update(Delegate).where(guests).values(
+            category="guest", unit_id=None, nomination_id=None, position="Phó Giám đốc",
+            workplace="Sở Lao động - Thương binh và Xã hội"))
+        db.session.execute(update(Delegate).where(guests & (Delegate.id % 100 == 0)).values(invitation_answer="declined"))
+        db.session.execute(update(Delegate).where(guests & (Delegate.id % 100 == 10)).values(
+            invitation_answer="deputy", deputy_of="Nguyễn Văn Mời, Giám đốc, Sở Lao động - Thương binh và Xã hội"))
         db.session.commit()
 
 
@@ -120,6 +136,7 @@ def bench_size(url: str, size: int, repeat: int) -> None:
     conference_id, codes = seed(url, size)
     app = app_for(url)
     held_today(app, conference_id)
+    with_guests(app, conference_id)
     with app.app_context():
         counter = Statements(db.engine)
     organizer = logged_in(app, "bantochuc")

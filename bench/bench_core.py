@@ -23,6 +23,7 @@ from sqlalchemy import event, select
 
 from conference import create_app
 from conference.badges.services import badge_code
+from conference.conferences.letterhead import Letterhead
 from conference.core.xlsx import write_report
 from conference.delegates.models import Delegate
 from conference.demo.loader import load_demo
@@ -71,7 +72,8 @@ def main() -> None:
                            unit_name="Công đoàn cơ sở số 1", titles="Lao động tiên tiến",
                            achievements="Có sáng kiến cải tiến kỹ thuật, tiết kiệm chi phí. " * 3)
             for i in range(10_000)]
-    fake_info = DocumentInfo("LĐLĐ huyện", "Hội nghị", date(2025, 4, 10), date(2025, 4, 15), upper_body="LĐLĐ tỉnh")
+    fake_info = DocumentInfo(Letterhead(upper_body="LĐLĐ tỉnh", issuer="LĐLĐ huyện", place=""), "Hội nghị",
+                             date(2025, 4, 10), date(2025, 4, 15))
     elapsed, peak = peak_memory(lambda: write_report(delegate_list_report(fake_info, fake, list(DEFAULT_KEYS))))
     print(f"export delegate list, 10,000 rows: {elapsed:.2f} s, peak {peak:.1f} MB")
 

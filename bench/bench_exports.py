@@ -47,13 +47,15 @@ def records(n: int) -> list:
 
 
 def export_ours(rows: list) -> int:
+    from conference.conferences.letterhead import Letterhead
     from conference.core.xlsx import write_report
     from conference.dossier.columns import DEFAULT_KEYS
     from conference.dossier.reports import DocumentInfo, delegate_list_report
 
-    info = DocumentInfo(issuer="Liên đoàn Lao động huyện Vĩnh Thuận", upper_body="Liên đoàn Lao động tỉnh Kiên Giang",
-                        conference_name="Hội nghị tuyên dương điển hình tiên tiến", held_on=date(2025, 4, 10),
-                        signed_on=date(2025, 4, 15), signer_name="Lê Kim Tho", code="HN-BENCH", upper_code="HN-TINH")
+    head = Letterhead(upper_body="Liên đoàn Lao động tỉnh Kiên Giang", issuer="Liên đoàn Lao động huyện Vĩnh Thuận",
+                      place="Vĩnh Thuận", signer_name="Lê Kim Tho")
+    info = DocumentInfo(letterhead=head, conference_name="Hội nghị tuyên dương điển hình tiên tiến",
+                        held_on=date(2025, 4, 10), signed_on=date(2025, 4, 15), code="HN-BENCH", upper_code="HN-TINH")
     return len(write_report(delegate_list_report(info, rows, list(DEFAULT_KEYS), "upper")))
 
 

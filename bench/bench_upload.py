@@ -9,8 +9,9 @@ does not see; read from /proc/self/status where there is one) and the time taken
     kept here only to be measured;
   - "after": `conference.nominations.photos.reencode_photo`.
 Images (made by the parent process, read from a file by each case): a one-colour RGBA PNG of 6,300 × 6,300 px
-(about 150 KB on disk), the largest PNG accepted (8 megapixels: 3,200 × 2,500 px RGBA), and the largest JPEG
-accepted (6,000 × 6,000 px).
+(about 150 KB on disk), the largest PNG accepted (8 megapixels: 3,200 × 2,500 px RGBA), the largest JPEG
+accepted (6,000 × 6,000 px), a progressive CMYK JPEG of 6,000 × 6,000 px (libjpeg holds all its coefficients
+whatever the reduction) and the largest one accepted (3,264 × 2,448 px).
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-CASES = ("png_6300_flat", "png_3200x2500_rgba", "jpeg_6000x6000")
+CASES = ("png_6300_flat", "png_3200x2500_rgba", "jpeg_6000x6000", "jpeg_6000_progressive_cmyk",
+         "jpeg_3264x2448_progressive_cmyk")
 
 
 def _image(case: str) -> bytes:
@@ -40,6 +42,11 @@ def _image(case: str) -> bytes:
         image = Image.new("RGBA", (3200, 2500), (0, 0, 0, 0))
         image.paste(Image.effect_noise((400, 400), 60).convert("RGBA"), (1400, 1000))
         image.save(out, format="PNG", optimize=True)
+    elif case.endswith("progressive_cmyk"):  # libjpeg keeps every coefficient of a progressive JPEG at full size
+        size = (6000, 6000) if case.startswith("jpeg_6000") else (3264, 2448)
+        image = Image.new("RGB", size, (200, 30, 30))
+        image.paste(Image.effect_noise((300, 300), 60).convert("RGB"), (10, 10))
+        image.convert("CMYK").save(out, format="JPEG", quality=30, progressive=True, subsampling=0)
     else:
         Image.effect_noise((6000, 6000), 20).convert("RGB").save(out, format="JPEG", quality=15)
     return out.getvalue()
@@ -94,12 +101,12 @@ def run_one(case: str, which: str, path: str) -> None:
     start = time.perf_counter()
     outcome = _after(data) if which == "after" else (_before(data) or "processed")
     seconds = time.perf_counter() - start
-    print(f"{case:20} {len(data) // 1024:6} KB  {which:6} peak +{_rss_mb() - baseline:7.1f} MB  "
+    print(f"{case:32} {len(data) // 1024:6} KB  {which:6} peak +{_rss_mb() - baseline:7.1f} MB  "
           f"{seconds:5.2f} s  {outcome}")
 
 
 def main() -> None:
-    print("case                  file     code   memory above baseline  time   outcome")
+    print("case" + " " * 30 + "file     code   memory above baseline  time   outcome")
     with tempfile.TemporaryDirectory() as folder:
         for case in CASES:
             path = Path(folder) / case

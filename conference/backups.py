@@ -12,9 +12,12 @@ conference day takes by itself.
 
 On the conference day (a conference of this instance is held today, Vietnam's calendar), a request of a check-in
 desk takes a copy into `instance/backups/` (the BACKUP_FOLDER setting) when the newest copy there is missing or
-older than BACKUP_EVERY, and keeps the newest KEEP_BACKUPS copies. The check costs one `stat` per file of that
-folder; the copy is taken after the desk's answer has been sent (`response.call_on_close`), with no thread of
-ours. Two requests due at once claim the copy's file name with an exclusive create: one of them takes it.
+older than BACKUP_EVERY, and keeps the newest KEEP_BACKUPS copies. A copy's time is the one its name carries.
+The check is one `stat` of the folder's stamp file `.newest-backup`, whose modification time is set to the
+newest copy's time whenever the folder is listed or a copy is taken: the folder is listed only when the stamp is
+missing or an hour old, i.e. when a copy may be due, and the listing stays the truth (it corrects the stamp). The
+copy is taken after the desk's answer has been sent (`response.call_on_close`), with no thread of ours. Two
+requests due at once claim the copy's file name with an exclusive create: one of them takes it.
 
 Layer: just below the CLI (pyproject.toml), since the automatic copies read the conferences' dates.
 """
@@ -22,14 +25,16 @@ Layer: just below the CLI (pyproject.toml), since the automatic copies read the 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from alembic.script import ScriptDirectory
 from flask import Flask, request
 from flask_login import current_user
 from sqlalchemy import exists, select
@@ -46,6 +51,8 @@ KEEP_BACKUPS = 10
 #: The names of the copies `backup` and the conference day make (pruned); others in the folder are left alone.
 PREFIX = "conference-"
 SUFFIXES = {"sqlite": ".db", "postgresql": ".dump"}
+#: The empty file of the backup folder whose modification time is the newest copy's (`backup_due`).
+STAMP = ".newest-backup"
 
 
 class BackupError(Exception):
@@ -150,47 +157,91 @@ def _pg_tool(tool: str, url: str, arguments: list[str]) -> None:
         raise BackupError(f"{tool} báo lỗi: {result.stderr.strip()}")
 
 
-def check_backup(url: str, source: Path, required_tables: Iterable[str]) -> None:
-    """Refuse a file that is not a whole backup of this app's database.
+def known_revisions(app: Flask) -> set[str]:
+    """The schema versions (Alembic revisions of migrations/) this code knows, any of which a backup may carry."""
+    return {script.revision for script in ScriptDirectory(app.extensions["migrate"].directory).walk_revisions()}
 
-    SQLite: an SQLite file that passes `PRAGMA integrity_check` and holds every table of `required_tables`.
-    PostgreSQL: a file `pg_restore --list` reads.
+
+def check_backup(url: str, source: Path, required_tables: Iterable[str],
+                 revisions: Collection[str] | None = None) -> None:
+    """Refuse a file that is not a whole backup of this app's database, before anything is changed.
+
+    SQLite: an SQLite file that passes `PRAGMA integrity_check`. PostgreSQL: a `pg_dump --format=custom` file that
+    `pg_restore` reads to its end. Either way it holds every table of `required_tables`, and its schema version
+    (the row of `alembic_version`, when it has that table) is one of `revisions` (None: not checked).
 
     Raises:
-        BackupError: the file is missing, damaged or not such a backup.
+        BackupError: the file is missing, damaged or truncated, not such a backup, a backup of another
+            application, or of a schema version this code does not know (a newer version of the app).
     """
     source = Path(source)
     if not source.is_file():
         raise BackupError(f"Không có tệp {source}.")
-    if database_kind(url) != "sqlite":
-        _pg_tool_list(source)
-        return
+    if database_kind(url) == "sqlite":
+        tables, revision = _read_sqlite_backup(source)
+    else:
+        tables, revision = _read_pg_backup(source)
+    if revision is not None and revisions is not None and revision not in revisions:
+        raise BackupError(f"Tệp {source} là bản sao lưu của một phiên bản khác (mới hơn) của ứng dụng (phiên bản "
+                          f"cơ sở dữ liệu {revision}): cập nhật ứng dụng rồi khôi phục lại. Chưa thay đổi gì.")
+    missing = sorted(set(required_tables) - tables)
+    if missing:
+        named = ", ".join(missing[:5]) + (f" và {len(missing) - 5} bảng khác" if len(missing) > 5 else "")
+        raise BackupError(f"Tệp {source} không phải bản sao lưu của ứng dụng này (thiếu bảng {named}); "
+                          "nếu đó là bản sao lưu của một phiên bản cũ, hãy khôi phục bằng phiên bản đó rồi cập nhật. "
+                          "Chưa thay đổi gì.")
+
+
+def _read_sqlite_backup(source: Path) -> tuple[set[str], str | None]:
+    """The tables and the schema version of an SQLite backup, after its integrity check."""
     try:
         connection = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
         try:
             integrity = connection.execute("PRAGMA integrity_check").fetchone()[0]
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
-        raise BackupError(f"Tệp {source} không phải bản sao lưu SQLite ({error}).") from error
+        raise BackupError(f"Tệp {source} bị hỏng hoặc không phải bản sao lưu SQLite ({error}). "
+                          "Chưa thay đổi gì.") from error
     if integrity != "ok":
-        raise BackupError(f"Tệp {source} bị hỏng ({integrity}).")
-    missing = sorted(set(required_tables) - tables)
-    if missing:
-        raise BackupError(f"Tệp {source} không phải bản sao lưu của ứng dụng này (thiếu bảng {', '.join(missing)}).")
+        raise BackupError(f"Tệp {source} bị hỏng ({integrity}). Chưa thay đổi gì.")
+    return tables, revision
 
 
-def _pg_tool_list(source: Path) -> None:
+def _read_pg_backup(source: Path) -> tuple[set[str], str | None]:
+    """The tables and the schema version of a pg_dump file, after `pg_restore` read the whole of it (a truncated
+    file's table of contents may still be whole)."""
+    listing = _pg_read(source, ["--list"])
+    _pg_read(source, [f"--file={os.devnull}"])
+    tables = {match.group(1) for match in re.finditer(r"^\d+; \d+ \d+ TABLE (?!DATA )\S+ (\S+) ", listing, re.MULTILINE)}
+    revision = None
+    if "alembic_version" in tables:
+        rows = _pg_read(source, ["--data-only", "--table=alembic_version", "--file=-"]).split("\n")
+        start = next((i for i, line in enumerate(rows) if line.startswith("COPY ")), None)
+        if start is not None and start + 1 < len(rows) and rows[start + 1] != "\\.":
+            revision = rows[start + 1].strip()
+    return tables, revision
+
+
+def _pg_read(source: Path, arguments: list[str]) -> str:
+    """Run `pg_restore` on the file `source` alone (no database); its standard output."""
     executable = shutil.which("pg_restore")
     if executable is None:
         raise BackupError("Không tìm thấy pg_restore: cài bộ công cụ khách của PostgreSQL và để nó trong PATH.")
-    result = subprocess.run([executable, "--list", str(source)], capture_output=True, text=True, check=False)
+    result = subprocess.run([executable, *arguments, str(source)], capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        raise BackupError(f"Tệp {source} không phải bản sao lưu pg_dump ({result.stderr.strip()}).")
+        raise BackupError(f"Tệp {source} bị hỏng hoặc không phải bản sao lưu pg_dump ({result.stderr.strip()}). "
+                          "Chưa thay đổi gì.")
+    return result.stdout
 
 
-def restore(url: str, source: Path, required_tables: Iterable[str], safety_folder: Path) -> Path | None:
+def restore(url: str, source: Path, required_tables: Iterable[str], safety_folder: Path,
+            revisions: Collection[str] | None = None) -> Path | None:
     """Bring the backup `source` back into the database at `url`, after copying the current database to
     `safety_folder` (`before-restore-….db`, or `.dump`), so a wrong restore can be undone.
 
@@ -202,12 +253,13 @@ def restore(url: str, source: Path, required_tables: Iterable[str], safety_folde
         the safety copy of the database as it was, or None when there was no database file yet (SQLite).
 
     Raises:
-        BackupError: `source` is not a whole backup (`check_backup`), is the database itself, or the tools fail.
+        BackupError: `source` is not a whole backup of a known schema version (`check_backup`, `revisions` as
+            there), is the database itself, or the tools fail.
             The database is unchanged then.
     """
     kind = database_kind(url)
     source = Path(source)
-    check_backup(url, source, required_tables)
+    check_backup(url, source, required_tables, revisions)
     safety_copy = Path(safety_folder) / f"before-restore-{local_now():%Y%m%d-%H%M%S}{SUFFIXES[kind]}"
     if kind == "postgresql":
         safety = backup(url, safety_copy)
@@ -248,14 +300,52 @@ def prune(folder: Path, keep: int = KEEP_BACKUPS) -> list[Path]:
     return old
 
 
+def copy_time(path: Path) -> datetime:
+    """When the copy `path` was taken, naive local time: from its name (`conference-20250410-073000.db`), which
+    survives copying the folder elsewhere and back; from its modification time when the name carries none."""
+    try:
+        return datetime.strptime(path.stem.removeprefix(PREFIX), "%Y%m%d-%H%M%S")
+    except ValueError:
+        return datetime.fromtimestamp(path.stat().st_mtime, LOCAL_TZ).replace(tzinfo=None)
+
+
+def _set_stamp(folder: Path, moment: datetime) -> None:
+    """Set the modification time of `folder`'s stamp file (made when missing, empty, 0600) to `moment` (naive
+    local time)."""
+    stamp = folder / STAMP
+    if not stamp.exists():
+        os.close(os.open(stamp, os.O_CREAT | os.O_WRONLY, 0o600))
+    seconds = moment.replace(tzinfo=LOCAL_TZ).timestamp()
+    os.utime(stamp, (seconds, seconds))
+
+
+def recently_backed_up(folder: Path, now: datetime, every: timedelta = BACKUP_EVERY) -> bool:
+    """Whether `folder`'s stamp file says a copy was taken less than `every` before `now` (naive local time): one
+    `stat`, no listing. False when the stamp is missing, `every` old or in the future (then ask `backup_due`)."""
+    try:
+        stamped = datetime.fromtimestamp((folder / STAMP).stat().st_mtime, LOCAL_TZ).replace(tzinfo=None)
+    except FileNotFoundError:
+        return False
+    return stamped <= now < stamped + every
+
+
 def backup_due(folder: Path, now: datetime, every: timedelta = BACKUP_EVERY) -> bool:
-    """Whether the newest copy in `folder` is missing or older than `every` (by its modification time; `now`
-    naive local time). One `stat` per copy."""
+    """Whether the newest copy in `folder` is missing or `every` old at `now` (naive local time).
+
+    Cheap while a copy is recent: one `stat` of the stamp file (`recently_backed_up`). Only when the stamp is
+    missing or `every` old is the folder listed; a recent copy found then (taken by `flask backup`, or put there
+    by hand) resets the stamp, so the next checks are one `stat` again.
+    """
+    if recently_backed_up(folder, now, every):
+        return False
     copies = backups_in(folder)
     if not copies:
         return True
-    newest = max(datetime.fromtimestamp(p.stat().st_mtime, LOCAL_TZ).replace(tzinfo=None) for p in copies)
-    return now - newest >= every
+    newest = max(copy_time(path) for path in copies)
+    if now - newest >= every:
+        return True
+    _set_stamp(folder, newest)
+    return False
 
 
 def take_due_backup(url: str, folder: Path, now: datetime | None = None, keep: int = KEEP_BACKUPS) -> Path | None:
@@ -277,6 +367,7 @@ def take_due_backup(url: str, folder: Path, now: datetime | None = None, keep: i
     except BaseException:
         target.unlink(missing_ok=True)
         raise
+    _set_stamp(folder, now)
     prune(folder, keep)
     return target
 
@@ -294,8 +385,8 @@ def backup_folder(app: Flask) -> Path:
 
 def register_automatic_backups(app: Flask) -> None:
     """On the conference day, a check-in desk's request takes a copy when the newest is older than BACKUP_EVERY
-    (see the module's docstring); only after an answer below 400. A failed copy is logged; the desk's answer
-    never depends on it. The AUTOMATIC_BACKUPS setting switches them on or off; by default they are on except
+    (see the module's docstring); only after an answer below 400. A failed copy, or a folder that cannot be read,
+    is logged; the desk's answer never depends on it. The AUTOMATIC_BACKUPS setting switches them on or off; by default they are on except
     under TESTING (a test that wants them sets it, with BACKUP_FOLDER)."""
 
     @app.after_request
@@ -305,8 +396,12 @@ def register_automatic_backups(app: Flask) -> None:
             return response
         if not (current_user and current_user.is_authenticated and current_user.role == "checkin"):
             return response
-        folder = backup_folder(app)
-        if not backup_due(folder, local_now()) or not conference_held_today():
+        folder, now = backup_folder(app), local_now()
+        try:
+            if recently_backed_up(folder, now) or not conference_held_today() or not backup_due(folder, now):
+                return response  # on the conference day one `stat`; on another day one `stat` and one query
+        except OSError as error:  # the folder unreadable (a USB stick pulled out, no permission): the desk goes on
+            app.logger.error("automatic backup: cannot read %s: %s", folder, error)
             return response
         url = app.config["SQLALCHEMY_DATABASE_URI"]
 

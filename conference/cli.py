@@ -22,9 +22,13 @@ def register(app: Flask) -> None:
 
     @app.cli.command("load-demo")
     def load_demo_command() -> None:
-        """Load the demo conference of Kế hoạch 65/KH-LĐLĐ (idempotent)."""
-        from conference.demo.loader import DEMO_PASSWORD, load_demo
+        """Load the demo conference of Kế hoạch 65/KH-LĐLĐ (idempotent); nothing on a database with accounts of its
+        own and no demo (`holds_real_data`)."""
+        from conference.demo.loader import DEMO_PASSWORD, holds_real_data, load_demo
 
+        if holds_real_data():
+            click.echo("Cơ sở dữ liệu đã có tài khoản thật: không nạp hội nghị mẫu.")
+            return
         conference, created = load_demo()
         click.echo(("Đã tạo" if created else "Đã có sẵn") + f" hội nghị mẫu (id {conference.id}).")
         click.echo(f"Đăng nhập mẫu (mật khẩu {DEMO_PASSWORD}): bantochuc (Ban Tổ chức), "
@@ -73,9 +77,9 @@ def register(app: Flask) -> None:
     @click.option("--yes", is_flag=True, help="Do not ask before replacing the data.")
     def restore_command(file: Path, yes: bool) -> None:
         """Replace the whole database with the backup FILE, all or nothing, after copying the current database
-        to instance/backups/before-restore-<time>. Refuses (exit 1, nothing changed) a damaged file, a file that
-        is not a backup of this app, or the database itself."""
-        from conference.backups import BackupError, backup_folder, restore
+        to instance/backups/before-restore-<time>. Refuses (exit 1, nothing changed) a damaged or truncated file,
+        a file that is not a backup of this app, a backup of a newer version, or the database itself."""
+        from conference.backups import BackupError, backup_folder, known_revisions, restore
 
         if not yes:
             click.confirm(f"Thay TOÀN BỘ dữ liệu hiện tại bằng bản sao lưu {file}?", abort=True)
@@ -83,7 +87,8 @@ def register(app: Flask) -> None:
         db.engine.dispose()  # no connection of this command holds the file while it is replaced
         tables = [table.name for table in db.metadata.sorted_tables]
         try:
-            safety = restore(app.config["SQLALCHEMY_DATABASE_URI"], file, tables, backup_folder(app))
+            safety = restore(app.config["SQLALCHEMY_DATABASE_URI"], file, tables, backup_folder(app),
+                             known_revisions(app))
         except BackupError as error:
             raise click.ClickException(str(error)) from error
         click.echo(f"Đã khôi phục dữ liệu từ {file}.")
@@ -93,12 +98,13 @@ def register(app: Flask) -> None:
 
     @app.cli.command("check-passwords")
     def check_passwords() -> None:
-        """Exit 1 while any active account (organizers', desks' and units' alike) still has the demo password
-        printed by `make run`: run before opening the app to the hall's network (`HTTPS=1 make run` does)."""
+        """Exit 1 while any account (organizers', desks' and units' alike, locked ones too: an organizer can reopen
+        them from the accounts page) still has the demo password printed by `make run`: run before opening the app
+        to the hall's network (`HTTPS=1 make run` does)."""
         from conference.auth.models import User
         from conference.demo.loader import DEMO_PASSWORD
 
-        users = db.session.execute(db.select(User).where(User.active.is_(True)).order_by(User.username)).scalars()
+        users = db.session.execute(db.select(User).order_by(User.username)).scalars()
         weak = [u.username for u in users if u.check_password(DEMO_PASSWORD)]
         if weak:
             shown = ", ".join(weak[:10]) + (", …" if len(weak) > 10 else "")
@@ -107,9 +113,9 @@ def register(app: Flask) -> None:
             click.echo("  Ban Tổ chức: .venv/bin/flask --app wsgi set-password <tên đăng nhập>", err=True)
             click.echo("  Đơn vị và bàn đón tiếp: mở ứng dụng trên máy này (make run, không HTTPS), đăng nhập Ban Tổ "
                        "chức, trang “Tài khoản”: “Đặt lại mật khẩu các đơn vị và in phiếu”, “Đặt lại mật khẩu” "
-                       "hoặc “Khoá” từng tài khoản.", err=True)
+                       "từng tài khoản (kể cả tài khoản đã khoá).", err=True)
             raise SystemExit(1)
-        click.echo("Không tài khoản nào đang dùng còn mật khẩu mẫu.")
+        click.echo("Không tài khoản nào còn mật khẩu mẫu.")
 
     @app.cli.command("set-password")
     @click.argument("username")
@@ -159,28 +165,14 @@ def register(app: Flask) -> None:
     @click.option("--organization-id", type=int, required=True)
     @click.password_option()
     def create_user(username: str, role: str, organization_id: int, password: str) -> None:
-        """Create a user with a role in an organization; the password must keep the password policy
-        (conference.accounts.rules)."""
-        from conference.accounts.rules import check_new_password, check_username
-        from conference.audit.services import record
-        from conference.auth.models import User
+        """Create a user with a role in an organization (`conference.accounts.services.create_user`); the
+        password must keep the password policy (conference.accounts.rules)."""
+        from conference.accounts.services import create_user as create_account_with_password
         from conference.core.errors import RuleViolation
-        from conference.organizations.models import Organization
 
         try:
-            check_username(username)
-            check_new_password(password, username)
+            create_account_with_password(username, role, organization_id, password)
         except RuleViolation as error:
             raise click.ClickException(str(error)) from error
-        if db.session.execute(db.select(User.id).where(User.username == username)).first():
-            raise click.ClickException(f"Đã có tài khoản {username}.")
-        if db.session.get(Organization, organization_id) is None:
-            raise click.ClickException(f"Không có tổ chức id {organization_id}.")
-        user = User(username=username, role=role, organization_id=organization_id, full_name=username)
-        user.set_password(password)
-        db.session.add(user)
-        db.session.flush()
-        record("account", user.id, "create", after={"username": username, "role": role,
-                                                    "organization_id": organization_id})
         db.session.commit()
         click.echo(f"Đã tạo người dùng {username}.")

@@ -1,5 +1,5 @@
 """Commands an organizer runs before opening the app to the hall's network: check-passwords refuses while any
-active account still has the demo password; set-password and create-user keep the password policy."""
+account, a locked one too, still has the demo password; set-password and create-user keep the password policy."""
 
 from __future__ import annotations
 
@@ -62,8 +62,8 @@ def test_check_passwords_refuses_while_a_unit_or_desk_account_has_the_demo_passw
     assert "Tài khoản" in refused.output  # where the organizer resets them
 
 
-def test_check_passwords_passes_once_the_unit_passwords_are_reset_or_the_account_deactivated(app):
-    from conference.accounts.services import reset_unit_passwords
+def test_check_passwords_passes_once_every_unit_password_is_reset_a_locked_account_included(app):
+    from conference.accounts.services import reset_password, reset_unit_passwords
 
     with app.app_context():
         world = make_world()
@@ -79,6 +79,13 @@ def test_check_passwords_passes_once_the_unit_passwords_are_reset_or_the_account
         db.session.execute(select(User).where(User.username == "unit3")).scalar_one().active = False
         db.session.commit()
 
+    # A locked account can be reopened from the accounts page while the app is on the hall's network.
+    locked = runner.invoke(args=["check-passwords"])
+    assert locked.exit_code == 1 and "(unit3)" in locked.output
+
+    with app.app_context():
+        reset_password(world.host_id, _user(app, "unit3").id)
+        db.session.commit()
     passed = runner.invoke(args=["check-passwords"])
     assert passed.exit_code == 0, passed.output
 
@@ -151,3 +158,16 @@ def test_create_user_keeps_the_policy_and_refuses_a_taken_username(app):
     assert made.exit_code == 0, made.output
     user = _user(app, "dontiep2")
     assert user.check_password(NEW_PASSWORD) and user.organization_id == world.host_id
+
+
+def test_load_demo_adds_nothing_to_a_database_in_real_use(app):
+    runner = app.test_cli_runner()
+    with app.app_context():
+        make_world()
+        accounts = db.session.execute(select(User.username)).scalars().all()
+
+    refused = runner.invoke(args=["load-demo"])
+
+    assert refused.exit_code == 0 and "không nạp hội nghị mẫu" in refused.output
+    with app.app_context():
+        assert sorted(db.session.execute(select(User.username)).scalars().all()) == sorted(accounts)

@@ -1,5 +1,6 @@
 """Property-based tests (hypothesis): whatever a client sends to the scan API, the nomination form or the Excel
-imports, the answer is never a server error, and the scan API never checks in a code that is not a real badge.
+imports (nominations, guests, units), the answer is never a server error, and the scan API never checks in a code
+that is not a real badge.
 
 One app and one SQLite database per module (examples share it: what one example writes, the next may see);
 100 examples a test (50 for the Excel import, each a workbook), no deadline and no example database
@@ -28,6 +29,8 @@ from conference.extensions import db
 from conference.nominations.models import Nomination
 from tests.checkin.test_api import seat_exemplar
 from tests.conftest import make_test_app
+from tests.delegates.test_guest_import import fill as fill_guests
+from tests.delegates.test_guest_import import guest_row
 from tests.factories import make_world
 from tests.nominations.helpers import fill_template, person_row
 
@@ -216,6 +219,32 @@ def test_the_excel_import_never_fails_on_random_cells(shared):
         assert confirm.status_code < 500
 
     run()
+
+
+def test_the_guest_import_never_fails_on_random_cells_and_seats_no_control_character(shared):
+    template = shared.organizer.get(f"/conferences/{shared.conference_id}/guests/template.xlsx").data
+
+    @settings(FAST, max_examples=30)
+    @given(rows=st.lists(st.lists(CELL, min_size=8, max_size=8), min_size=1, max_size=3), base=st.booleans())
+    def run(rows, base):
+        if base:  # a valid row with some cells replaced, so later columns are reached too
+            rows = [[cell if cell is not None else valid for cell, valid in zip(row, guest_row("Trần Văn Khách"))]
+                    for row in rows]
+        try:
+            content = fill_guests(template, rows)
+        except (IllegalCharacterError, ValueError, TypeError, OverflowError):
+            return  # openpyxl cannot write it: no such file can be uploaded from Excel either
+        response = shared.organizer.post(f"/conferences/{shared.conference_id}/guests/import",
+                                         data={"file": (io.BytesIO(content), "khach.xlsx")})
+        assert response.status_code < 500, response.get_data(as_text=True)[:200]
+        confirm = shared.organizer.post(f"/conferences/{shared.conference_id}/guests/import/confirm")
+        assert confirm.status_code < 500
+
+    run()
+    with shared.app.app_context():
+        for guest in db.session.execute(select(Delegate).where(Delegate.category == "guest")).scalars():
+            for value in (guest.full_name, guest.position, guest.workplace, guest.ethnicity):
+                assert control_character(value) is None, ascii(value)
 
 
 def test_the_unit_list_import_never_fails_on_random_csv(shared):

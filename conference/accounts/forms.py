@@ -18,7 +18,7 @@ class AccountForm(Form):
         units: (id, name) of the host's units, for the unit list.
     """
 
-    role = SelectField(_l("Loại tài khoản"), choices=[SelectChoice("unit", _l("Công đoàn cơ sở (đơn vị)")),
+    role = SelectField(_l("Loại tài khoản"), choices=[SelectChoice("unit", _l("Đơn vị trực thuộc")),
                                                       SelectChoice("checkin", _l("Bàn đón tiếp"))])
     unit_id = SelectField(_l("Đơn vị"), coerce=int, validators=[Optional()])
     username = StringField(_l("Tên đăng nhập"), validators=[DataRequired(message=_l("Nhập tên đăng nhập.")),
@@ -36,11 +36,20 @@ class AccountForm(Form):
             raise ValidationError(_l("Chọn đơn vị của tài khoản."))
 
 
-class SlipsForm(Form):
-    """The address of the app printed on the login slips (the one the units open)."""
+#: The longest address a slip prints in full with the password and the note below it (three lines of the
+#: address's column; static/css/accounts-slips.css): a longer one would push the password out of the slip.
+SLIP_ADDRESS_MAX = 60
 
-    address = StringField(_l("Địa chỉ truy cập in trên phiếu"),
-                          validators=[DataRequired(message=_l("Nhập địa chỉ truy cập.")), Length(max=200)])
+
+class SlipsForm(Form):
+    """The address of the app printed on the login slips (the one the units open), at most SLIP_ADDRESS_MAX
+    characters."""
+
+    address = StringField(_l("Địa chỉ truy cập in trên phiếu"), validators=[
+        DataRequired(message=_l("Nhập địa chỉ truy cập.")),
+        Length(max=SLIP_ADDRESS_MAX, message=_l("Địa chỉ in trên phiếu dài quá %(max)d ký tự: phiếu không in hết "
+                                                "được mật khẩu. Dùng địa chỉ IP của máy, ví dụ "
+                                                "https://192.168.1.20:5000"))])
 
     def validate_address(self, field) -> None:
         if not field.data.strip().lower().startswith(("http://", "https://")):

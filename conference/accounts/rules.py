@@ -16,6 +16,7 @@ from __future__ import annotations
 import gzip
 import re
 import secrets
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -51,12 +52,14 @@ def is_common_password(password: str) -> bool:
 
 
 def check_new_password(password: str, username: str | None = None) -> None:
-    """Refuse a password a person chose that breaks the policy (module docstring).
+    """Refuse a password a person chose that breaks the policy (module docstring), counted in the form it is
+    hashed in (Unicode NFKC, `conference.auth.models.normalized_password`).
 
     Raises:
         RuleViolation: shorter than MIN_PASSWORD_LENGTH or longer than MAX_PASSWORD_LENGTH characters; the
             username itself (any case); fewer than MIN_DISTINCT_CHARACTERS different characters; a common password.
     """
+    password = unicodedata.normalize("NFKC", password)  # as it is hashed (auth.models.normalized_password)
     if len(password) < MIN_PASSWORD_LENGTH:
         raise RuleViolation(N_("Mật khẩu cần ít nhất %(n)s ký tự."), n=MIN_PASSWORD_LENGTH)
     if len(password) > MAX_PASSWORD_LENGTH:

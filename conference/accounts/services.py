@@ -1,10 +1,11 @@
 """Accounts the organizer manages, and the password a user changes. Changes rows and flushes; never commits.
 
 An organizer's organization (the host of its conferences) owns two kinds of accounts it manages here: its
-check-in desks (role "checkin", in the host organization itself) and its units' accounts (role "unit", in a
-grassroots organization whose parent is the host). Its organizer accounts are listed but managed with the
-command line (`flask set-password`). Accounts of any other organization are out of reach: every function takes
-the host's id and refuses a user outside it.
+check-in desks (role "checkin", in the host organization itself) and its units' accounts (role "unit", in an
+organization whose parent is the host: a grassroots union, or a commune union under a province). Its organizer
+accounts are listed but managed with the command line (`flask create-user`, `flask set-password`; `create_user`).
+Accounts of any other organization, the host's units' own organizer and desk accounts included, are out of
+reach: every function takes the host's id and refuses a user outside it.
 
 A one-time password (`rules.new_one_time_password`) is returned to the caller to show once; only its hash is
 stored, and it never enters the audit log. An account given one must choose its own password at its next login
@@ -16,18 +17,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import aliased, contains_eager
 
 from conference.accounts.rules import check_new_password, check_username, new_one_time_password
 from conference.audit.models import AuditEntry
 from conference.audit.services import record
-from conference.auth.models import User, hash_password
+from conference.auth.models import ROLES, User, hash_password
+from conference.auth.sessions import end_all_sessions
 from conference.core.clock import to_local
+from conference.core.collation import vietnamese_key
 from conference.core.errors import N_, RuleViolation
 from conference.core.text import clean_text
 from conference.db import lock
 from conference.extensions import db
+from conference.organizations.levels import level
 from conference.organizations.models import Organization
 
 #: The roles whose accounts the organizer creates, deactivates and resets.
@@ -62,14 +66,20 @@ class Slip:
 
 
 def _in_host(host_id: int, user=User):
-    """The condition "the user's organization is the host or one of its units" (`user`, User or an alias of it,
-    joined to Organization)."""
-    return or_(user.organization_id == host_id, Organization.parent_id == host_id)
+    """The condition "an account of the host": the host's own organizer and desk accounts, and the unit accounts
+    of its units (`user`, User or an alias of it, joined to Organization on the user's organization).
+
+    A unit account belongs to the host of the conference it nominates to (its organization's parent), not to its
+    own organization: a commune union's account as a unit of the province's conference is the province's to
+    manage, while the commune union's organizer and desk accounts are the commune's, never the province's.
+    """
+    return or_(and_(user.organization_id == host_id, user.role != "unit"),
+               and_(Organization.parent_id == host_id, user.role == "unit"))
 
 
 def accounts_of(host_id: int) -> list[Account]:
     """The host's accounts and its units' accounts: the host's own first (organizers, then desks), then the units'
-    by unit name; by username within each. One query."""
+    by unit name in Vietnamese order (`core.collation.vietnamese_key`); by username within each. One query."""
     rows = db.session.execute(
         select(User.id, User.username, User.full_name, User.role, User.active, User.must_change_password,
                Organization.name, Organization.parent_id)
@@ -77,7 +87,7 @@ def accounts_of(host_id: int) -> list[Account]:
         .where(_in_host(host_id))
     ).all()
     role_order = {"organizer": 0, "checkin": 1, "unit": 2}
-    rows.sort(key=lambda r: (r.parent_id == host_id, role_order.get(r.role, 3), r.name, r.username))
+    rows.sort(key=lambda r: (r.parent_id == host_id, role_order.get(r.role, 3), vietnamese_key(r.name), r.username))
     return [Account(r.id, r.username, r.full_name, r.role, r.active, r.must_change_password, r.name,
                     r.role in MANAGED_ROLES) for r in rows]
 
@@ -110,10 +120,10 @@ def account_log(host_id: int, limit: int = 50) -> list[AccountEvent]:
 
 
 def units_of_host(host_id: int) -> list[tuple[int, str]]:
-    """(id, name) of the host's units, by name: the units an account can be made for."""
-    return [(row.id, row.name) for row in db.session.execute(
-        select(Organization.id, Organization.name).where(Organization.parent_id == host_id)
-        .order_by(Organization.name))]
+    """(id, name) of the host's units in Vietnamese order of their names: the units an account can be made for."""
+    return sorted(((row.id, row.name) for row in db.session.execute(
+        select(Organization.id, Organization.name).where(Organization.parent_id == host_id))),
+        key=lambda unit: vietnamese_key(unit[1]))
 
 
 def account_of(host_id: int, user_id: int) -> User | None:
@@ -147,6 +157,29 @@ def _log(user: User, action: str, before: dict | None, after: dict | None) -> No
     record("account", user.id, action, unit_id=unit_id, before=before, after=after)
 
 
+def _check_free_username(username: str) -> None:
+    """Refuse a username of the wrong shape (`rules.check_username`) or one an account already has.
+
+    Raises:
+        RuleViolation: see above.
+    """
+    check_username(username)
+    if db.session.execute(select(User.id).where(User.username == username)).first():
+        raise RuleViolation(N_("Đã có tài khoản %(name)s: tên đăng nhập này đã có người dùng."), name=username)
+
+
+def _add_user(username: str, role: str, organization_id: int, full_name: str, password: str,
+              must_change_password: bool) -> User:
+    """Write a new active account with the hash of `password`, flush, and log its creation (never the password)."""
+    user = User(username=username, role=role, organization_id=organization_id, active=True, full_name=full_name,
+                must_change_password=must_change_password)
+    user.set_password(password)
+    db.session.add(user)
+    db.session.flush()
+    _log(user, "create", None, _state(user))
+    return user
+
+
 def create_account(host_id: int, data: dict) -> tuple[User, str]:
     """Create a unit or desk account with a one-time password; returns the user and that password (show it once).
 
@@ -162,9 +195,7 @@ def create_account(host_id: int, data: dict) -> tuple[User, str]:
     if role not in MANAGED_ROLES:
         raise RuleViolation(N_("Chỉ tạo được tài khoản đơn vị hoặc tài khoản bàn đón tiếp."))
     username = (data.get("username") or "").strip().lower()
-    check_username(username)
-    if db.session.execute(select(User.id).where(User.username == username)).first():
-        raise RuleViolation(N_("Tên đăng nhập “%(name)s” đã có người dùng."), name=username)
+    _check_free_username(username)
     if role == "unit":
         unit = db.session.get(Organization, data.get("unit_id") or 0)
         if unit is None or unit.parent_id != host_id:
@@ -173,23 +204,49 @@ def create_account(host_id: int, data: dict) -> tuple[User, str]:
     else:
         organization_id, default_name = host_id, username
     password = new_one_time_password()
-    user = User(username=username, role=role, organization_id=organization_id, active=True,
-                full_name=clean_text(data.get("full_name")) or default_name, must_change_password=True)
-    user.set_password(password)
-    db.session.add(user)
-    db.session.flush()
-    _log(user, "create", None, _state(user))
+    user = _add_user(username, role, organization_id, clean_text(data.get("full_name")) or default_name, password,
+                     must_change_password=True)
     return user, password
 
 
+def create_user(username: str, role: str, organization_id: int, password: str) -> User:
+    """Create an account of any role with a password its holder chose (`flask create-user`): the password keeps
+    the policy (`rules.check_new_password`) and need not be changed at the first login. The full name is the
+    username; a unit account must sit in an organization that has a body above it (the host it nominates to), an
+    organizer or desk account in one whose level hosts conferences (`conference.organizations.levels`).
+
+    Raises:
+        RuleViolation: a role not in ROLES; a username of the wrong shape or taken; no such organization; a unit
+            account in an organization without a parent; an organizer or desk account in a grassroots union; a
+            password the policy refuses.
+    """
+    if role not in ROLES:
+        raise RuleViolation(N_("Không có vai trò “%(role)s”."), role=role)
+    _check_free_username(username)
+    organization = db.session.get(Organization, organization_id)
+    if organization is None:
+        raise RuleViolation(N_("Không có tổ chức mã %(id)s."), id=organization_id)
+    if role == "unit" and organization.parent_id is None:
+        raise RuleViolation(N_("Tài khoản đơn vị phải thuộc một đơn vị có cấp trên (đơn vị tổ chức hội nghị)."))
+    found = level(organization.level)
+    if role != "unit" and (found is None or not found.hosts_conference):
+        raise RuleViolation(N_("“%(name)s” không tổ chức hội nghị: tài khoản Ban Tổ chức và bàn đón tiếp thuộc đơn "
+                               "vị tổ chức hội nghị."), name=organization.name)
+    check_new_password(password, username)
+    return _add_user(username, role, organization_id, username, password, must_change_password=False)
+
+
 def set_active(host_id: int, user_id: int, active: bool) -> User:
-    """Deactivate (`active` False: the account can no longer log in, and its open sessions end at their next
-    request) or reactivate a unit or desk account of the host. Logged only when it changes.
+    """Deactivate (`active` False: the account can no longer log in, and its open sessions end: their rows are
+    deleted, so reactivating the account later does not sign a lost phone in again) or reactivate a unit or desk
+    account of the host. Logged only when it changes.
 
     Raises:
         RuleViolation: see `_managed`.
     """
     user = _managed(host_id, user_id)
+    if not active:
+        end_all_sessions(db.session, user.id)
     if user.active != active:
         before = _state(user)
         user.active = active
@@ -228,7 +285,7 @@ def _active_unit_accounts(host_id: int):
 
 def reset_unit_passwords(host_id: int) -> list[Slip]:
     """A new one-time password for every active unit account of the host's units, for printing their login slips;
-    by unit name, then username. Deactivated accounts are left as they are.
+    by unit name in Vietnamese order, then username. Deactivated accounts are left as they are.
 
     Hashing takes about a tenth of a second a password (scrypt), seconds for a province's units: the passwords are
     hashed before the write lock is taken (`conference.db.lock`), so a request begun deferred
@@ -239,10 +296,9 @@ def reset_unit_passwords(host_id: int) -> list[Slip]:
     passwords = {user_id: new_one_time_password() for user_id in ids}
     hashes = {user_id: hash_password(password) for user_id, password in passwords.items()}
     lock(db.session, lambda: select(User.id).where(User.id.in_(ids)))
-    users = db.session.execute(
+    users = sorted(db.session.execute(
         _active_unit_accounts(host_id).options(contains_eager(User.organization))
-        .order_by(Organization.name, User.username)
-    ).scalars().all()
+    ).scalars().all(), key=lambda user: (vietnamese_key(user.organization.name), user.username))
     return [Slip(user.organization.name, user.username, user.full_name,
                  _reset(user, passwords.get(user.id), hashes.get(user.id))) for user in users]
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
 from conference.accounts import labels as accounts
+from conference.core.clock import to_local
 from conference.core.vocabulary import lazy_words
 from conference.dossier.columns import FIELDS as LIST_COLUMNS
 from conference.organizations.levels import LEVELS
@@ -259,11 +260,17 @@ VALUE_LABELS = {
     "badge_kind": lazy_words("badge_kind"),
     "invitation_answer": lazy_words("invitation_answer"),
     "entry_status": lazy_words("entry_status"),  # honouring entries
+    "result": lazy_words("scan_result"),  # a desk's scan refused at sync
     "level": {code: level.label for code, level in LEVELS.items()},  # data: conference.organizations.levels
 }
 #: Keys whose values are ISO dates, shown dd/mm/yyyy as elsewhere in the app.
 DATE_KEYS = frozenset({"signed_on", "birth_date", "deadline", "held_on", "nomination_deadline", "dossier_deadline"})
-#: Keys whose values are delegate ids (or lists of them), shown "#12" as the entity column shows ids.
+#: Keys whose values are ISO timestamps in naive UTC (how every time is stored), shown in Vietnam's time.
+MOMENT_KEYS = frozenset({"scanned_at", "checked_in_at", "closed_at"})
+#: How a timestamp reads on the page: "07:42:10 05/12/2024".
+MOMENT_FORMAT = "%H:%M:%S %d/%m/%Y"
+#: Keys whose values are delegate ids (or lists of them), shown by name with the id ("Nguyễn Văn An #12"), or
+#: "#12" alone for a delegate removed since.
 DELEGATE_ID_KEYS = frozenset({"delegate_id", "presidium", "upper_list"})
 #: Keys whose value is a comma-separated list of delegate-list column keys (`dossier.columns.FIELDS`).
 COLUMN_KEYS = frozenset({"columns"})
@@ -290,32 +297,56 @@ def field_label(entity: str, key: str) -> str:
     return str(label) if label is not None else key
 
 
-def value_text(key: str, value) -> str:
+def value_text(key: str, value, names: Mapping[int, str] | None = None) -> str:
     """A logged value as the page shows it.
 
     None, "" and [] → "—"; booleans → "Có"/"Không"; a known code of `VALUE_LABELS[key]` → its words
-    ('status': 'submitted' → "Chờ duyệt"); dates → dd/mm/yyyy; delegate ids → "#12"; list column keys → their
-    labels; lists → items joined by "; "; anything else → `str(value)`.
+    ('status': 'submitted' → "Chờ duyệt"); dates → dd/mm/yyyy; timestamps → Vietnam's time (`MOMENT_FORMAT`);
+    delegate ids → "<name> #12" from `names` ({delegate id: name}), "#12" when the id is not there; list column
+    keys → their labels; lists → items joined by "; "; anything else → `str(value)`.
     """
     if value is None or value == "" or value == []:
         return EMPTY
     if isinstance(value, bool):
         return gettext("Có") if value else gettext("Không")
     if isinstance(value, list | tuple):
-        return LIST_JOIN.join(value_text(key, item) for item in value)
+        return LIST_JOIN.join(value_text(key, item, names) for item in value)
     if key in DELEGATE_ID_KEYS and isinstance(value, int):
-        return f"#{value}"
+        name = (names or {}).get(value)
+        return f"{name} #{value}" if name else f"#{value}"
     if isinstance(value, str):
         label = VALUE_LABELS.get(key, {}).get(value)
         if label is not None:
             return str(label)
         if key in DATE_KEYS:
             return _date_text(value)
+        if key in MOMENT_KEYS:
+            return _moment_text(value)
         if key in COLUMN_KEYS:
             return LIST_JOIN.join(gettext(_COLUMN_LABELS[part]) if part in _COLUMN_LABELS else part
                                   for part in value.split(",") if part)
         return value
     return str(value)
+
+
+def delegate_ids(values: Mapping | None) -> set[int]:
+    """The delegate ids a `before`/`after` dict names under `DELEGATE_ID_KEYS` (for one lookup of their names)."""
+    found: set[int] = set()
+    for key in DELEGATE_ID_KEYS & set(values or {}):
+        value = values[key]
+        found.update(item for item in (value if isinstance(value, list | tuple) else [value])
+                     if isinstance(item, int) and not isinstance(item, bool))
+    return found
+
+
+def _moment_text(value: str) -> str:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return to_local(moment).strftime(MOMENT_FORMAT)
 
 
 def _date_text(value: str) -> str:
@@ -347,16 +378,17 @@ class Described:
     after: list[Change]
 
 
-def changes(entity: str, values: Mapping | None) -> list[Change]:
-    """The labelled fields of a `before`/`after` dict (None → [])."""
-    return [Change(str(key), field_label(entity, str(key)), value_text(str(key), value))
+def changes(entity: str, values: Mapping | None, names: Mapping[int, str] | None = None) -> list[Change]:
+    """The labelled fields of a `before`/`after` dict (None → []); `names` as for `value_text`."""
+    return [Change(str(key), field_label(entity, str(key)), value_text(str(key), value, names))
             for key, value in (values or {}).items()]
 
 
-def describe(entry) -> Described:
-    """The labels of an `AuditEntry` (anything with `entity`, `action`, `before`, `after`)."""
+def describe(entry, names: Mapping[int, str] | None = None) -> Described:
+    """The labels of an `AuditEntry` (anything with `entity`, `action`, `before`, `after`); `names` ({delegate
+    id: name}) names the delegates its values refer to."""
     return Described(entry.entity, entity_label(entry.entity), entry.action, action_label(entry.entity, entry.action),
-                     changes(entry.entity, entry.before), changes(entry.entity, entry.after))
+                     changes(entry.entity, entry.before, names), changes(entry.entity, entry.after, names))
 
 
 def entity_choices(entities) -> list[tuple[str, str]]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request
 
 from conference.audit.services import audit_page
-from conference.auditlog.labels import describe, entity_choices
+from conference.auditlog.labels import delegate_ids, describe, entity_choices
 from conference.conferences.access import conference_view
 from conference.conferences.models import Conference
 from conference.core.clock import to_local
 from conference.core.text import row_id
+from conference.delegates.queries import names_of
 from conference.organizations.queries import units_of
 
 bp = Blueprint("auditlog", __name__)
@@ -28,6 +29,8 @@ def index(conference: Conference):
     log = audit_page(conference.id, unit_id, entity, request.args.get("page", 1, type=row_id),
                      upto=request.args.get("upto", type=row_id))
     units = units_of(conference)
+    names = names_of(conference.id, set().union(*(delegate_ids(e.before) | delegate_ids(e.after)
+                                                   for e in log.entries)))
     return render_template("auditlog/index.html", conference=conference, log=log, units=units,
-                           rows=[(e, describe(e)) for e in log.entries], unit_names={u.id: u.name for u in units},
+                           rows=[(e, describe(e, names)) for e in log.entries], unit_names={u.id: u.name for u in units},
                            unit_id=unit_id, entity=entity, entities=entity_choices(ENTITIES), to_local=to_local)

@@ -95,11 +95,18 @@ def load_signed_in_user(session, user_id: str) -> SignedInUser | None:
 def authenticate(session, username: str, password: str) -> User | None:
     """The active user whose username is `username` (stripped) and whose password is `password`, else None.
 
+    Usernames are lower case (`conference.accounts.rules.USERNAME_PATTERN`), and a phone's keyboard capitalises
+    the first letter it types: a username that names nobody as typed is looked up again in lower case, so
+    "Dontiep" logs in as "dontiep" (the login throttle already counts both as one, `auth.throttle.username_key`).
+
     The password is checked whatever the username: an unknown username (or a deactivated account) costs one key
     derivation of PASSWORD_HASH_METHOD, as checking a real hash of that method does, so the time of a refusal
     does not tell which usernames exist.
     """
-    user = session.execute(select(User).where(User.username == username.strip())).scalar_one_or_none()
+    username = username.strip()
+    user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    if user is None and username != username.lower():
+        user = session.execute(select(User).where(User.username == username.lower())).scalar_one_or_none()
     if user is None:
         hash_password(password)  # the same work as a check, thrown away
         return None

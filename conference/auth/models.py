@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 
 from flask import current_app
 from flask_login import UserMixin
@@ -22,9 +23,19 @@ def password_stamp(password_hash: str) -> str:
     return hashlib.sha256(password_hash.encode()).hexdigest()[:16]
 
 
+def normalized_password(password: str) -> str:
+    """`password` in Unicode NFKC, the form it is hashed and checked in (NIST SP 800-63B §5.1.1.2: a verifier
+    that accepts Unicode applies NFKC or NFKD). Vietnamese keyboards type a letter with its tone either as one
+    character ("ồ", Unikey's "Unicode dựng sẵn") or as a letter followed by combining marks ("Unicode tổ hợp"):
+    a password chosen on one computer works on another whichever way it is typed."""
+    return unicodedata.normalize("NFKC", password)
+
+
 def hash_password(password: str) -> str:
-    """A salted hash of `password`, made with the application's PASSWORD_HASH_METHOD (scrypt unless set)."""
-    return generate_password_hash(password, method=current_app.config.get("PASSWORD_HASH_METHOD", "scrypt"))
+    """A salted hash of `password` (`normalized_password`), made with the application's PASSWORD_HASH_METHOD
+    (scrypt unless set)."""
+    return generate_password_hash(normalized_password(password),
+                                  method=current_app.config.get("PASSWORD_HASH_METHOD", "scrypt"))
 
 
 class User(UserMixin, db.Model):
@@ -63,5 +74,5 @@ class User(UserMixin, db.Model):
         self.password_hash = hash_password(password)
 
     def check_password(self, password: str) -> bool:
-        """True when `password` matches the stored hash."""
-        return check_password_hash(self.password_hash, password)
+        """True when `password` (`normalized_password`) matches the stored hash."""
+        return check_password_hash(self.password_hash, normalized_password(password))

@@ -14,9 +14,12 @@ from functools import lru_cache
 
 from itsdangerous import BadSignature, URLSafeSerializer
 
+from conference.core.shortcode import TOKEN_BITS
+
 #: v2: the payload's third item is the badge's token (v1 had a serial, which a reused id repeated).
 SALT = "conference.badge.v2"
-TOKEN = re.compile(r"^[0-9a-f]{16}$")
+#: A badge's token as signed: TOKEN_BITS random bits as lowercase hex (`conference.core.shortcode.new_token`).
+TOKEN = re.compile(rf"[0-9a-f]{{{TOKEN_BITS // 4}}}")
 
 
 class InvalidBadgeCode(ValueError):
@@ -25,7 +28,7 @@ class InvalidBadgeCode(ValueError):
 
 @dataclass(frozen=True)
 class BadgeClaim:
-    """What a valid code says: conference id and delegate id (ints ≥ 1), the badge's token (16 hex digits)."""
+    """What a valid code says: conference id and delegate id (ints ≥ 1), the badge's token (`TOKEN`)."""
 
     conference_id: int
     delegate_id: int
@@ -61,7 +64,7 @@ def read_badge_code(secret_key: str, code: str) -> BadgeClaim:
         not isinstance(payload, list)
         or len(payload) != 3
         or not all(isinstance(v, int) and not isinstance(v, bool) and v >= 1 for v in payload[:2])
-        or not isinstance(payload[2], str) or not TOKEN.match(payload[2])
+        or not isinstance(payload[2], str) or not TOKEN.fullmatch(payload[2])
     ):
         raise InvalidBadgeCode("bad payload")
     if make_badge_code(secret_key, *payload) != text:

@@ -190,9 +190,20 @@ def badge_png(code: str, name: str, unit: str, label: str, colour: str, event: s
     return buffer.getvalue()
 
 
+#: Characters XML 1.0 does not allow in a document (C0 controls but tab and line breaks, surrogates, U+FFFE/FFFF):
+#: forms refuse them, but a row stored before that check may still hold one.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str) -> str:
+    """`text` as XML character data: escaped, characters XML cannot hold dropped."""
+    return escape(_NOT_XML.sub("", text))
+
+
 def badge_svg(code: str, name: str, unit: str, label: str, colour: str, event: str, host: str,
               fallback: str = "", seat: str = "") -> str:
-    """The same badge as a standalone SVG document (95 × 68 mm), text as text, QR as one path."""
+    """The same badge as a standalone SVG document (95 × 68 mm), text as text (characters XML cannot hold
+    dropped), QR as one path."""
     runs, rule_y, label_y = _layout(name, unit, label, event, host)
     label_width = _font(True, 24).getlength(label)
     matrix = _qr(code).get_matrix()
@@ -208,12 +219,12 @@ def badge_svg(code: str, name: str, unit: str, label: str, colour: str, event: s
     ]
     for text, bold, size_px, fill, x, y in runs:
         weight = ' font-weight="bold"' if bold else ""
-        parts.append(f'<text x="{x}" y="{y}" font-size="{size_px}"{weight} fill="{fill}">{escape(text)}</text>')
+        parts.append(f'<text x="{x}" y="{y}" font-size="{size_px}"{weight} fill="{fill}">{_xml(text)}</text>')
     fx, fy, fsize = FALLBACK_AT
     parts.append(f'<text x="{fx}" y="{fy}" font-size="{fsize}" font-weight="bold" text-anchor="middle" '
-                 f'fill="#111111">{escape(fallback)}</text>')
+                 f'fill="#111111">{_xml(fallback)}</text>')
     if seat:
         parts.append(f'<text x="{SEAT_RIGHT}" y="{label_y}" font-size="{SEAT_SIZE}" font-weight="bold" '
-                     f'text-anchor="end" fill="#111111">{escape(seat)}</text>')
+                     f'text-anchor="end" fill="#111111">{_xml(seat)}</text>')
     parts += ["</g>", f'<path d="{path}" fill="#000"/>', "</svg>"]
     return "\n".join(parts)

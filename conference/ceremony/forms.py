@@ -13,6 +13,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 from conference.ceremony import rules
 from conference.core.text import whole_number
 from conference.core.vocabulary import lazy_words
+from conference.delegates.queries import table_line
 from conference.web.forms import Form, WholeNumberField
 
 
@@ -37,7 +38,8 @@ class BatchForm(Form):
     def __init__(self, presenters, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.presenter.choices = [SelectChoice("", _l("— Chưa chọn —"))] + [
-            SelectChoice(str(d.id), f"{d.full_name} — {d.position or d.affiliation}") for d in presenters]
+            SelectChoice(str(d.id), " — ".join(part for part in (d.full_name, table_line(d)) if part))
+            for d in presenters]
 
     def presenter_id(self) -> int | None:
         """The chosen presenter's delegate id, None for none."""

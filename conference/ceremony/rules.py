@@ -8,12 +8,12 @@ plan's programme (mục II.3), item by item, in the words the MC reads (kịch b
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from conference.core.collation import name_sort_key, vietnamese_key
+from conference.core.collation import unit_then_name_key, vietnamese_key
 from conference.core.errors import N_, RuleViolation
+from conference.core.excerpt import excerpt, one_line, sentences
 from conference.core.text import fold
 from conference.core.vocabulary import ENTRY_STATUS
 
@@ -72,8 +72,8 @@ def batch_sizes(count: int, size: int) -> list[int]:
 
 def plan_batches(awardees: Iterable[Awardee], size: int = DEFAULT_BATCH_SIZE) -> list[PlannedBatch]:
     """Group `awardees` into honouring batches: by kind (collectives first), then by form of commendation
-    (Vietnamese order), each group in unit order (Vietnamese order, `conference.core.collation`; no unit last) and
-    then name order, cut into batches of at most `size` (`batch_sizes`). A batch never mixes two forms or kinds.
+    (Vietnamese order), each group "unit, then name" (`conference.core.collation.unit_then_name_key`, the order of
+    the commendation decision's list too; no unit last), cut into batches of at most `size` (`batch_sizes`). A batch never mixes two forms or kinds.
 
     Source: Kế hoạch 65/KH-LĐLĐ, mục II.3 (biểu dương, tôn vinh, khen thưởng các điển hình tiên tiến).
     """
@@ -82,8 +82,8 @@ def plan_batches(awardees: Iterable[Awardee], size: int = DEFAULT_BATCH_SIZE) ->
         groups.setdefault((awardee.kind, awardee.form), []).append(awardee)
     planned = []
     for kind, form in sorted(groups, key=lambda key: (_kind_rank(key[0]), vietnamese_key(key[1]))):
-        people = sorted(groups[(kind, form)], key=lambda a: (a.unit is None, vietnamese_key(a.unit or ""),
-                                                               name_sort_key(a.full_name), a.delegate_id))
+        people = sorted(groups[(kind, form)], key=lambda a: (
+            unit_then_name_key(a.unit, a.full_name, a.kind == "collective"), a.delegate_id))
         start = 0
         for length in batch_sizes(len(people), size):
             planned.append(PlannedBatch(kind, form, tuple(a.delegate_id for a in people[start:start + length])))
@@ -151,15 +151,11 @@ CITATION_MAX = 160
 
 def citation(summary: str | None, achievements: str | None) -> str:
     """The one-line citation the MC reads for an awardee: the achievement summary (tóm tắt thành tích) when there is
-    one, else the first sentence of the achievements; cut at a word with "…" past `CITATION_MAX` characters; ""
-    when neither is recorded."""
-    text = " ".join((summary or "").split())
-    if not text:
-        first = re.split(r"(?<=[.;!?])\s|\n", (achievements or "").strip(), maxsplit=1)[0]
-        text = " ".join(first.split())
-    if len(text) > CITATION_MAX:
-        text = text[:CITATION_MAX].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
-    return text
+    one, else the first sentence of the achievements (`conference.core.excerpt.sentences`); at most `CITATION_MAX`
+    characters: whole sentences when they fill at least half of that, else cut at a word with "…" (the rule of a
+    certificate's citation too, `conference.core.excerpt.excerpt`); "" when neither is recorded."""
+    text = summary if one_line(summary) else next(iter(sentences(achievements)), "")
+    return excerpt(text, CITATION_MAX, fill=CITATION_MAX // 2)
 
 
 # The MC's script

@@ -18,7 +18,7 @@ from conference.ceremony.queries import BatchRow, arrived_ids, batch_rows, prese
 from conference.conferences.letterhead import letterhead_of
 from conference.conferences.models import Conference
 from conference.delegates.models import Delegate
-from conference.delegates.rules import position_line
+from conference.delegates.queries import table_line
 from conference.extensions import db
 
 
@@ -47,8 +47,8 @@ class Script:
 
 def person_line(delegate: Delegate) -> str:
     """"Nguyễn Văn A, Bí thư Huyện ủy": a delegate's name with their position and organisation (else their unit),
-    as the MC introduces them ("Đồng chí …")."""
-    details = position_line(delegate.position, delegate.workplace, delegate.unit.name if delegate.unit else None)
+    as the MC introduces them ("Đồng chí …") and the name tents print it (`conference.delegates.queries.table_line`)."""
+    details = table_line(delegate)
     return delegate.full_name + (f", {details}" if details else "")
 
 

@@ -11,7 +11,7 @@ from conference.ceremony import rules
 from conference.ceremony.models import CeremonySettings, HonouringBatch, HonouringEntry, ScriptText
 from conference.conferences.models import Conference
 from conference.core.errors import N_, RuleViolation
-from conference.core.text import clean_text
+from conference.core.text import check_plain_text, clean_text
 from conference.db import lock
 from conference.delegates.models import Delegate
 from conference.extensions import db
@@ -163,10 +163,19 @@ def set_entry_status(entry: HonouringEntry, status: str, representative: str | N
     db.session.flush()
 
 
+#: Longest MC text for one programme item (characters): a few minutes of reading.
+SCRIPT_TEXT_MAX = 4000
+
+
 def save_script_texts(conference_id: int, texts: dict[int, str], defaults: dict[int, str]) -> None:
     """Store the MC's words per agenda item (`texts` {item id: text}); a text equal to the item's default
     (`defaults`, `rules.same_text`) or blank is not kept, so the item follows the default. Items of other
-    conferences are ignored."""
+    conferences are ignored.
+
+    Raises:
+        RuleViolation: a text longer than SCRIPT_TEXT_MAX characters or holding a control character
+            (`conference.core.text.check_plain_text`); nothing is stored.
+    """
     items = set(db.session.execute(
         select(AgendaItem.id).where(AgendaItem.conference_id == conference_id)).scalars())
     stored = {row.agenda_item_id: row for row in db.session.execute(
@@ -174,7 +183,7 @@ def save_script_texts(conference_id: int, texts: dict[int, str], defaults: dict[
     for item_id, text in texts.items():
         if item_id not in items:
             continue
-        text = (text or "").replace("\r\n", "\n").strip()
+        text = check_plain_text((text or "").replace("\r\n", "\n").strip(), max_length=SCRIPT_TEXT_MAX)
         row = stored.get(item_id)
         if not text or rules.same_text(text, defaults.get(item_id)):
             if row is not None:

@@ -78,9 +78,10 @@ def decision_docx(header: Header, template: rules.Template, collectives: Sequenc
 
 
 def _position_and_unit(person: rules.Honoured) -> str:
-    """"Giáo viên, Trường THCS A" and the unit when the position does not already name it."""
-    position = (person.position or "").strip()
+    """The list's "Chức vụ, đơn vị" cell: the certificate's line under the name (`rules.unit_line`: "Giáo viên,
+    Trường THCS A", else the unit), and on a second line the unit when that line does not already name it."""
+    line = rules.unit_line(person)
     unit = (person.unit_name or "").strip()
-    if position and unit and unit.casefold() not in position.casefold():
-        return f"{position}\n{unit}"
-    return position or unit
+    if line and unit and unit.casefold() not in line.casefold():
+        return f"{line}\n{unit}"
+    return line

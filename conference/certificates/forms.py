@@ -11,9 +11,10 @@ from wtforms.validators import Length, Optional
 from wtforms.widgets import TextInput
 
 from conference.certificates import rules
+from conference.core.text import whole_number
 from conference.web.forms import Form
 
-_NUMBER = re.compile(r"^[+-]?\d{1,3}([.,]\d{1,2})?$")
+_NUMBER = re.compile(r"^[+-]?[0-9]{1,3}([.,][0-9]{1,2})?$")  # ASCII digits: float() also reads "１" and "١"
 
 
 class MillimetreField(Field):
@@ -109,11 +110,5 @@ class OffsetForm(Form):
     offset_y = MillimetreField(_l("Lệch dọc (mm)"))
 
     def printer(self) -> int | None:
-        """The posted printer id, or None when it is not a whole number."""
-        return printer_id(self.printer_id.data)
-
-
-def printer_id(raw) -> int | None:
-    """A posted or queried row id (a printer's, a delegate's) as a whole number, else None."""
-    text = (raw or "").strip() if isinstance(raw, str) else ""
-    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
+        """The posted printer id, or None when it is not a whole number (`conference.core.text.whole_number`)."""
+        return whole_number(self.printer_id.data)

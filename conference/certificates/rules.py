@@ -15,8 +15,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from conference.core.collation import name_sort_key, vietnamese_key
+from conference.core.collation import listed_name_key, unit_then_name_key
 from conference.core.errors import N_, RuleViolation
+from conference.core.excerpt import excerpt
+from conference.delegates.rules import honorific as delegates_honorific
+from conference.delegates.rules import position_line
 
 PAPERS = ("blank", "preprinted")
 CITATION_SOURCES = ("common", "achievements")
@@ -169,10 +172,9 @@ def check_offset(value: float | None) -> float:
 
 
 def honorific(kind: str, gender: str | None) -> str:
-    """"Ông" / "Bà" before an individual's name (by recorded gender); "" for collectives and unknown gender."""
-    if kind == "collective":
-        return ""
-    return {"male": "Ông", "female": "Bà"}.get(gender or "", "")
+    """"Ông" / "Bà" before an individual's name (by recorded gender, `conference.delegates.rules.honorific`); ""
+    for collectives and unknown gender."""
+    return "" if kind == "collective" else delegates_honorific(gender)
 
 
 def name_line(person: Honoured) -> str:
@@ -182,41 +184,35 @@ def name_line(person: Honoured) -> str:
 
 
 def unit_line(person: Honoured) -> str:
-    """The line under the name: an individual's position and workplace (chức vụ, nơi công tác) when recorded,
-    else the unit; a collective's unit. "" when neither is known."""
-    if not person.is_collective and person.position:
-        return person.position.strip()
-    return (person.unit_name or "").strip()
+    """The line under the name: an individual's position and workplace (chức vụ, nơi công tác, one field for an
+    exemplar) when recorded, else the unit; a collective's unit. "" when neither is known. The one rule of a
+    position line (`conference.delegates.rules.position_line`)."""
+    position = None if person.is_collective else (person.position or "").strip()
+    return position_line(position, None, (person.unit_name or "").strip())
 
 
 def citation(person: Honoured, source: str, common_text: str) -> str:
     """The citation printed under the name. `source` 'common': `common_text`; 'achievements': the exemplar's
-    achievement summary (tóm tắt thành tích), else its achievements (thành tích tiêu biểu), cut to `CITATION_MAX`
-    characters at a sentence or word end; `common_text` when neither is recorded."""
+    achievement summary (tóm tắt thành tích), else its achievements (thành tích tiêu biểu), on one line and at most
+    `CITATION_MAX` characters: whole sentences when they fill at least half of that, else cut at a word with "…"
+    (`conference.core.excerpt.excerpt`); `common_text` when neither is recorded."""
     own = (person.achievements_summary or "").strip() or (person.achievements or "").strip()
     if source != "achievements" or not own:
         return common_text
-    text = " ".join(own.split())
-    if len(text) <= CITATION_MAX:
-        return text
-    cut = text[:CITATION_MAX]
-    sentence = max(cut.rfind(". "), cut.rfind("; "))
-    if sentence >= CITATION_MAX // 2:
-        return cut[:sentence + 1]
-    return cut[:cut.rfind(" ")].rstrip(",;:") + "…"
+    return excerpt(own, CITATION_MAX, fill=CITATION_MAX // 2)
 
 
 def ordered(people: Iterable[Honoured], order: str) -> tuple[list[Honoured], list[Honoured]]:
     """(collectives, individuals), each sorted by `order` (`LIST_ORDERS`): 'unit' by the unit's name then the
-    name, 'name' by the name, 'approval' by approval time; names in Vietnamese order (given name first for
+    name (`conference.core.collation.unit_then_name_key`, the order the MC calls the honouring batches in; no unit
+    last), 'name' by the name, 'approval' by approval time; names in Vietnamese order (given name first for
     individuals, `core.collation`), ties by delegate id."""
     def key(person: Honoured):
-        name = vietnamese_key(person.full_name) if person.is_collective else name_sort_key(person.full_name)
         if order == "approval":
             return (person.approved_at is None, person.approved_at or datetime.min, person.delegate_id)
         if order == "name":
-            return (name, person.delegate_id)
-        return (vietnamese_key(person.unit_name or ""), name, person.delegate_id)
+            return (listed_name_key(person.full_name, person.is_collective), person.delegate_id)
+        return (unit_then_name_key(person.unit_name, person.full_name, person.is_collective), person.delegate_id)
 
     people = list(people)
     return (sorted((p for p in people if p.is_collective), key=key),

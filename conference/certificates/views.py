@@ -13,7 +13,6 @@ from conference.certificates.forms import (
     SettingsForm,
     fill_positions,
     positions_of,
-    printer_id,
 )
 from conference.certificates.printing import CertificateText, Layout, calibration_pdf, certificates_pdf
 from conference.conferences.access import conference_view
@@ -22,6 +21,7 @@ from conference.conferences.models import Conference
 from conference.core.clock import local_today
 from conference.core.docx import MIME_TYPE
 from conference.core.errors import N_, RuleViolation
+from conference.core.text import whole_number
 from conference.web.forms import CSRFForm
 from conference.web.refusals import refusal_shown
 
@@ -114,7 +114,7 @@ def delete_printer(conference: Conference):
     form = CSRFForm()
     if form.validate_on_submit():
         with refusal_shown():
-            services.delete_printer(conference.id, printer_id(request.form.get("printer_id")))
+            services.delete_printer(conference.id, whole_number(request.form.get("printer_id")))
             flash(_("Đã xoá máy in."), "success")
     return redirect(url_for("certificates.index", conference_id=conference.id))
 
@@ -131,13 +131,13 @@ def certificates(conference: Conference):
     template = _template(conference)
     collectives, individuals = rules.ordered(queries.honoured(conference.id), template.list_order)
     people = [*collectives, *individuals]
-    only = printer_id(request.args.get("delegate"))
+    only = whole_number(request.args.get("delegate"))
     if only is not None:
         people = [person for person in people if person.delegate_id == only]
     if not people:
         raise RuleViolation(N_("Chưa có điển hình tiên tiến nào được duyệt: chưa có giấy khen để in."))
     letterhead = letterhead_of(conference)
-    chosen = queries.printer(conference.id, printer_id(request.args.get("printer")))
+    chosen = queries.printer(conference.id, whole_number(request.args.get("printer")))
     layout = Layout(title=template.title, awarding_body=template.awarding_body,
                     place_date=letterhead.place_date(conference.held_on), signature_for=letterhead.signature_for,
                     signer_title=letterhead.signer_title, signer_name=letterhead.signer_name, paper=template.paper,
@@ -153,7 +153,7 @@ def certificates(conference: Conference):
 @conference_view("organizer")
 def calibration(conference: Conference):
     """The calibration page of the printer chosen (`?printer=<id>`), printed with its current offset."""
-    chosen = queries.printer(conference.id, printer_id(request.args.get("printer")))
+    chosen = queries.printer(conference.id, whole_number(request.args.get("printer")))
     content = calibration_pdf(printer_name=chosen.name if chosen else _("(chưa chọn máy in)"),
                               offset_x_mm=chosen.offset_x_mm if chosen else 0.0,
                               offset_y_mm=chosen.offset_y_mm if chosen else 0.0)

@@ -63,8 +63,17 @@ def _counts(conference_id: int) -> dict:
     return {"arrived": arrived, "absent": delegates - arrived}
 
 
-def close_desks(conference_id: int, user_id: int | None = None) -> CheckInClosure:
-    """Close the desks now. Refused (`RuleViolation`) when they are already closed."""
+def _who(desk: str | None, desk_session: str | None) -> dict:
+    """The audit row's desk name (when the session named one) and the session's desk id, as a scan logs them."""
+    return {**({"desk": desk} if desk else {}), **({"desk_session": desk_session} if desk_session else {})}
+
+
+def close_desks(conference_id: int, user_id: int | None = None, *, desk: str | None = None,
+                desk_session: str | None = None) -> CheckInClosure:
+    """Close the desks now. Refused (`RuleViolation`) when they are already closed.
+
+    The audit row (`close_desks`) holds the time, the arrived and absent counts, and the signed-in session that
+    closed (`desk_session`, the id the scans of that session carry; `desk` its desk's name, if it named one)."""
     lock(db.session, _conference_lock(conference_id))
     if closed_at(conference_id) is not None:
         raise RuleViolation(N_("Bàn đón tiếp đã đóng rồi."))
@@ -72,18 +81,20 @@ def close_desks(conference_id: int, user_id: int | None = None) -> CheckInClosur
     db.session.add(closure)
     db.session.flush()
     audit_record("conference", conference_id, "close_desks", conference_id=conference_id,
-                 after={"closed_at": _local(closure.closed_at), **_counts(conference_id)})
+                 after={"closed_at": _local(closure.closed_at), **_counts(conference_id),
+                        **_who(desk, desk_session)})
     return closure
 
 
-def reopen_desks(conference_id: int) -> None:
-    """Reopen the desks (scans are accepted again). Refused (`RuleViolation`) when they are open."""
+def reopen_desks(conference_id: int, *, desk: str | None = None, desk_session: str | None = None) -> None:
+    """Reopen the desks (scans are accepted again). Refused (`RuleViolation`) when they are open. Logged
+    (`reopen_desks`) with the closing's time and the session that reopened, as `close_desks`."""
     lock(db.session, _conference_lock(conference_id))
     closure = db.session.execute(
         select(CheckInClosure).where(CheckInClosure.conference_id == conference_id)).scalar_one_or_none()
     if closure is None:
         raise RuleViolation(N_("Bàn đón tiếp đang mở."))
     audit_record("conference", conference_id, "reopen_desks", conference_id=conference_id,
-                 before={"closed_at": _local(closure.closed_at)})
+                 before={"closed_at": _local(closure.closed_at)}, after=_who(desk, desk_session) or None)
     db.session.delete(closure)
     db.session.flush()

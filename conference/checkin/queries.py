@@ -19,7 +19,7 @@ from conference.checkin.rules import conference_day
 from conference.conferences.models import Conference
 from conference.core.collation import compact_key, compact_name_key, name_sort_key, vietnamese_key
 from conference.delegates.models import Delegate
-from conference.delegates.rules import affiliation
+from conference.delegates.rules import DECLINED, affiliation
 from conference.extensions import db
 from conference.organizations.models import Organization
 
@@ -47,8 +47,10 @@ class Tally:
 
 @dataclass(frozen=True)
 class Person:
-    """One delegate as the missing list and the attendance report show them: name, unit (or position line for
-    guests), badge kind, and the check-in's time (naive UTC) and desk, None when not arrived."""
+    """One delegate as the missing list and the attendance report show them: name, unit (or organisation for
+    guests), badge kind, and the check-in's time (naive UTC) and desk, None when not arrived. `declined`: a guest
+    who answered the invitation that they will not come (`delegates.rules.DECLINED`); `deputy_of`: for a deputy,
+    the guest invited ("name, position, organisation"), else None."""
 
     name: str
     affiliation: str
@@ -56,10 +58,19 @@ class Person:
     unit: str | None
     checked_in_at: datetime | None = None
     desk: str | None = None
+    declined: bool = False
+    deputy_of: str | None = None
 
     @property
     def arrived(self) -> bool:
         return self.checked_in_at is not None
+
+    @property
+    def excused(self) -> bool:
+        """Not arrived and said beforehand they would not come (a guest who declined): absent, but nobody waits
+        for them, so the board and the absentee list show them apart from the missing. One who came after all
+        counts as arrived."""
+        return self.declined and not self.arrived
 
 
 @dataclass(frozen=True)
@@ -81,8 +92,9 @@ class Board:
     """Everything the board shows; times are naive UTC (the view converts them to Vietnam time).
 
     `missing`: the groups of delegates not yet arrived (`ordered_groups`, arrived ones left out, empty groups
-    too); `empty_units`: the units none of whose delegates has arrived, in Vietnamese order; `closed_at`: when
-    the desks were closed (None: open).
+    too); `declined`: the guests who declined and have not come (`Person.excused`), in the guests' order, shown
+    apart and counted neither as expected nor as missing in the tallies; `empty_units`: the units none of whose
+    delegates has arrived, in Vietnamese order; `closed_at`: when the desks were closed (None: open).
     """
 
     overall: Tally
@@ -95,6 +107,7 @@ class Board:
     missing: list[Group] = field(default_factory=list)
     empty_units: list[str] = field(default_factory=list)
     closed_at: datetime | None = None
+    declined: list[Person] = field(default_factory=list)
 
     @property
     def missing_count(self) -> int:
@@ -127,11 +140,12 @@ def timeline(times: list[datetime], minutes: int = BUCKET_MINUTES,
 
 def _rows(conference_id: int):
     """Every delegate of the conference with its unit and check-in, only the columns the board and the report
-    read (no ORM objects): rows of full_name, position, workplace, category, presidium_order, kind (the badge kind,
-    `Delegate.badge_kind`), unit (its name or None), checked_in_at, desk and offline (None when not arrived).
-    One statement."""
+    read (no ORM objects): rows of full_name, position, workplace, category, presidium_order, invitation_answer,
+    deputy_of, kind (the badge kind, `Delegate.badge_kind`), unit (its name or None), checked_in_at, desk and offline
+    (None when not arrived). One statement."""
     return db.session.execute(
         select(Delegate.full_name, Delegate.position, Delegate.workplace, Delegate.category, Delegate.presidium_order,
+               Delegate.invitation_answer, Delegate.deputy_of,
                Delegate.badge_kind.label("kind"), Organization.name.label("unit"), CheckIn.checked_in_at,
                CheckIn.desk, CheckIn.offline)
         .select_from(Delegate)
@@ -149,7 +163,8 @@ def ordered_groups(rows, presidium_label: str, guests_label: str) -> list[Group]
     presidium, guests, units = [], [], {}
     for row in rows:
         unit = row.unit
-        person = Person(row.full_name, affiliation(unit, row.position, row.workplace), row.kind, unit, row.checked_in_at, row.desk)
+        person = Person(row.full_name, affiliation(unit, row.position, row.workplace), row.kind, unit,
+                        row.checked_in_at, row.desk, row.invitation_answer == DECLINED, row.deputy_of)
         if person.kind == "presidium":
             presidium.append((row.presidium_order, person))
         elif row.category == "guest" or unit is None:
@@ -167,18 +182,28 @@ def ordered_groups(rows, presidium_label: str, guests_label: str) -> list[Group]
 
 
 def missing_groups(groups: list[Group]) -> list[Group]:
-    """`groups` with only the people not yet arrived; groups left empty are dropped."""
+    """`groups` with only the people still awaited (not arrived, not `Person.excused`); groups left empty are
+    dropped."""
     result = []
     for group in groups:
-        absent = [p for p in group.people if not p.arrived]
+        absent = [p for p in group.people if not p.arrived and not p.excused]
         if absent:
             result.append(Group(group.key, group.label, absent))
     return result
 
 
+def excused_people(groups: list[Group]) -> list[Person]:
+    """The people of `groups` who declined and have not come (`Person.excused`), in the groups' order."""
+    return [p for g in groups for p in g.people if p.excused]
+
+
 @dataclass(frozen=True)
 class Attendance:
-    """Who arrived and who did not (`groups`, see `ordered_groups`), and when the desks closed (None: open)."""
+    """Who arrived and who did not (`groups`, see `ordered_groups`), and when the desks closed (None: open).
+
+    `expected`: everyone on the list (the report's "triệu tập", guests who declined included); `excused`: those of
+    them who declined and did not come (`Person.excused`); `awaited`: `expected` less `excused`, the board's
+    figure; `absent`: not arrived, `excused` included."""
 
     groups: list[Group]
     closed_at: datetime | None
@@ -190,6 +215,18 @@ class Attendance:
     @property
     def arrived(self) -> int:
         return sum(g.arrived for g in self.groups)
+
+    @property
+    def excused(self) -> list[Person]:
+        return excused_people(self.groups)
+
+    @property
+    def awaited(self) -> int:
+        return self.expected - len(self.excused)
+
+    @property
+    def absent(self) -> int:
+        return self.expected - self.arrived
 
 
 def attendance(conference_id: int, presidium_label: str, guests_label: str) -> Attendance:
@@ -206,6 +243,9 @@ def _conference_day(conference_id: int) -> tuple[datetime, datetime]:
 def board(conference_id: int, kind_labels: dict[str, str], guests_label: str) -> Board:
     """Compute the board of one conference.
 
+    A guest who declined and has not come counts nowhere (neither expected nor missing) and is listed in
+    `Board.declined`; one who came after all counts as arrived.
+
     `kind_labels` maps badge kinds (presidium, exemplar, guest) to their labels; presidium members count
     under "presidium" only (`conference.delegates.rules.badge_kind`, as on their badges). Units: exemplars grouped by their unit, guests in one group named
     `guests_label`; ordered by delegates still missing (most first), then by name, so the units the desk is
@@ -220,6 +260,8 @@ def board(conference_id: int, kind_labels: dict[str, str], guests_label: str) ->
     times = []
     offline = 0
     for row in rows:
+        if row.invitation_answer == DECLINED and row.checked_in_at is None:
+            continue  # nobody waits for a guest who declined (`Person.excused`): listed apart, not counted
         kind = row.kind
         unit = row.unit if row.unit is not None else guests_label
         kind_expected[kind] += 1
@@ -238,10 +280,11 @@ def board(conference_id: int, kind_labels: dict[str, str], guests_label: str) ->
         select(CheckInConflict).where(CheckInConflict.conference_id == conference_id)
         .order_by(CheckInConflict.id.desc()).limit(20)
     ).scalars().all()
-    overall = Tally("all", "", sum(kind_arrived.values()), len(rows))
+    overall = Tally("all", "", sum(kind_arrived.values()), sum(kind_expected.values()))
     groups = ordered_groups(rows, kind_labels.get("presidium", "presidium"), guests_label)
     empty_units = sorted((t.label for t in units if t.arrived == 0 and t.label != guests_label),
                          key=lambda u: compact_key(vietnamese_key(u)))
     return Board(overall=overall, kinds=kinds, units=units, desks=sorted(desks.items()),
                  timeline=timeline(times, day=_conference_day(conference_id)), conflicts=list(conflicts), offline=offline,
-                 missing=missing_groups(groups), empty_units=empty_units, closed_at=closed_at(conference_id))
+                 missing=missing_groups(groups), empty_units=empty_units, closed_at=closed_at(conference_id),
+                 declined=excused_people(groups))

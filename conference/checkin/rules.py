@@ -9,9 +9,11 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from conference.core.clock import LOCAL_TZ
 
-#: An offline scan's time may be at most this far in the future of the server's clock (phones drift);
-#: a later time is refused at sync, an earlier one in the future is stored as "now".
-CLOCK_SKEW = timedelta(minutes=2)
+#: An offline scan's time may be at most this far in the future of the server's clock: a later time is refused at
+#: sync, an earlier one in the future is stored as "now". A desk without network time drifts by minutes, and the
+#: scans it made just before the network came back then carry a time ahead of the server's: those people walked
+#: in, and storing them as "now" loses nothing true, where a refusal would count them absent.
+CLOCK_SKEW = timedelta(minutes=15)
 
 
 def local_midnight(day: date) -> datetime:
@@ -33,4 +35,5 @@ def scan_window(held_on: date, now: datetime) -> tuple[datetime, datetime]:
 
 
 def in_window(moment: datetime, window: tuple[datetime, datetime]) -> bool:
+    """Whether `moment` (naive UTC) lies in `window` (`scan_window`), both ends included."""
     return window[0] <= moment <= window[1]

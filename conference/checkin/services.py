@@ -141,17 +141,14 @@ def _card(delegate_id: int):
 
 
 def _revoked(found, conference_id: int, token: str) -> ScanOutcome | None:
-    """`revoked` unless `found` (what `_card` read) is a delegate of `conference_id` whose badge is `token`; the
-    outcome names the delegate when it is one of this conference (a reprinted badge), else nobody."""
+    """`revoked` unless `found` (what `_card` read) is a delegate of `conference_id` whose badge is `token`.
+
+    The outcome names nobody: the seat's current holder may not be the person who holds the old badge (a deputy
+    took an invited guest's seat, and the guest's letter or badge names the seat's delegate row), and the offline
+    desk, whose list has only current badges, names nobody either."""
     if found is not None and found[0] == conference_id and found[1] == token:
         return None
-    return ScanOutcome("revoked", found[2] if found and found[0] == conference_id else None, None)
-
-
-def card_of(delegate: Delegate) -> DelegateCard:
-    """The desk's view of a loaded delegate."""
-    return DelegateCard(delegate.id, delegate.full_name, delegate.affiliation, delegate.category,
-                        delegate.badge_kind)
+    return ScanOutcome("revoked", None, None)
 
 
 def _existing(delegate_id: int):
@@ -188,7 +185,7 @@ def check_in(secret_key: str, conference_id: int, code: str, *, desk: str | None
     """Check in the delegate named by `code` at `conference_id`, at most once.
 
     Results: `invalid` (not a code signed by us), `wrong_conference` (a valid code of another
-    conference), `revoked` (a badge issued again since, or a delegate no longer seated), `already_checked_in`
+    conference), `revoked` (a badge issued again since, or a delegate no longer seated; names nobody), `already_checked_in`
     (with the first check-in's time and desk), `checked_in`. A retried request with the same `nonce`
     answers like the first one and never counts twice. One check-in per delegate is also a unique
     constraint, so racing desks get `already_checked_in`.
@@ -353,10 +350,18 @@ def sync_offline_scans(secret_key: str, conference_id: int, scans: list[OfflineS
         if outcome.result in REFUSED_AT_SYNC:
             audit_insert(db.session.connection(), "checkin", None, "refuse_sync", conference_id=conference_id,
                          user_id=user_id,
-                         after={"delegate_id": outcome.delegate.id if outcome.delegate else None, "desk": desk,
+                         after={"delegate_id": _named(outcome, claim, conference_id), "desk": desk,
                                 "desk_session": desk_session, "result": outcome.result,
                                 "scanned_at": scan.scanned_at, "nonce": scan.nonce})
     return report
+
+
+def _named(outcome: ScanOutcome, claim: BadgeClaim | None, conference_id: int) -> int | None:
+    """The delegate id a refused synced scan is logged with: the outcome's delegate, else the delegate row a
+    revoked badge of this conference was issued to (its id is never given to another row), else None."""
+    if outcome.delegate is not None:
+        return outcome.delegate.id
+    return claim.delegate_id if claim is not None and claim.conference_id == conference_id else None
 
 
 class UndoRefused(ValueError):
@@ -370,7 +375,8 @@ class UndoRefused(ValueError):
 def undo_check_in(conference_id: int, desk_session: str | None, nonce: str, *, desk: str | None = None,
                   user_id: int | None = None) -> DelegateCard:
     """Cancel the check-in made by the scan `nonce`, if it is the last check-in of the session `desk_session`
-    (the signed-in desk that scanned; a desk name given in a request proves nothing).
+    (the signed-in desk that scanned; a desk name given in a request proves nothing). Nonces come from the desks and
+    are not unique: only this session's check-ins with `nonce` are looked at (the latest of them).
 
     Returns the delegate (now not checked in). Raises UndoRefused: `not_found` (no check-in with this
     nonce at this conference), `other_desk` (another session made it), `not_last` (this session has checked
@@ -380,20 +386,23 @@ def undo_check_in(conference_id: int, desk_session: str | None, nonce: str, *, d
     ensure_open(conference_id)  # closed desks freeze the count: no undo either
     guard = select(CheckIn.id).where(CheckIn.conference_id == conference_id, CheckIn.nonce == nonce)
     lock(db.session, guard)
-    record = db.session.execute(
-        select(CheckIn).where(CheckIn.conference_id == conference_id, CheckIn.nonce == nonce)
-    ).scalar_one_or_none()
-    if record is None:
+    # A nonce is the desk's own, not unique: another desk may have sent the same one (by chance or on purpose).
+    records = db.session.execute(
+        select(CheckIn).where(CheckIn.conference_id == conference_id, CheckIn.nonce == nonce).order_by(CheckIn.id)
+    ).scalars().all()
+    if not records:
         raise UndoRefused("not_found")
-    if not desk_session or record.desk_session != desk_session:
+    mine = [r for r in records if desk_session and r.desk_session == desk_session]
+    if not mine:
         raise UndoRefused("other_desk")
+    record = mine[-1]
     last_id = db.session.execute(
         select(func.max(CheckIn.id)).where(CheckIn.conference_id == conference_id,
                                            CheckIn.desk_session == desk_session)
     ).scalar_one()
     if last_id != record.id:
         raise UndoRefused("not_last")
-    card = card_of(record.delegate)
+    card = _card(record.delegate_id)[2]  # the seat and badge style too, as the scan's answer gave them
     audit_record("checkin", record.id, "undo", conference_id=conference_id, user_id=user_id,
                  before={"delegate_id": record.delegate_id, "desk": record.desk,
                          "desk_session": record.desk_session},

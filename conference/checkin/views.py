@@ -34,7 +34,7 @@ from conference.conferences.models import Conference
 from conference.core import shortcode
 from conference.core.clock import to_local, utcnow
 from conference.core.text import ID_MAX, control_character
-from conference.core.vocabulary import word
+from conference.core.vocabulary import SCAN_RESULT, word
 from conference.core.xlsx import write_report
 from conference.db import begins_deferred
 from conference.delegates.models import Delegate
@@ -64,14 +64,14 @@ def _epoch_ms() -> int:
     return int(datetime.now(UTC).timestamp() * 1000)
 
 
+#: The mark before each result's words at the desk: ✔ let in, ⚠ already in, ✖ refused.
+SYMBOLS = {"checked_in": "✔ ", "already_checked_in": "⚠ ", "invalid": "✖ ", "revoked": "✖ ", "wrong_conference": "✖ ",
+           "out_of_window": "✖ "}
+
+
 def _titles() -> dict[str, str]:
     return {
-        "checked_in": "✔ " + _("Đã điểm danh"),
-        "already_checked_in": "⚠ " + _("Đã điểm danh trước đó"),
-        "invalid": "✖ " + _("Mã không hợp lệ"),
-        "revoked": "✖ " + _("Thẻ đã thu hồi"),
-        "wrong_conference": "✖ " + _("Sai hội nghị"),
-        "out_of_window": "✖ " + _("Giờ quét ngoài thời gian hội nghị"),
+        **{result: SYMBOLS[result] + word("scan_result", result) for result in SCAN_RESULT},
         "queued": "✔ " + _("Đã điểm danh (chờ đồng bộ)"),
         "undone": "↺ " + _("Đã hủy điểm danh"),
     }
@@ -120,7 +120,7 @@ def desk(conference: Conference):
     return render_template(
         "checkin/desk.html", conference=conference, total=total, arrived=arrived, titles=_titles(),
         messages=messages, desk_name=desk_name, server_now=_epoch_ms(),
-        fallback_alphabet=shortcode.ALPHABET, fallback_length=shortcode.LENGTH,
+        fallback_alphabet=shortcode.ALPHABET, fallback_length=shortcode.LENGTH, sync_limit=SYNC_LIMIT,
         urls={"api": url_for("checkin.api_checkin"), "undo": url_for("checkin.api_undo"),
               "desk": url_for("checkin.api_desk"),
               "sync": url_for("checkin.api_sync"), "ping": url_for("checkin.api_ping", conference_id=conference.id),
@@ -495,12 +495,19 @@ def _board(conference: Conference, cats: dict) -> queries.Board:
     return queries.board(conference.id, {k: c.label for k, c in cats.items()}, word("badge_kind", "guest"))
 
 
+def _person_json(person: queries.Person) -> dict:
+    return {"name": person.name, "affiliation": person.affiliation,
+            **({"deputy_of": person.deputy_of} if person.deputy_of else {})}
+
+
 @bp.route("/api/conferences/<int:conference_id>/board")
 @conference_view("organizer")
 def api_board(conference: Conference):
     """The board's figures as JSON (`queries.board`, a fixed number of queries): arrived/expected overall, per
     badge kind, unit and desk; arrivals per 5 minutes of the conference day (Vietnam time); who is missing, by
-    group; the units nobody of which has arrived; when the desks closed (null: open); the server's time (ms)."""
+    group ({"name", "affiliation", and for a deputy "deputy_of": the guest invited}); the guests who declined
+    and have not come ("declined", counted nowhere else); the units nobody of which has arrived; when the desks
+    closed (null: open); the server's time (ms)."""
     figures = _board(conference, badges.categories(conference.id))
 
     def tally(t: queries.Tally) -> dict:
@@ -511,8 +518,8 @@ def api_board(conference: Conference):
         "units": [tally(t) for t in figures.units],
         "desks": [{"desk": desk, "arrived": n} for desk, n in figures.desks], "offline": figures.offline,
         "timeline": [{"at": to_local(at).isoformat(), "arrived": n} for at, n in figures.timeline],
-        "missing": [{"group": g.label, "people": [{"name": p.name, "affiliation": p.affiliation} for p in g.people]}
-                    for g in figures.missing],
+        "missing": [{"group": g.label, "people": [_person_json(p) for p in g.people]} for g in figures.missing],
+        "declined": [_person_json(p) for p in figures.declined],
         "empty_units": figures.empty_units,
         "closed_at": to_local(figures.closed_at).isoformat() if figures.closed_at else None, "now": _epoch_ms(),
     }), 200, {"Cache-Control": "private, no-store"}
@@ -541,7 +548,8 @@ def close_desks(conference: Conference):
     """"Đóng bàn đón tiếp": the scan and sync APIs refuse from now on; the attendance report is ready."""
     if not CSRFForm().validate_on_submit():
         abort(400)
-    closure = closing.close_desks(conference.id, current_user.id)
+    desk_name, desk_id = _desk()
+    closure = closing.close_desks(conference.id, current_user.id, desk=desk_name, desk_session=desk_id)
     flash(_("Đã đóng bàn đón tiếp lúc %(time)s. Báo cáo điểm danh đã sẵn sàng.",
             time=to_local(closure.closed_at).strftime("%H:%M")), "success")
     return redirect(url_for("checkin.board", conference_id=conference.id))
@@ -553,7 +561,8 @@ def reopen_desks(conference: Conference):
     """Reopen the desks closed by mistake (the audit log keeps both)."""
     if not CSRFForm().validate_on_submit():
         abort(400)
-    closing.reopen_desks(conference.id)
+    desk_name, desk_id = _desk()
+    closing.reopen_desks(conference.id, desk=desk_name, desk_session=desk_id)
     flash(_("Đã mở lại bàn đón tiếp: các bàn điểm danh tiếp được."), "success")
     return redirect(url_for("checkin.board", conference_id=conference.id))
 

@@ -54,6 +54,21 @@ class Letterhead:
         return place_date_line(self.place, day)
 
 
+class Headed:
+    """Mixin of a document's header data that holds a `letterhead` (`Letterhead`): the issuer and the body above it,
+    as the official layout prints them (`upper_body` None when there is none)."""
+
+    letterhead: Letterhead
+
+    @property
+    def issuer(self) -> str:
+        return self.letterhead.issuer
+
+    @property
+    def upper_body(self) -> str | None:
+        return self.letterhead.upper_body or None
+
+
 def place_of_organization(organization) -> str:
     """Where an `Organization` sits, for the date line of its documents.
 

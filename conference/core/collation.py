@@ -25,7 +25,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["compact_key", "compact_name_key", "name_sort_key", "vietnamese_key"]
+__all__ = ["compact_key", "compact_name_key", "listed_name_key", "name_sort_key", "unit_then_name_key", "vietnamese_key"]
 
 # Primary order of letters (CLDR vi: the six Vietnamese letters take their own places).
 _ALPHABET = (
@@ -195,6 +195,29 @@ def name_sort_key(full_name: str) -> tuple[tuple, tuple]:
     words = unicodedata.normalize("NFC", full_name).split()
     given = words[-1] if words else ""
     return vietnamese_key(given), vietnamese_key(" ".join(words[:-1]))
+
+
+def listed_name_key(full_name: str, collective: bool) -> tuple:
+    """Sort key of a name in a list of exemplars: a person's given name first (:func:`name_sort_key`), a
+    collective's whole name as written (:func:`vietnamese_key`: "Công đoàn Trường THCS A" sorts under C, as the
+    official list of `conference.dossier.reports` sorts collectives). Both keys have the same shape, so a list
+    mixing the two still sorts."""
+    return (vietnamese_key(" ".join(full_name.split())),) if collective else name_sort_key(full_name)
+
+
+def unit_then_name_key(unit_name: str | None, full_name: str, collective: bool) -> tuple:
+    """Sort key "unit, then name" of the honoured, the one order of the honouring batches the MC calls
+    (`conference.ceremony.rules.plan_batches`) and of the commendation decision's list
+    (`conference.certificates.rules.ordered`): the unit's name in Vietnamese order, an exemplar without a unit
+    (None or blank) after every unit, then :func:`listed_name_key`. Callers add the delegate id to break ties."""
+    unit = " ".join((unit_name or "").split())
+    return (not unit, _unit_key(unit), listed_name_key(full_name, collective))
+
+
+@lru_cache(maxsize=4096)
+def _unit_key(unit: str) -> tuple:
+    """:func:`vietnamese_key` of a unit's name, computed once per name (a list repeats a few dozen units)."""
+    return vietnamese_key(unit)
 
 
 _GROUP_SPAN = 0x110000  # one more than the largest code point: (group, rank) → group × span + rank

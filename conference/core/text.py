@@ -1,11 +1,13 @@
 """Normalising text typed by people: Unicode NFC, trimmed, empty as None; the comparison key of names and words
 (`fold`); whole numbers typed in a form or a cell (`whole_number`, `row_id`); characters a text may not hold
-(`control_character`)."""
+(`control_character`, `check_plain_text`)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from conference.core.errors import N_, RuleViolation
 
 #: The largest row id: PostgreSQL's `integer` (int4) column holds up to 2**31 - 1 (SQLite's up to 2**63 - 1).
 #: A larger id in a URL, a query string or a posted form names no row; passed to the database it overflows.
@@ -85,12 +87,17 @@ def whole_number(value, *, max_digits: int = 9) -> int | None:
 
 
 def row_id(value) -> int:
-    """`value` (a query string or form value, e.g. "12") as a row id 1..`ID_MAX`; for `request.args.get(name,
-    type=row_id)`, which answers the default for anything else.
+    """`value` (a query string or form value, e.g. "12", or an int) as a row id 1..`ID_MAX`; for
+    `request.args.get(name, type=row_id)`, which answers the default for anything else, and as a choice field's
+    `coerce` (which gets the choices' ints too).
 
     Raises:
         ValueError: not ASCII digits, zero, or above `ID_MAX`.
     """
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not 1 <= value <= ID_MAX:
+            raise ValueError(f"not a row id: {value!r}")
+        return value
     number = whole_number(value, max_digits=len(str(ID_MAX)))
     if number is None or not 1 <= number <= ID_MAX or value.strip()[0] in "+-":
         raise ValueError(f"not a row id: {value!r}")
@@ -119,3 +126,21 @@ def control_character(value: str | None, *, multiline: bool = False) -> str | No
 def character_name(char: str) -> str:
     """How a message names a refused character: "U+0000", "U+001B"."""
     return f"U+{ord(char):04X}"
+
+
+def check_plain_text(value: str, *, max_length: int, multiline: bool = True) -> str:
+    """`value` when it is at most `max_length` characters without a control character (`control_character`;
+    tabs and line breaks allowed when `multiline`): for text posted outside a form class (one box per row of a
+    list), which `conference.web.forms.Form` and its `Length` validators cannot check.
+
+    Raises:
+        RuleViolation: too long (the message gives the limit), or a control character (named, e.g. U+0000).
+    """
+    if len(value) > max_length:
+        raise RuleViolation(N_("Nội dung quá dài: tối đa %(max)s ký tự (đang có %(length)s)."),
+                            max=f"{max_length:,}".replace(",", "."), length=f"{len(value):,}".replace(",", "."))
+    char = control_character(value, multiline=multiline)
+    if char is not None:
+        raise RuleViolation(N_("Có ký tự điều khiển không hợp lệ (%(char)s): hãy gõ lại nội dung này."),
+                            char=character_name(char))
+    return value

@@ -59,6 +59,16 @@ ENTRY_STATUS = {
     "skipped": Message(N_("Bỏ qua")),
     "represented": Message(N_("Người nhận thay")),
 }
+#: What the desk's scan of a badge came to (`conference.checkin.services.RESULTS`): shown in large type at the desk
+#: and in the audit log's refusals at sync.
+SCAN_RESULT = {
+    "checked_in": Message(N_("Đã điểm danh")),
+    "already_checked_in": Message(N_("Đã điểm danh trước đó")),
+    "invalid": Message(N_("Mã không hợp lệ")),
+    "revoked": Message(N_("Thẻ đã thu hồi")),
+    "wrong_conference": Message(N_("Sai hội nghị")),
+    "out_of_window": Message(N_("Giờ quét ngoài thời gian hội nghị")),
+}
 
 #: Every group of words by name: `vietnamese("category", "guest")`.
 WORDS: dict[str, dict[str, Message]] = {
@@ -70,6 +80,7 @@ WORDS: dict[str, dict[str, Message]] = {
     "priority_group": PRIORITY_GROUP,
     "invitation_answer": INVITATION_ANSWER,
     "entry_status": ENTRY_STATUS,
+    "scan_result": SCAN_RESULT,
 }
 
 

@@ -35,3 +35,13 @@ def seating_chart(members: list[Delegate]) -> list[Delegate]:
 def table_line(delegate: Delegate) -> str:
     """The line under a presidium member's name on the seating chart and the name tents (`rules.position_line`)."""
     return position_line(delegate.position, delegate.workplace, delegate.unit.name if delegate.unit else None)
+
+
+def names_of(conference_id: int, ids: set[int]) -> dict[int, str]:
+    """{delegate id: full name} of the conference's delegates among `ids` (ids of removed delegates or of another
+    conference are left out); one statement, none for an empty set."""
+    if not ids:
+        return {}
+    return dict(db.session.execute(
+        select(Delegate.id, Delegate.full_name).where(Delegate.conference_id == conference_id, Delegate.id.in_(ids))
+    ).all())

@@ -214,6 +214,12 @@ def presidium_seating(members: int) -> list[int]:
     return [*reversed(right), 1, *left] if members >= 1 else []
 
 
+def honorific(gender: str | None, unknown: str = "") -> str:
+    """The word of address before a person's name in the organizer's documents: "Ông" for 'male', "Bà" for
+    'female', `unknown` when the gender is not recorded (a certificate prints nothing, an invitation "Ông/Bà")."""
+    return {"male": "Ông", "female": "Bà"}.get(gender or "", unknown)
+
+
 def position_line(position: str | None, workplace: str | None, unit_name: str | None) -> str:
     """How a presidium member or a guest is named at the table and by the MC: the position and the organisation
     ("Bí thư, Huyện ủy Vĩnh Thuận"), else the unit's name; "" when nothing is recorded."""

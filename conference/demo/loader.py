@@ -102,6 +102,14 @@ def _units_file() -> Path:
     return Path(__file__).with_name("units.csv")
 
 
+def holds_real_data() -> bool:
+    """Whether the database has accounts but not the demo conference: an installation in real use, where the demo
+    (its federation, 32 accounts with `DEMO_PASSWORD`, usernames such as `bantochuc`) must not be added."""
+    has_demo = db.session.execute(
+        select(Conference.id).where(Conference.plan_reference == PLAN_REFERENCE).limit(1)).first() is not None
+    return not has_demo and db.session.execute(select(User.id).limit(1)).first() is not None
+
+
 def load_demo() -> tuple[Conference, bool]:
     """Create the demo conference if absent, in one transaction, and commit. Returns (conference, created).
 

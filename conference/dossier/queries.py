@@ -87,13 +87,10 @@ def document_info(conference: Conference, dossier: Dossier, signed_on: date) -> 
     above from its letterhead (`conference.conferences.letterhead.letterhead_of`); number, recipients and a place
     typed in the dossier settings from the dossier."""
     recipients = [line.strip() for line in (dossier.recipients or "").splitlines() if line.strip()]
-    head = letterhead_of(conference)
     return DocumentInfo(
-        issuer=head.issuer, conference_name=conference.name, held_on=conference.held_on,
-        signed_on=signed_on, level=conference.level, upper_body=head.upper_body or None, venue=conference.venue,
-        place=dossier.place or head.place, number=dossier.document_number, signer_title=head.signer_title,
-        signer_name=head.signer_name, recipients=recipients, code=dossier.code, upper_code=dossier.upper_code,
-        signature_for=head.signature_for, upper_level=head.upper_level, abbreviation=head.abbreviation,
+        letterhead=letterhead_of(conference), conference_name=conference.name, held_on=conference.held_on,
+        signed_on=signed_on, venue=conference.venue, place=dossier.place or None, number=dossier.document_number,
+        recipients=recipients, code=dossier.code, upper_code=dossier.upper_code,
     )
 
 

@@ -12,12 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from conference.conferences.letterhead import (
-    DEFAULT_ABBREVIATION,
-    DEFAULT_SIGNER_TITLE,
-    SIGNATURE_FOR,
-    UPPER_LEVEL_WORDS,
-)
+from conference.conferences.letterhead import Headed, Letterhead
 from conference.conferences.rules import place_of
 from conference.core.collation import compact_key, compact_name_key, vietnamese_key
 from conference.core.numbers import percent
@@ -78,34 +73,31 @@ class QuotaRecord:
 
 
 @dataclass(frozen=True)
-class DocumentInfo:
+class DocumentInfo(Headed):
     """What the official layout needs to know about the conference and its issuing body.
 
-    `signed_on` is the document's date; `number` the upper-level list's number/symbol without "Số:" (the
-    other documents, and None, leave a blank for the clerk to write in); `code`/`upper_code` go into the plain sheet (see `conference.dossier.plain`).
-    `level` is the organizer's level code; `upper_level` the words naming the level above after "Hội nghị"
-    ("cấp tỉnh"; None: "cấp trên"); `signature_for` the "TM." line (None: `letterhead.SIGNATURE_FOR`);
-    `abbreviation` the issuer's short form in the symbols ("DS-LĐLĐ"; None: `letterhead.DEFAULT_ABBREVIATION`). The
-    conference's values come from its letterhead (`conference.conferences.letterhead.letterhead_of`).
+    `letterhead`: the issuer, the body above it, the place, the signature block, the words for the level above and
+    the issuer's short form in the symbols (`conference.conferences.letterhead.letterhead_of`, which fills its
+    defaults). `signed_on` is the document's date; `place` a place typed in the dossier settings (None: the
+    letterhead's); `number` the upper-level list's number/symbol without "Số:" (the other documents, and None, leave
+    a blank for the clerk to write in); `code`/`upper_code` go into the plain sheet (see `conference.dossier.plain`).
     """
 
-    issuer: str
+    letterhead: Letterhead
     conference_name: str
     held_on: date
     signed_on: date
-    level: str | None = None
-    upper_body: str | None = None
     venue: str | None = None
     place: str | None = None
     number: str | None = None
-    signer_title: str | None = None
-    signer_name: str | None = None
     recipients: list[str] = field(default_factory=list)
     code: str = ""
     upper_code: str | None = None
-    signature_for: str | None = None
-    upper_level: str | None = None
-    abbreviation: str | None = None
+
+    @property
+    def date_place(self) -> str:
+        """The date line's place: the dossier's, else the letterhead's, else read from the issuer's name."""
+        return self.place or self.letterhead.place or place_of(self.issuer)
 
 
 def default_recipients(upper_body: str | None, kind: str) -> list[str]:
@@ -123,12 +115,13 @@ def _document(info: DocumentInfo, kind: str, title: str, subtitle: list[str], co
               totals, summary: list[str], symbol: str) -> OfficialDocument:
     # The saved number/symbol is the upper-level list's (the document sent up); the others leave it blank.
     saved = (info.number or "").strip() if kind == KIND_UPPER else ""
-    number = saved or f"{' ' * 8}/{symbol}-{info.abbreviation or DEFAULT_ABBREVIATION}"
+    head = info.letterhead
+    number = saved or f"{' ' * 8}/{symbol}-{head.abbreviation}"
     return OfficialDocument(
         upper_body=info.upper_body,
         issuer=info.issuer,
         number=f"Số: {number}",
-        place_date=place_date_line(info.place or place_of(info.issuer), info.signed_on),
+        place_date=place_date_line(info.date_place, info.signed_on),
         title=title,
         subtitle_lines=subtitle,
         columns=columns,
@@ -136,8 +129,8 @@ def _document(info: DocumentInfo, kind: str, title: str, subtitle: list[str], co
         totals=totals,
         summary=summary,
         recipients=info.recipients or default_recipients(info.upper_body, kind),
-        signature=[info.signature_for or SIGNATURE_FOR, (info.signer_title or DEFAULT_SIGNER_TITLE).upper()],
-        signer_name=info.signer_name or "",
+        signature=[head.signature_for, head.signer_title.upper()],
+        signer_name=head.signer_name or "",
     )
 
 
@@ -252,7 +245,7 @@ def delegate_list_report(info: DocumentInfo, records: Sequence, keys: list[str],
     ordered = list_order(records, kind)
     counts = delegate_counts(ordered)
     if kind == KIND_UPPER:
-        title = f"Danh sách trích ngang đại biểu dự Hội nghị {info.upper_level or UPPER_LEVEL_WORDS}"
+        title = f"Danh sách trích ngang đại biểu dự Hội nghị {info.letterhead.upper_level}"
         subtitle = [f"(Được thông qua tại {info.conference_name}, ngày {info.held_on:%d/%m/%Y})"]
     else:
         title = "Danh sách trích ngang đại biểu dự Hội nghị"

@@ -41,7 +41,7 @@ def parse_lower_codes(raw: Mapping[int, str]) -> dict[int, str]:
             continue
         if not CODE_PATTERN.fullmatch(code):
             raise RuleViolation(N_("Mã hội nghị “%(code)s” không đúng dạng: HN- và 10 chữ số, chữ cái A–F, ví dụ "
-                                   "HN-3F9A0C12BE."), code=value.strip())
+                                   "HN-3F9A0C12BE."), code=value.strip()[:20])  # a code has 13
         codes[unit_id] = code
     repeated = sorted({code for code in codes.values() if list(codes.values()).count(code) > 1})
     if repeated:

@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from conference.conferences.models import Conference
-from conference.core.collation import compact_key, name_sort_key, vietnamese_key
+from conference.core.collation import unit_then_name_key
 from conference.delegates.models import Delegate
 from conference.extensions import db
 from conference.honourboard import rules
@@ -89,7 +89,8 @@ def enabled_board(slug: str) -> PublicBoard | None:
 
 
 def exemplars(board: PublicBoard) -> list[ShownExemplar]:
-    """The conference's exemplar delegates, by unit then name (Vietnamese order), with the published fields only.
+    """The conference's exemplar delegates, by unit then name (Vietnamese order; no unit last: the order of the
+    commendation decision, `conference.core.collation.unit_then_name_key`), with the published fields only.
 
     One statement: the delegate, its unit's name, whether its nomination has a photo (the photo's key, never its
     bytes) and its emulation movements, plus the columns of `board.published`.
@@ -113,8 +114,7 @@ def exemplars(board: PublicBoard) -> list[ShownExemplar]:
         if "party_member" in values:
             values["party_member"] = bool(values["party_member"])
         shown.append(ShownExemplar(**values))
-    units = {name: compact_key(vietnamese_key(name or "")) for name in {e.unit_name for e in shown}}
-    shown.sort(key=lambda e: (units[e.unit_name], name_sort_key(e.full_name)))
+    shown.sort(key=lambda e: (unit_then_name_key(e.unit_name, e.full_name, e.kind == "collective"), e.delegate_id))
     return shown
 
 

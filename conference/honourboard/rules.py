@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from conference.core.errors import N_
+from conference.core.excerpt import cut_at_word
 
 #: Fields the board may show when the organizer switches them on, one switch each, in the page's order:
 #: (key, label). The switches are the columns `show_<key>` of `HonourBoard`.
@@ -43,7 +44,6 @@ MAX_AGE = 60
 
 #: The description shared with a link is cut to this many characters (what Facebook and Zalo show of it).
 DESCRIPTION_MAX = 200
-ELLIPSIS = "…"
 
 
 def is_slug(text: str) -> bool:
@@ -64,11 +64,5 @@ def lines(text: str | None) -> tuple[str, ...]:
 
 def shorten(text: str, limit: int = DESCRIPTION_MAX) -> str:
     """`text` on one line (runs of white space as one space), cut at a word boundary to at most `limit`
-    characters with an ellipsis when longer."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[: limit - len(ELLIPSIS)]
-    if " " in cut:
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,.;:") + ELLIPSIS
+    characters with an ellipsis when longer (`conference.core.excerpt.cut_at_word`)."""
+    return cut_at_word(text, limit)

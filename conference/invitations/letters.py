@@ -136,7 +136,7 @@ def _body(settings: LetterSettings, letter: Letter, styles) -> list:
 
 def _code_box(letter: Letter, styles) -> Table:
     image = Image(io.BytesIO(qr_png(letter.code, box_size=6)), width=34 * mm, height=34 * mm)
-    text = [Paragraph("Mã đại biểu", styles["code_label"]), Paragraph(escape(letter.fallback), styles["code"])]
+    text = [Paragraph("Mã dự phòng", styles["code_label"]), Paragraph(escape(letter.fallback), styles["code"])]
     if letter.seat:
         text.append(Paragraph(escape(f"Ghế {letter.seat}"), styles["seat"]))
     text.append(Paragraph("Xuất trình mã QR này tại bàn đón tiếp đại biểu; mã chỉ dùng cho người có tên trên "

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from conference.core.errors import N_, Message, RuleViolation
+from conference.core.xlsx import date_parts
+from conference.delegates.rules import honorific
 
 #: The placeholders a body template may hold, with what each one is replaced by (shown on the settings page).
 PLACEHOLDERS = {
@@ -110,8 +112,9 @@ def fill_body(body: str, values: dict[str, str]) -> list[list[Run]]:
 
 
 def salutation(gender: str | None) -> str:
-    """How the letter addresses a person: "Ông" (male), "Bà" (female), "Ông/Bà" when not recorded."""
-    return {"male": "Ông", "female": "Bà"}.get(gender or "", "Ông/Bà")
+    """How the letter addresses a person: "Ông" (male), "Bà" (female), "Ông/Bà" when not recorded
+    (`conference.delegates.rules.honorific`)."""
+    return honorific(gender, unknown="Ông/Bà")
 
 
 def addressee(full_name: str, kind: str | None) -> str:
@@ -122,8 +125,10 @@ def addressee(full_name: str, kind: str | None) -> str:
 
 def time_text(day: date, starts_at: time | None) -> str:
     """When the conference opens, as the letter prints it: "07 giờ 30, thứ Năm, ngày 10/4/2025"; without a start
-    time (no agenda yet) the day only: "thứ Năm, ngày 10/4/2025"."""
-    when = f"{WEEKDAYS[day.weekday()]}, ngày {day.day}/{day.month}/{day.year}"
+    time (no agenda yet) the day only: "thứ Năm, ngày 10/4/2025". The day and month are written as the letter's
+    date line writes them (`conference.core.xlsx.date_parts`, Nghị định 30/2020/NĐ-CP): "thứ Tư, ngày 05/02/2025"."""
+    day_part, month, year = date_parts(day)
+    when = f"{WEEKDAYS[day.weekday()]}, ngày {day_part}/{month}/{year}"
     return f"{starts_at.hour:02d} giờ {starts_at.minute:02d}, {when}" if starts_at is not None else when
 
 

@@ -13,7 +13,7 @@ from conference.core.errors import N_, RuleViolation
 from conference.core.text import clean_text
 from conference.db import lock
 from conference.delegates.models import Delegate
-from conference.delegates.rules import DECLINED, INVITATION_ANSWERS
+from conference.delegates.rules import DECLINED, INVITATION_ANSWERS, position_line
 from conference.extensions import db
 from conference.invitations import rules
 from conference.invitations.models import InvitationSettings
@@ -25,8 +25,9 @@ _LIMITS = {"full_name": 200, "position": 300, "workplace": 300}
 
 
 def invited_line(name: str, position: str | None, workplace: str | None) -> str:
-    """Who was invited, as the list shows it under a deputy: "Nguyễn Văn A, Bí thư, Huyện ủy Vĩnh Thuận"."""
-    return ", ".join(part for part in (name, position, workplace) if part)
+    """Who was invited, as the list shows it under a deputy: "Nguyễn Văn A, Bí thư, Huyện ủy Vĩnh Thuận" (the name
+    and `conference.delegates.rules.position_line`)."""
+    return ", ".join(part for part in (name, position_line(position, workplace, None)) if part)
 
 
 def record_answer(conference_id: int, delegate_id: int, answer: str, deputy: dict | None = None) -> Delegate:

@@ -26,7 +26,9 @@ PHOTO_MAX_SIDE_IN = 6000
 #: Pixels of an uploaded image that is decoded whole (a PNG: Pillow cannot decode it reduced): 4 bytes a pixel
 #: once decoded (RGBA), and as much again while Pillow shrinks an image with transparency (it premultiplies the
 #: alpha into a copy), so 8 megapixels (3,264 × 2,448) need about 75 MB. A JPEG is decoded at 1/2, 1/4 or 1/8 of
-#: its size (`Image.draft`, done by `thumbnail`), so its bound is the sides only (6,000 × 6,000: about 50 MB).
+#: its size (`Image.draft`, done by `thumbnail`), so its bound is the sides only (6,000 × 6,000: about 50 MB);
+#: except a progressive JPEG, whose every coefficient libjpeg keeps at full size (2 bytes a pixel and colour
+#: channel: 6,000 × 6,000 in CMYK is 290 MB) whatever the reduction, so it has the PNG's bound (about 65 MB).
 PHOTO_MAX_PIXELS = 8_000_000
 ACCEPTED_FORMATS = ("JPEG", "PNG")
 
@@ -46,6 +48,10 @@ def _check_size(image: Image.Image) -> None:
     if width < 1 or height < 1 or max(width, height) > PHOTO_MAX_SIDE_IN:
         raise RuleViolation(N_("Ảnh quá lớn: %(width)s × %(height)s điểm ảnh (tối đa %(side)s điểm ảnh mỗi cạnh)."),
                             width=width, height=height, side=PHOTO_MAX_SIDE_IN)
+    if image.format == "JPEG" and image.info.get("progressive") and width * height > PHOTO_MAX_PIXELS:
+        raise RuleViolation(N_("Ảnh JPEG dạng lũy tiến (progressive) quá lớn: %(width)s × %(height)s điểm ảnh (tối "
+                               "đa %(mp)s triệu điểm ảnh); hãy thu nhỏ ảnh hoặc lưu lại ở dạng JPEG thường."),
+                            width=width, height=height, mp=PHOTO_MAX_PIXELS // 1_000_000)
     if image.format != "JPEG" and width * height > PHOTO_MAX_PIXELS:
         raise RuleViolation(N_("Ảnh PNG quá lớn: %(width)s × %(height)s điểm ảnh (tối đa %(mp)s triệu điểm ảnh); "
                                "hãy lưu ảnh dưới dạng JPEG hoặc thu nhỏ ảnh."),

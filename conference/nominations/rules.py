@@ -8,10 +8,10 @@ trước ngày 26/8/2022").
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from conference.core.errors import N_, RuleViolation
+from conference.core.excerpt import excerpt
 from conference.core.text import clean_text, fold
 
 
@@ -172,37 +172,18 @@ PERSON_ONLY_FIELDS = {"gender": None, "birth_year": None, "birth_date": None, "e
 #: Its column is about 32 characters wide: 300 characters are some ten lines of 11 pt there (about 150 pt, far
 #: under Excel's 409 pt row limit), two or three sentences, three lines of a printed A4 text line.
 ACHIEVEMENTS_SUMMARY_MAX = 300
-#: A sentence ends with . ! ? or … followed by a space (a number such as "1.500" or "5,2" does not end one).
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
-_BULLET = re.compile(r"^[-–—•+*]\s*")
-_ENDS_SENTENCE = (".", "!", "?", "…")
 
 
 def first_sentences(text: str | None, limit: int = ACHIEVEMENTS_SUMMARY_MAX) -> str | None:
     """The summary of achievements made of their first sentences: as many whole sentences as fit in `limit`
     characters, on one line (each line of the text is a sentence too; a bullet "- " before it is dropped, and a
     line without a full stop gets one when another follows). When the first sentence alone is longer, it is cut
-    at the last whole word that fits and ends with "…".
+    at the last whole word that fits and ends with "…" (`conference.core.excerpt.excerpt`, the one rule for
+    sentences and cuts).
 
     Used for the rows stored before the summary existed (the migration) and for a nomination filed without one.
 
     Returns:
         a text of 1..`limit` characters, or None when `text` is empty.
     """
-    pieces = [sentence
-              for raw in (text or "").splitlines() if (line := _BULLET.sub("", raw.strip()))
-              for sentence in _SENTENCE_END.split(line) if sentence]
-    if not pieces:
-        return None
-    summary = ""
-    for piece in pieces:
-        candidate = piece if not summary else f"{summary}{'' if summary.endswith(_ENDS_SENTENCE) else '.'} {piece}"
-        if len(candidate) > limit:
-            break
-        summary = candidate
-    if not summary:
-        cut = pieces[0][: limit - 1]
-        if " " in cut:
-            cut = cut[: cut.rindex(" ")]
-        summary = cut.rstrip(" ,;:") + "…"
-    return summary
+    return excerpt(text, limit) or None

@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SelectField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
+from conference.core.text import row_id
 from conference.seating import rules
 from conference.web.forms import Form, WholeNumberField
 
@@ -29,7 +30,8 @@ class MoveForm(Form):
     """One delegate to one seat; `swap` lets the two change places when the seat is taken. `choices`: (delegate
     id, "name — seat") for every delegate of the conference."""
 
-    delegate = SelectField(_l("Đại biểu"), coerce=int, validate_choice=False)  # the service refuses a stranger
+    # the service refuses a stranger; row_id: a number no row can have (2**63) is "not a valid choice"
+    delegate = SelectField(_l("Đại biểu"), coerce=row_id, validate_choice=False)
     seat = StringField(_l("Đến ghế"), validators=[DataRequired(message=_l("Nhập số ghế, ví dụ B-03-07.")),
                                                  Length(max=20)])
     swap = BooleanField(_l("Nếu ghế đã có người: đổi chỗ hai người cho nhau"))

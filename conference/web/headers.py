@@ -8,7 +8,9 @@ What every response carries:
   static/js/ui.js from `data-` attributes.
 - `X-Content-Type-Options: nosniff`, `X-Frame-Options: DENY`, `Referrer-Policy: same-origin`.
 - `Permissions-Policy` (`PERMISSIONS`): camera, microphone and location refused, except the camera on views marked
-  `camera_page` (the check-in desk, which also may compile zxing's WebAssembly: `'wasm-unsafe-eval'`).
+  `camera_page` (the check-in desk, which also may compile zxing's WebAssembly: `'wasm-unsafe-eval'`), on their
+  successful answers only: the 403 page, the redirect to the login form or a 404 at that URL get everybody's policy
+  (`camera_on_its_page_only`).
 - `Cache-Control: no-store` on everything but /static/: pages, exports, badges, QR images, photos and the API all
   hold people's names, so no copy stays in the browser's cache nor in a proxy (`no_store`). The one exception: the
   public honour board's pages (`cacheable_page`), which hold only what the organizer published for anyone; their
@@ -79,6 +81,7 @@ def init_headers(app: Flask) -> None:
     # Registered before Talisman's, so they run after it, on its headers.
     app.after_request(no_store)
     app.after_request(no_hsts_for_loopback_names)
+    app.after_request(camera_on_its_page_only)
     app.extensions["talisman"] = Talisman(
         app,
         content_security_policy=CSP,
@@ -92,6 +95,27 @@ def init_headers(app: Flask) -> None:
         strict_transport_security_max_age=HSTS_MAX_AGE,
         strict_transport_security_include_subdomains=False,
     )
+
+
+def csp_header(policy: dict[str, str]) -> str:
+    """The Content-Security-Policy header of `policy`, written as Talisman writes it: "directive value; ..."."""
+    return "; ".join(f"{directive} {value}" for directive, value in policy.items())
+
+
+def permissions_header(policy: dict[str, str]) -> str:
+    """The Permissions-Policy header of `policy`, written as Talisman writes it: "feature=(allowlist), ..."."""
+    return ", ".join(f"{feature}={allowlist}" for feature, allowlist in policy.items())
+
+
+def camera_on_its_page_only(response):
+    """Give a `camera_page` view's answers other than 200 (a 403 page, a redirect, a 404) the policies of every
+    other page: Talisman applies a view's options whatever the status, and only the page itself uses the camera."""
+    view = current_app.view_functions.get(request.endpoint)
+    options = getattr(view, "talisman_view_options", None) or {}
+    if options.get("permissions_policy") == CAMERA_PERMISSIONS and response.status_code != 200:
+        response.headers["Permissions-Policy"] = permissions_header(PERMISSIONS)
+        response.headers["Content-Security-Policy"] = csp_header(CSP)
+    return response
 
 
 def cacheable_page(view: Callable) -> Callable:

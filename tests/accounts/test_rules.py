@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from conference.accounts.rules import (
@@ -79,3 +81,11 @@ def test_usernames_of_the_accepted_shape(username):
 def test_usernames_of_another_shape_are_refused(username):
     with pytest.raises(RuleViolation, match="Tên đăng nhập gồm"):
         check_username(username)
+
+
+def test_length_is_counted_on_the_password_as_it_is_hashed_not_on_combining_marks():
+    decomposed = unicodedata.normalize("NFD", "Hồng Sen")  # 10 characters typed, 8 letters and a space
+
+    assert len(decomposed) == 10
+    with pytest.raises(RuleViolation, match="ít nhất 10"):
+        check_new_password(decomposed)

@@ -14,7 +14,8 @@ from conference.auth.models import User
 from conference.core.errors import RuleViolation
 from conference.extensions import db
 from conference.organizations.models import Organization
-from tests.factories import make_world
+from conference.organizations.services import create_organization
+from tests.factories import make_user, make_world
 
 
 def _user(username: str) -> User:
@@ -192,3 +193,96 @@ def test_the_account_log_lists_the_hosts_accounts_actions_newest_first_and_no_ot
     assert [(e.action, e.account, e.actor) for e in log] == [("deactivate", "checkin", None),
                                                              ("reset_password", "unit1", None)]
     assert [e.account for e in services.account_log(foreign.organization_id)] == ["anminh_desk"]
+
+
+def _union_2025() -> dict[str, int]:
+    """A province, a commune union under it (a unit of the province's conference and the host of its own), and a
+    grassroots union under the commune; an account of each kind. {username or organization: id}."""
+    province = create_organization("Liên đoàn Lao động tỉnh An Giang", "province")
+    commune = create_organization("Công đoàn phường Rạch Giá", "commune", province.id)
+    school = create_organization("Công đoàn cơ sở Trường THCS Rạch Giá", "grassroots", commune.id)
+    users = [make_user("tinh", "organizer", province.id), make_user("tinh_dontiep", "checkin", province.id),
+             make_user("phuong_donvi", "unit", commune.id), make_user("phuong", "organizer", commune.id),
+             make_user("phuong_dontiep", "checkin", commune.id), make_user("truong", "unit", school.id)]
+    return {"province": province.id, "commune": commune.id, **{user.username: user.id for user in users}}
+
+
+def test_a_province_manages_its_communes_unit_accounts_never_the_communes_own_desks_or_organizers(ctx):
+    ids = _union_2025()
+
+    assert [a.username for a in services.accounts_of(ids["province"])] == ["tinh", "tinh_dontiep", "phuong_donvi"]
+    assert [a.username for a in services.accounts_of(ids["commune"])] == ["phuong", "phuong_dontiep", "truong"]
+    for user_id in (ids["phuong_dontiep"], ids["phuong"], ids["truong"]):
+        assert services.account_of(ids["province"], user_id) is None
+        with pytest.raises(RuleViolation, match="không thuộc đơn vị của bạn"):
+            services.reset_password(ids["province"], user_id)
+        with pytest.raises(RuleViolation, match="không thuộc đơn vị của bạn"):
+            services.set_active(ids["province"], user_id, False)
+    with pytest.raises(RuleViolation, match="không thuộc đơn vị của bạn"):  # the province's to manage
+        services.reset_password(ids["commune"], ids["phuong_donvi"])
+
+    services.reset_password(ids["province"], ids["phuong_donvi"])
+    services.reset_password(ids["commune"], ids["truong"])
+    services.set_active(ids["commune"], ids["phuong_dontiep"], False)
+    db.session.commit()
+
+    assert [e.account for e in services.account_log(ids["province"])] == ["phuong_donvi"]
+    assert [e.account for e in services.account_log(ids["commune"])] == ["phuong_dontiep", "truong"]
+    assert [s.username for s in services.reset_unit_passwords(ids["province"])] == ["phuong_donvi"]
+    assert [s.username for s in services.reset_unit_passwords(ids["commune"])] == ["truong"]
+    assert all(_user(name).check_password("secret") for name in ("phuong", "tinh", "tinh_dontiep"))
+
+
+def test_a_commune_organizer_creates_its_grassroots_unions_accounts_and_no_other(ctx):
+    ids = _union_2025()
+    school_id = _user("truong").organization_id
+
+    user, _password = services.create_account(ids["commune"], {"role": "unit", "username": "truong2",
+                                                               "unit_id": school_id})
+    with pytest.raises(RuleViolation, match="Chọn một đơn vị"):  # the commune itself is the province's unit
+        services.create_account(ids["commune"], {"role": "unit", "username": "x-phuong", "unit_id": ids["commune"]})
+
+    assert (user.organization_id, user.must_change_password) == (school_id, True)
+
+
+def test_create_user_keeps_the_policy_checks_role_and_organization_and_logs_no_password(ctx):
+    ids = _union_2025()
+    strong = "Hoa sen nở 2025"
+
+    for args, message in [(("phuong2", "organizer", ids["commune"], "1234567890"), "phổ biến"),
+                          (("phuong2", "organizer", ids["commune"], "Phuong2"), "ít nhất 10"),
+                          (("phuong2abc", "organizer", ids["commune"], "PHUONG2ABC"), "trùng với tên đăng nhập"),
+                          (("Phuong2", "organizer", ids["commune"], strong), "Tên đăng nhập gồm"),
+                          (("phuong", "organizer", ids["commune"], strong), "Đã có tài khoản phuong"),
+                          (("phuong2", "admin", ids["commune"], strong), "Không có vai trò"),
+                          (("phuong2", "organizer", 999_999, strong), "Không có tổ chức mã 999999"),
+                          (("tinh_donvi", "unit", ids["province"], strong), "có cấp trên"),
+                          (("truong_btc", "organizer", _user("truong").organization_id, strong),
+                           "không tổ chức hội nghị")]:
+        with pytest.raises(RuleViolation, match=message):
+            services.create_user(*args)
+    user = services.create_user("phuong2", "organizer", ids["commune"], strong)
+    db.session.commit()
+
+    assert user.check_password(strong) and not user.must_change_password and user.active
+    assert (user.role, user.organization_id, user.full_name) == ("organizer", ids["commune"], "phuong2")
+    entry = _log(user.id)[0]
+    assert entry.action == "create" and strong not in json.dumps([entry.before, entry.after])
+    assert db.session.execute(select(User.id).where(User.username == "tinh_donvi")).first() is None
+
+
+def test_accounts_unit_choices_and_slips_follow_the_units_vietnamese_order_not_the_code_points(ctx):
+    world = make_world(units=0, quotas=None)
+    names = ["Công đoàn Văn phòng UBND huyện", "Công đoàn cơ sở xã Bình Minh", "Công đoàn Chi nhánh Điện lực",
+             "Công đoàn Đài Truyền thanh"]  # code points: C, Đ, V before c; Vietnamese: Chi < cơ < Đài < Văn
+    for index, name in enumerate(names):
+        unit = Organization(name=name, level="grassroots", parent_id=world.host_id)
+        db.session.add(unit)
+        db.session.flush()
+        make_user(f"donvi{index}", "unit", unit.id)
+    expected = ["Công đoàn Chi nhánh Điện lực", "Công đoàn cơ sở xã Bình Minh", "Công đoàn Đài Truyền thanh",
+                "Công đoàn Văn phòng UBND huyện"]
+
+    assert [a.organization_name for a in services.accounts_of(world.host_id) if a.role == "unit"] == expected
+    assert [name for _id, name in services.units_of_host(world.host_id)] == expected
+    assert [s.organization_name for s in services.reset_unit_passwords(world.host_id)] == expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from urllib.parse import urlsplit
 
 import pytest
@@ -174,6 +175,7 @@ def test_deactivating_on_the_page_ends_the_desks_session_and_its_logins(app, aut
     assert _path(desk.get("/")) == "/login"
     assert _path(organizer.post(f"/accounts/{desk_id}/reactivate")) == "/accounts"
     assert _user(app, "checkin").active
+    assert _path(desk.get("/")) == "/login"  # reopening the account does not bring a lost phone's session back
 
 
 def test_bulk_reset_prints_a_slip_per_unit_with_the_address_and_working_passwords(app, client, auth):
@@ -200,6 +202,17 @@ def test_bulk_reset_refuses_an_address_that_is_not_a_web_address(app, client, au
 
     assert "http:// hoặc https://" in response.get_data(as_text=True)
     assert _user(app, "unit1").check_password("secret")
+
+
+def test_bulk_reset_refuses_an_address_too_long_for_the_slip_to_print_the_password(app, client, auth):
+    _world(app)
+    auth.login("organizer")
+    fits = "https://thiduakhenthuong.ldldkiengiang.org.vn:5000/xxxxxxxxx"  # 60 characters: three lines
+
+    too_long = client.post("/accounts/slips", data={"address": fits + "x"}, follow_redirects=True)
+    assert "dài quá 60 ký tự" in too_long.get_data(as_text=True)
+    assert _user(app, "unit1").check_password("secret")
+    assert client.post("/accounts/slips", data={"address": fits}).status_code == 200
 
 
 def test_every_user_changes_their_own_password_and_other_browsers_are_signed_out(app, auth):
@@ -273,3 +286,17 @@ def test_bulk_reset_hashes_the_passwords_before_it_takes_sqlites_write_lock(app,
 
     assert response.status_code == 200
     assert free_while_hashing == [True, True, True]
+
+
+def test_a_password_with_vietnamese_tones_works_however_the_keyboard_composes_them(app, client, auth):
+    _world(app)
+    chosen = unicodedata.normalize("NFC", "Sen hồng Vĩnh Thuận")  # Unikey's "Unicode dựng sẵn"
+    typed_elsewhere = unicodedata.normalize("NFD", chosen)  # "Unicode tổ hợp": letters and combining marks
+    auth.login("unit1")
+    client.post("/account/password", data={"current_password": "secret", "new_password": chosen,
+                                           "confirm_password": chosen})
+    auth.logout()
+
+    assert _path(auth.login("unit1", typed_elsewhere)) == "/"
+    auth.logout()
+    assert _path(auth.login("unit1", chosen)) == "/"

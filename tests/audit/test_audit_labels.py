@@ -121,6 +121,41 @@ def test_values_are_shown_in_words_and_unknown_ones_as_they_are():
     assert (labels.entity_label("spaceship"), labels.action_label("spaceship", "launch")) == ("spaceship", "launch")
 
 
+def test_scan_results_times_and_delegates_read_as_words_vietnam_time_and_names():
+    assert labels.value_text("result", "out_of_window") == "Giờ quét ngoài thời gian hội nghị"
+    assert labels.value_text("result", "revoked") == "Thẻ đã thu hồi"
+    # stored naive UTC, or as the desk's clock gave it with its offset: both read in Vietnam's time
+    assert labels.value_text("scanned_at", "2000-01-01T01:00:00") == "08:00:00 01/01/2000"
+    assert labels.value_text("scanned_at", "2024-12-05T07:30:00+07:00") == "07:30:00 05/12/2024"
+    assert labels.value_text("closed_at", "2024-12-05T03:15:09.123456") == "10:15:09 05/12/2024"
+    assert labels.value_text("scanned_at", "yesterday") == "yesterday"
+    names = {12: "Mai Minh Khoa"}
+    assert labels.value_text("delegate_id", 12, names) == "Mai Minh Khoa #12"
+    assert labels.value_text("presidium", [12, 5], names) == "Mai Minh Khoa #12; #5"  # 5: removed since
+    assert labels.delegate_ids({"delegate_id": 12, "presidium": [5, 7], "desk": "Bàn 1", "upper_list": None}) == {
+        5, 7, 12}
+
+
+def test_a_refusal_at_sync_row_names_the_delegate_the_result_and_the_desks_time(app, client, auth):
+    from conference.delegates.services import add_guest
+
+    with app.app_context():
+        world = make_world()
+        guest = add_guest(world.conference_id, {"full_name": "Mai Minh Khoa", "position": "Bí thư", "gender": "male"})
+        record("checkin", None, "refuse_sync", conference_id=world.conference_id,
+               after={"delegate_id": guest.id, "desk": "Bàn 7", "result": "out_of_window",
+                      "scanned_at": "2000-01-01T01:00:00"})
+        db.session.commit()
+        guest_id = guest.id
+    auth.login("organizer")
+    page = client.get(f"/conferences/{world.conference_id}/audit").get_data(as_text=True)
+
+    after = fields(cells(row(page, "checkin", "refuse_sync"))[5])
+    assert after["Đại biểu"] == ("delegate_id", f"Mai Minh Khoa #{guest_id}")
+    assert after["Kết quả quét"] == ("result", "Giờ quét ngoài thời gian hội nghị")
+    assert after["Giờ quét trên thiết bị"] == ("scanned_at", "08:00:00 01/01/2000")
+
+
 # --- the page ----------------------------------------------------------------------------------------------------
 
 def _seat_guest(app, name: str = "Mai Minh Khoa") -> int:

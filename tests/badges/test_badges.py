@@ -219,6 +219,15 @@ def test_svg_escapes_text():
     assert "A &lt;b&gt; &amp; C" in svg
 
 
+def test_svg_stays_valid_xml_when_a_stored_name_holds_control_characters():
+    from xml.etree import ElementTree
+
+    svg = badge_svg("code", "Mai\x00 Minh\x1b Khoa\ufffe", "Đơn vị\x0b", "Nhãn", "#000000", "Hội nghị", "LĐLĐ",
+                    "ACDE-FGHJ", "A-01-02")
+    texts = [t.text for t in ElementTree.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
+    assert "Mai Minh Khoa" in texts and "ACDE-FGHJ" in texts
+
+
 def test_long_names_wrap_and_are_cut_with_an_ellipsis():
     lines = wrap("Công đoàn cơ sở Trường Trung học cơ sở thị trấn Vĩnh Thuận huyện Vĩnh Thuận tỉnh Kiên Giang",
                  False, 26, 300, 2)
@@ -233,6 +242,7 @@ def test_reprint_at_the_desk_revokes_the_old_code_and_opens_the_new_badge(app, c
     cid, ids, _guest = conf
     with app.app_context():
         old_code = services.badge_code(SECRET, db.session.get(Delegate, ids[2]))
+        old_fallback = services.fallback_code(db.session.get(Delegate, ids[2]))
     auth.login("checkin")
 
     response = client.post(f"/conferences/{cid}/delegates/{ids[2]}/reprint")
@@ -246,6 +256,7 @@ def test_reprint_at_the_desk_revokes_the_old_code_and_opens_the_new_badge(app, c
         delegate = db.session.get(Delegate, ids[2])
         assert delegate.badge_serial == 2
         new_code = services.badge_code(SECRET, delegate)
+        assert f">{services.fallback_code(delegate)}<" in page and old_fallback not in page  # the one typed now
         assert check_in(SECRET, cid, old_code, desk="Bàn 1", user_id=None).result == "revoked"
         assert check_in(SECRET, cid, new_code, desk="Bàn 1", user_id=None).result == "checked_in"
 

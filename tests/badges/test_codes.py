@@ -18,7 +18,8 @@ def test_code_round_trips_to_conference_delegate_and_token():
     assert (claim.conference_id, claim.delegate_id, claim.token) == (3, 42, T2)
 
 
-@pytest.mark.parametrize("token", [1, 2, "1", "0123456789ABCDEF", "0123456789abcde", "0123456789abcdef0", None])
+@pytest.mark.parametrize("token", [1, 2, "1", "0123456789ABCDEF", "0123456789abcde", "0123456789abcdef0", None,
+                                   "0123456789abcdef\n"])
 def test_a_signed_payload_whose_token_is_not_64_bits_of_hex_is_invalid(token):
     """A code signed with our key under the old serial scheme ([conference, delegate, serial]) or any other
     third item names no badge."""
@@ -114,3 +115,15 @@ def test_only_the_printed_spelling_of_a_code_is_accepted_as_on_the_offline_desk(
             read_badge_code("k", variant)
         assert code_hash(variant) not in offline
     assert read_badge_code("k", f"  {code}\n") == read_badge_code("k", code)  # what a scanner adds around it
+
+
+def test_no_character_added_anywhere_in_a_code_makes_another_spelling_of_it():
+    """Every padding, separator or non-base64 character put at every place of a real code (the 18 variants once
+    accepted online were of this kind): the server refuses each, and the offline desk's hash differs."""
+    code = make_badge_code("k", 7, 1234, T2)
+    variants = {code[:i] + char + code[i:] for i in range(len(code) + 1) for char in "=.*!~+/-_%\\\"'#$&"}
+    assert len(variants) > 800
+    for variant in variants:
+        with pytest.raises(InvalidBadgeCode):
+            read_badge_code("k", variant)
+        assert code_hash(variant) != code_hash(code)

@@ -1,6 +1,6 @@
-"""The end of the check-in in Debian's Chromium: the organizer sees on the live board who is still missing,
-closes the desks (after a confirmation), downloads the attendance report, prints the absentees for the MC on one
-A4 page, and reopens the desks."""
+"""The end of the check-in in Debian's Chromium: the organizer sees on the live board who is still missing (a guest
+who declined the invitation apart, not awaited), closes the desks (after a confirmation), downloads the
+attendance report, prints the absentees for the MC on one A4 page, and reopens the desks."""
 
 from __future__ import annotations
 
@@ -31,9 +31,17 @@ def test_organizer_closes_the_desks_downloads_the_report_and_prints_the_absentee
     login(page, live_server, "bantochuc")
     page.get_by_role("link", name="Mở tổng quan").click()
     cid = conference_id(page)
+    # A guest sends word they will not come: the organizer records it on the invitations page.
+    page.goto(f"{live_server}/conferences/{cid}/invitations/")
+    page.get_by_test_id("invitations").get_by_role("link", name="Trả lời khác…").first.click()
+    declined = page.locator("main p strong").first.inner_text()
+    page.get_by_label("Từ chối").check()
+    page.get_by_role("button", name="Lưu").click()
     page.goto(f"{live_server}/conferences/{cid}/board")
     missing = page.get_by_test_id("board-missing")
     expect(missing).to_contain_text("Đại biểu chưa đến")
+    expect(page.get_by_test_id("board-declined")).to_contain_text(declined)  # apart, not among the awaited
+    expect(missing.locator(".board-missing-group", has_text=declined)).to_have_count(0)
     expect(missing.locator("[data-group=presidium]")).to_be_visible()  # the presidium first
     assert missing.locator(".board-missing-group").first.get_attribute("data-group") == "presidium"
     expect(page.get_by_test_id("board-empty-units")).to_contain_text("Đơn vị chưa có ai đến")
@@ -54,7 +62,8 @@ def test_organizer_closes_the_desks_downloads_the_report_and_prints_the_absentee
     assert download.suggested_filename.endswith(".xlsx")
     book = load_workbook(io.BytesIO(download.path().read_bytes()))
     rows = [r for r in book["Điểm danh"].iter_rows(values_only=True) if isinstance(r[0], int)]
-    assert len(rows) == expected and len({r[0] for r in rows}) == expected
+    assert len(rows) == expected + 1 and len({r[0] for r in rows}) == expected + 1  # the guest who declined too
+    assert [r[8] for r in rows if r[1] == declined] == ["Báo không dự"]
     assert all((r[4] == "x") != (r[5] == "x") for r in rows)  # each one present or absent
 
     # The report as the office opens it: LibreOffice's PDF of it has every delegate, on A4 pages.
@@ -80,6 +89,7 @@ def test_organizer_closes_the_desks_downloads_the_report_and_prints_the_absentee
     sheet.wait_for_load_state()
     expect(sheet.locator("h1")).to_have_text("DANH SÁCH ĐẠI BIỂU VẮNG MẶT")
     expect(sheet.get_by_test_id("absentees-count")).to_contain_text("vắng")
+    expect(sheet.locator("[data-group=declined]")).to_contain_text(declined)
     sheet.emulate_media(media="print")
     pdf = tmp_path / "absentees.pdf"
     sheet.pdf(path=str(pdf), format="A4", print_background=True, prefer_css_page_size=True)

@@ -71,6 +71,9 @@ def test_a_removed_guests_badge_is_refused_and_a_typed_fallback_code_checks_in(l
     other_fallback = printed_fallback(organizer, live_server, cid, other["name"])
     context.set_offline(True)
     expect(desk.locator("#net-state")).to_have_text("Mất mạng: đang điểm danh ngoại tuyến")
+    scan(desk, other_fallback.replace("-", "\u00a0"))  # a no-break space is no separator online: nor offline
+    expect(result).to_have_class(re.compile(r"\bbad\b"))
+    expect(desk.locator("#pending")).to_have_text("0")
     scan(desk, other_fallback.replace("-", " "))
     expect(result).to_have_class(re.compile(r"\bok\b"))
     expect(result.locator(".result-name")).to_have_text(other["name"])

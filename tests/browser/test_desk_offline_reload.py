@@ -13,6 +13,8 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
+from conference.checkin.views import SYNC_LIMIT
+
 from .conftest import logout
 from .test_checkin_day import delegates, open_desk
 from .test_walkthrough import conference_id, scan
@@ -75,6 +77,16 @@ def test_desk_reloaded_without_network_scans_into_the_queue_then_syncs(live_serv
     expect(page.locator("#net-state")).to_contain_text("Đã đồng bộ 1 lượt điểm danh.")
     [row] = [d for d in delegates(page, live_server, cid, person["name"]) if d["name"] == person["name"]]
     assert row["checked_in"]
+
+    # A long outage: more scans queued than one sync request may carry (SYNC_LIMIT) are sent in turns, none stuck.
+    context.set_offline(True)
+    expect(page.locator("#net-state")).to_have_text(OFFLINE)
+    page.evaluate("""(n) => Promise.all(Array.from({length: n}, (_, i) => window.Desk.list.enqueue(
+        {nonce: "long-" + i, code: "KHONG-PHAI-THE-" + i, hash: "", desk: "Bàn 5",
+         scanned_at: new Date().toISOString()}))).then(window.Desk.list.pending)""", SYNC_LIMIT + 1)
+    expect(page.locator("#pending")).to_have_text(str(SYNC_LIMIT + 1))
+    context.set_offline(False)
+    expect(page.locator("#pending")).to_have_text("0", timeout=20_000)
 
 
 def test_worker_is_public_and_keeps_every_static_file_the_desk_loads(live_server, new_context):

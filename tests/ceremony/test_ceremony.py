@@ -44,7 +44,8 @@ def world(app):
                 Actor(user_id=None), local_today())
             approve_nomination(nomination.id)
         chair = add_guest(cid, {"full_name": "Nguyễn Văn Chủ", "gender": "male", "position": "Bí thư Huyện ủy"})
-        add_guest(cid, {"full_name": "Đỗ Thị Vắng", "gender": "female", "position": "Chủ tịch UBND huyện"})
+        add_guest(cid, {"full_name": "Đỗ Thị Vắng", "gender": "female", "position": "Chủ tịch",
+                        "workplace": "UBND huyện"})
         for title in ("Tuyên bố lý do, giới thiệu đại biểu và khai mạc",
                       "Biểu dương, tôn vinh, khen thưởng các điển hình tiên tiến", "Bế mạc hội nghị"):
             add_item(cid, {"starts_at": None, "title": title, "presenter": None})
@@ -161,6 +162,9 @@ def test_batches_move_and_a_presenter_must_be_presidium_or_guest(app, client, au
         assert (batches[second].position, batches[first].position) == (1, 2)
         assert batches[first].presenter_id is None  # an exemplar outside the presidium is refused
         assert (batches[second].presenter_id, batches[second].form) == (world.chair_id, "Bằng khen")
+    # The presenter list names a guest as the MC introduces them: position and organisation.
+    page = _page(client, f"/conferences/{cid}/ceremony/batches/{first}")
+    assert "Đỗ Thị Vắng — Chủ tịch, UBND huyện</option>" in page
 
 
 def test_the_script_introduces_those_present_and_marks_absent_awardees(app, client, auth, world):

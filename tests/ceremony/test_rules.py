@@ -149,7 +149,13 @@ def test_citation_prefers_the_summary_else_the_first_sentence_and_stays_one_line
     assert rules.citation(None, "Câu một. Câu hai.") == "Câu một."
     assert rules.citation("", None) == ""
     long = rules.citation(None, "chữ " * 100)
-    assert len(long) <= rules.CITATION_MAX + 1 and long.endswith("…") and "\n" not in long
+    assert len(long) <= rules.CITATION_MAX and long.endswith("…") and "\n" not in long
+    assert rules.citation(None, "Hoàn thành xuất sắc; được tặng Bằng khen.") == "Hoàn thành xuất sắc; được tặng Bằng khen."
+    assert rules.citation(None, "- Hoàn thành xuất sắc\n- Được tặng Bằng khen") == "Hoàn thành xuất sắc"
+    # A long summary stops at a sentence end when the sentences kept fill half the line, as a certificate's does.
+    first = "Hoàn thành xuất sắc nhiệm vụ được giao năm 2024, tích cực tham gia các phong trào thi đua của công đoàn."
+    second = "Vận động đoàn viên tham gia quỹ mái ấm công đoàn, xây dựng hai căn nhà cho đoàn viên khó khăn."
+    assert rules.citation(f"{first}\n{second}", None) == first
 
 
 # The MC's script

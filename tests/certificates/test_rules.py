@@ -6,8 +6,11 @@ from datetime import datetime
 
 import pytest
 
+from conference.ceremony.rules import BATCH_SIZE_MAX, Awardee, plan_batches
 from conference.certificates import rules
+from conference.core.collation import unit_then_name_key
 from conference.core.errors import RuleViolation
+from conference.invitations.rules import salutation
 
 H = rules.Honoured
 
@@ -111,3 +114,37 @@ def test_articles_count_collectives_and_individuals():
     paid = rules.effective({"award_individual": "300.000 đồng"}, signature_for="", issuer="LĐLĐ",
                            plan_reference=None, conference_name="x")
     assert "mỗi cá nhân được thưởng 300.000 đồng" in rules.article_two(paid, 0, 12)
+
+
+def test_the_decisions_list_and_the_honouring_batches_agree_on_unit_then_name():
+    # Vietnamese order of units: A < Ấ (same letters, tone/mark later) ... D < Đ; no unit last, in both.
+    people = [
+        H(1, "individual", "Trần Văn Bình", unit_name="CĐCS Đông Hưng"),
+        H(2, "individual", "Lê Thị An", unit_name="CĐCS Dân Hòa"),
+        H(3, "individual", "Phạm Ấn", unit_name=None),
+        H(4, "individual", "Ngô Văn Ấn", unit_name="CĐCS Ấp Mới"),
+        H(5, "individual", "Đỗ Thị Anh", unit_name="CĐCS Ấp Mới"),
+        H(6, "collective", "Tổ Văn phòng", unit_name="CĐCS Đông Hưng"),
+        H(7, "collective", "Đội Bảo vệ", unit_name=None),
+        H(8, "collective", "Ấp Bắc", unit_name="CĐCS Ấp Mới"),
+        H(9, "collective", "Tổ An", unit_name="CĐCS Ấp Mới"),
+        H(10, "individual", "Hồ An", unit_name="  "),
+    ]
+    collectives, individuals = rules.ordered(people, "unit")
+    decision = [p.delegate_id for p in collectives + individuals]
+    batches = plan_batches([Awardee(p.delegate_id, p.kind, "Giấy khen", p.unit_name, p.full_name) for p in people],
+                           size=BATCH_SIZE_MAX)
+    assert [i for batch in batches for i in batch.delegate_ids] == decision
+    # Collectives by their whole name (Ấp Bắc before Tổ An), people by given name (Anh before Ấn), no unit last.
+    assert decision == [8, 9, 6, 7, 5, 4, 2, 1, 10, 3]
+    # The one key sorts a list mixing collectives and individuals too.
+    mixed = sorted(people, key=lambda p: unit_then_name_key(p.unit_name, p.full_name, p.is_collective))
+    assert [p.delegate_id for p in mixed] == [5, 4, 8, 9, 2, 1, 6, 10, 3, 7]  # a < â: Anh, Ấn, Ấp Bắc
+
+
+def test_a_certificate_and_an_invitation_address_a_person_alike():
+    for gender in ("male", "female"):
+        assert rules.honorific("individual", gender) == salutation(gender) != ""
+    assert rules.honorific("individual", None) == ""  # a certificate guesses nothing
+    assert salutation(None) == "Ông/Bà"  # a letter addresses both
+    assert rules.honorific("collective", "female") == ""

@@ -179,3 +179,13 @@ def test_one_exemplars_certificate_can_be_printed_again(app, client, auth, tmp_p
     response = client.get(f"/conferences/{world.conference_id}/certificates/certificates.pdf?delegate={delegate_id}")
     text = _pdf_text(response.data, tmp_path)
     assert "Ông Đặng Quốc Vỹ" in text and "Huỳnh" not in text and text.count("GIẤY KHEN") == 1
+
+
+def test_a_printer_or_delegate_id_that_is_not_a_plain_number_is_no_printer(app, client, auth, tmp_path):
+    world = _world(app)
+    auth.login("organizer")
+    base = f"/conferences/{world.conference_id}/certificates"
+    for raw in ("１", "٣", "1e3", "9" * 20, " ", "abc"):
+        calibration = client.get(f"{base}/calibration.pdf", query_string={"printer": raw})
+        assert calibration.status_code == 200 and "ngang +0,0 mm" in _pdf_text(calibration.data, tmp_path)
+        assert client.post(f"{base}/printers/delete", data={"printer_id": raw}).status_code == 302

@@ -182,6 +182,7 @@ def test_old_code_after_reissue_is_revoked_and_new_code_checks_in(app, scan, des
     old = scan(desk.code).get_json()
 
     assert old["result"] == "revoked"
+    assert old["delegate"] is None  # as on the offline desk, whose list has the new badge only
     assert old["checked_in_at"] is None
     assert old["message"].startswith("Thẻ cũ hoặc đã cấp lại")  # the title says "Thẻ đã thu hồi"
     assert checkin_rows(app) == 0
@@ -205,8 +206,7 @@ def test_a_badge_reprinted_between_the_scans_read_and_its_insert_is_revoked_and_
         monkeypatch.setattr(services, "_card", first_read_is_stale)
         outcome = check_in(desk.secret, desk.conference_id, desk.code, desk="Bàn 1", user_id=None, nonce="n1")
 
-        assert outcome.result == "revoked"
-        assert outcome.delegate.full_name == NAME
+        assert (outcome.result, outcome.delegate) == ("revoked", None)
     assert checkin_rows(app) == 0
 
 

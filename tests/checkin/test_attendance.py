@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from datetime import date, datetime
 
 import pytest
 from openpyxl import load_workbook
@@ -15,13 +16,18 @@ from sqlalchemy import select
 from conference.audit.models import AuditEntry
 from conference.badges.services import badge_code
 from conference.checkin import queries
+from conference.checkin.attendance import ReportInfo
 from conference.checkin.closing import DesksClosed, close_desks, ensure_open, reopen_desks
 from conference.checkin.models import CheckIn
 from conference.checkin.services import check_in
+from conference.conferences.letterhead import Letterhead
 from conference.core.errors import RuleViolation
 from conference.delegates.models import Delegate
 from conference.delegates.services import add_guest, set_presidium
+from conference.dossier.reports import DocumentInfo
 from conference.extensions import db
+from conference.invitations.services import record_answer
+from conference.seating.services import save_layout, seat_automatically
 from tests.checkin.test_api import seat_exemplar
 from tests.factories import make_world
 
@@ -255,3 +261,125 @@ def test_the_absentees_page_lists_who_is_missing_for_the_mc(day, client, auth): 
     assert "Nguyễn Thị Lan" not in page and "Hồ Thị Ngọc" not in page
     english = client.get(f"/conferences/{cid}/checkin/absentees?lang=en").get_data(as_text=True)
     assert "ABSENT DELEGATES" in english and "DANH SÁCH ĐẠI BIỂU VẮNG MẶT" not in english
+
+
+@pytest.fixture
+def answered(app, day) -> Day:
+    """`day` with two more guests who answered the invitation and a seated hall: Lý Văn Từ (Sở Nội vụ) declined;
+    Đinh Văn Mạnh (Trưởng ban, Ban Dân vận) sent Cao Thị Hà as his deputy. Nobody of them has arrived."""
+    with app.app_context():
+        declined = add_guest(day.conference_id, {"full_name": "Lý Văn Từ", "position": "Giám đốc",
+                                                 "workplace": "Sở Nội vụ", "gender": "male"})
+        invited = add_guest(day.conference_id, {"full_name": "Đinh Văn Mạnh", "position": "Trưởng ban",
+                                                "workplace": "Ban Dân vận", "gender": "male"})
+        save_layout(day.conference_id, 2, 4, 6, 4)
+        seat_automatically(day.conference_id)
+        record_answer(day.conference_id, declined.id, "declined")
+        deputy = record_answer(day.conference_id, invited.id, "deputy", {
+            "full_name": "Cao Thị Hà", "position": "Phó Trưởng ban", "workplace": "Ban Dân vận", "gender": "female"})
+        day.codes["Lý Văn Từ"] = badge_code(SECRET, declined)
+        day.codes["Cao Thị Hà"] = badge_code(SECRET, deputy)
+        db.session.commit()
+        return day
+
+
+DEPUTY_LINE = "Dự thay: Đinh Văn Mạnh, Trưởng ban, Ban Dân vận"
+
+
+def test_a_guest_who_declined_is_not_awaited_but_listed_apart_and_a_deputy_is_named_on_the_board(ctx, answered,
+                                                                                                  client, auth):
+    board = _board(answered.conference_id)
+
+    guests = next(g for g in board.missing if g.key == "guest")
+    assert [(p.name, p.deputy_of) for p in guests.people] == [("Cao Thị Hà", "Đinh Văn Mạnh, Trưởng ban, Ban Dân vận")]
+    assert [(p.name, p.affiliation) for p in board.declined] == [("Lý Văn Từ", "Sở Nội vụ")]
+    assert (board.overall.arrived, board.overall.expected, board.missing_count) == (2, 9, 7)
+    guest_tally = next(t for t in board.kinds if t.key == "guest")
+    assert (guest_tally.arrived, guest_tally.expected) == (1, 2)  # Ngọc arrived, Hà awaited; Từ not counted
+    assert next(t for t in board.units if t.label == "Đại biểu khách mời").expected == 3  # Khoa, Ngọc, Hà
+
+    auth.login("organizer")
+    body = client.get(f"/api/conferences/{answered.conference_id}/board").get_json()
+    assert body["overall"]["expected"] == 9
+    assert body["declined"] == [{"name": "Lý Văn Từ", "affiliation": "Sở Nội vụ"}]
+    guests = next(g["people"] for g in body["missing"] if g["group"] == "Đại biểu khách mời")
+    assert guests == [{"name": "Cao Thị Hà", "affiliation": "Ban Dân vận", "deputy_of": DEPUTY_LINE[len("Dự thay: "):]}]
+    assert all(p["name"] != "Lý Văn Từ" for g in body["missing"] for p in g["people"])
+    fragment = client.get(f"/conferences/{answered.conference_id}/board?fragment=1").get_data(as_text=True)
+    declined, groups = fragment[fragment.index('data-testid="board-declined"'):].split("</p>", 1)
+    assert "Lý Văn Từ (Sở Nội vụ)" in declined  # on top of the missing list, before it scrolls
+    assert "Lý Văn Từ" not in groups and "Cao Thị Hà" in groups and DEPUTY_LINE in groups
+
+
+def test_a_guest_who_declined_and_came_after_all_counts_as_arrived(ctx, answered):
+    check_in(SECRET, answered.conference_id, answered.codes["Lý Văn Từ"], desk="Bàn 1", user_id=None, nonce="late")
+    board = _board(answered.conference_id)
+
+    assert board.declined == []
+    assert (board.overall.arrived, board.overall.expected) == (3, 10)
+
+
+def test_the_absentees_page_puts_guests_who_declined_apart_and_names_the_guest_a_deputy_replaces(answered, client,
+                                                                                                  auth):
+    auth.login("organizer")
+    page = client.get(f"/conferences/{answered.conference_id}/checkin/absentees").get_data(as_text=True)
+
+    assert "Có mặt 2/9 đại biểu; vắng 7." in page  # Từ declined: neither awaited nor absent here
+    groups = re.findall(r'data-group="(\w+)"', page)
+    assert groups == ["presidium", "guest", "unit", "unit", "unit", "declined"]
+    declined = page[page.index('data-group="declined"'):]
+    assert "Lý Văn Từ" in declined and "Lý Văn Từ" not in page[:page.index('data-group="declined"')]
+    guests = page[page.index('data-group="guest"'):page.index('data-group="unit"')]
+    assert "Cao Thị Hà" in guests and DEPUTY_LINE in guests
+
+
+def test_the_attendance_report_notes_who_declined_and_whom_a_deputy_replaced(ctx, answered, client, auth):
+    auth.login("organizer")
+    response = client.get(f"/conferences/{answered.conference_id}/checkin/attendance.xlsx")
+    cells = list(load_workbook(io.BytesIO(response.data))["Điểm danh"].iter_rows(values_only=True))
+
+    header = next(row for row in cells if "STT" in row)
+    assert header[-1] == "Ghi chú"
+    by_name = {row[1]: row for row in cells if isinstance(row[0], int)}
+    assert len(by_name) == 10  # everyone invited is on the record, the guest who declined too
+    assert by_name["Lý Văn Từ"][4:6] == (None, "x") and by_name["Lý Văn Từ"][8] == "Báo không dự"
+    assert by_name["Cao Thị Hà"][8] == DEPUTY_LINE
+    assert [by_name[n][3] for n in ("Mai Minh Khoa", "Cao Thị Hà", "Võ Văn Tâm")] == [
+        "Đoàn Chủ tịch", "Khách mời", "Điển hình tiên tiến"]  # the header says "Loại đại biểu": short words
+    assert by_name["Võ Văn Tâm"][8] is None
+    text = "\n".join(str(c) for row in cells for c in row if c is not None)
+    assert "Có mặt 2/10 đại biểu; vắng 8 (trong đó 1 khách mời đã báo không dự)." in text
+    lines = {cell: i for i, row in enumerate(cells) for cell in row if cell in ("TM. BAN TỔ CHỨC", "TRƯỞNG BAN")}
+    assert lines["TRƯỞNG BAN"] == lines["TM. BAN TỔ CHỨC"] + 1  # the collective, then its signer's position
+
+
+def test_the_reports_take_the_letterhead_whole_and_copy_none_of_its_fields():
+    """The attendance report and the dossier's lists hold the conference's `Letterhead` (its defaults filled once,
+    by `letterhead_of`) instead of copies of its fields; the dossier's own `place` is the settings' override."""
+    head = {f.name for f in fields(Letterhead)}
+    assert {f.name for f in fields(ReportInfo)} & head == set()
+    assert {f.name for f in fields(DocumentInfo)} & head == {"place"}
+    letterhead = Letterhead(upper_body="", issuer="Công đoàn phường Rạch Giá", place="")
+    info = ReportInfo(letterhead, "Hội nghị", date(2025, 4, 10), datetime(2025, 4, 10, 2), closed=True)
+    assert (info.upper_body, info.place) == (None, "Rạch Giá")  # no body above; the place read from the name
+
+
+def test_closing_and_reopening_are_logged_with_the_desk_and_the_session_that_did_them(ctx, day, client, auth):
+    auth.login("organizer")
+    cid = day.conference_id
+    client.post("/api/checkin/desk", json={"desk": "Bàn Ban Tổ chức"})
+    assert client.post("/api/checkin", json={"code": day.codes["Võ Văn Tâm"], "conference_id": cid,
+                                             "nonce": "btc-1"}).get_json()["result"] == "checked_in"
+    client.post(f"/conferences/{cid}/checkin/close")
+    client.post(f"/conferences/{cid}/checkin/reopen")
+
+    session_id = db.session.execute(select(CheckIn.desk_session).where(CheckIn.nonce == "btc-1")).scalar_one()
+    rows = {e.action: e for e in db.session.execute(
+        select(AuditEntry).where(AuditEntry.action.in_(("close_desks", "reopen_desks")))).scalars()}
+    assert rows["close_desks"].after["desk_session"] == session_id == rows["reopen_desks"].after["desk_session"]
+    assert rows["close_desks"].after["desk"] == "Bàn Ban Tổ chức"
+    assert (rows["close_desks"].after["arrived"], rows["close_desks"].after["absent"]) == (3, 5)
+    page = client.get(f"/conferences/{cid}/audit").get_data(as_text=True)
+    for action in ("close_desks", "reopen_desks"):
+        row = re.search(rf'<tr data-entity="conference" data-action="{action}">(.*?)</tr>', page, re.DOTALL).group(1)
+        assert "Mã phiên của bàn" in row and session_id in row and "Bàn Ban Tổ chức" in row

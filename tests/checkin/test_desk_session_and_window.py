@@ -8,8 +8,9 @@ Vietnam (2025-04-08 17:00 UTC) to now + CLOCK_SKEW.
 
 from __future__ import annotations
 
+import re
 import time
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -41,7 +42,7 @@ def test_the_window_runs_from_the_day_before_the_conference_in_vietnam_to_now_pl
     now = datetime(2025, 4, 10, 3, 0)
     start, end = scan_window(datetime(2025, 4, 10).date(), now)
     assert start == datetime(2025, 4, 8, 17, 0)  # 2025-04-09 00:00 in Vietnam
-    assert end == datetime(2025, 4, 10, 3, 2)
+    assert end == datetime(2025, 4, 10, 3, 15)
     assert conference_day(datetime(2025, 4, 10).date()) == (datetime(2025, 4, 9, 17, 0), datetime(2025, 4, 10, 17, 0))
 
 
@@ -121,6 +122,12 @@ def test_the_boards_timeline_covers_the_conference_day_only_and_stays_small(app,
     auth.login("organizer")
     response = client.get(f"/conferences/{cid}/board?fragment=1")
     assert response.status_code == 200
+    # The board says when it was updated by the server's clock, in Vietnam's time (no device's clock is read).
+    shown = re.search(r"Cập nhật lúc (\d\d):(\d\d):(\d\d)", response.get_data(as_text=True)).groups()
+    vietnam = datetime.now(UTC) + timedelta(hours=7)
+    off = (int(shown[0]) * 3600 + int(shown[1]) * 60 + int(shown[2])
+           - (vietnam.hour * 3600 + vietnam.minute * 60 + vietnam.second)) % 86_400
+    assert min(off, 86_400 - off) < 60, shown
 
 
 def test_the_desk_is_the_sessions_and_a_desk_in_the_json_is_ignored(app, client, auth, three):  # noqa: F811
@@ -167,12 +174,15 @@ def test_undo_by_another_session_is_refused_and_by_the_scanning_session_audited(
     auth.login("checkin")
     name_desk(client, "Bàn 1")
     client.post("/api/checkin", json={"code": codes[0], "conference_id": cid, "nonce": "n1"})
+    scanner = audit(app, "create")[0].after["desk_session"]  # what the audit log shows an organizer
 
     for username in ("checkin", "organizer"):  # the same account in another browser, and another account
         other = app.test_client()
         other.post("/login", data={"username": username, "password": "secret"})
         name_desk(other, "Bàn 1")
-        refused = other.post("/api/checkin/undo", json={"conference_id": cid, "desk": "Bàn 1", "nonce": "n1"})
+        # A hostile desk names the desk, the scanning session's desk id and the nonce: only its own session counts.
+        refused = other.post("/api/checkin/undo", json={"conference_id": cid, "desk": "Bàn 1", "nonce": "n1",
+                                                       "desk_session": scanner, "desk_id": scanner})
         assert (refused.status_code, refused.get_json()["result"]) == (409, "other_desk"), username
     assert rows(app) == 1
     assert audit(app, "undo") == []
@@ -212,3 +222,46 @@ def test_a_back_dated_scan_replaces_an_earlier_desks_record_only_inside_the_wind
     assert rows(app, CheckInConflict) == 1
     [replaced] = audit(app, "update")
     assert (replaced.before["desk"], replaced.after["desk"]) == ("Bàn A", "Bàn B")
+
+
+def test_a_hostile_desk_reusing_another_sessions_nonce_neither_undoes_nor_blocks_its_undo(
+        app, client, auth, three):  # noqa: F811
+    """Nonces are the desks' own: a second desk that checks someone else in under the first desk's nonce cannot undo
+    the first desk's check-in with it, and the first desk still undoes its own (one row per session, never two)."""
+    cid, codes, ids = three
+    auth.login("checkin")
+    name_desk(client, "Bàn 1")
+    client.post("/api/checkin", json={"code": codes[0], "conference_id": cid, "nonce": "n1"})
+    hostile = app.test_client()
+    hostile.post("/login", data={"username": "organizer", "password": "secret"})
+    name_desk(hostile, "Bàn 1")
+    assert hostile.post("/api/checkin", json={"code": codes[1], "conference_id": cid, "nonce": "n1"}
+                        ).get_json()["result"] == "checked_in"
+
+    assert hostile.post("/api/checkin/undo", json={"conference_id": cid, "nonce": "n1"}).get_json()["result"] == \
+        "undone"  # its own check-in of the second delegate
+    assert hostile.post("/api/checkin/undo", json={"conference_id": cid, "nonce": "n1"}).status_code == 409
+    client.post("/api/checkin", json={"code": codes[2], "conference_id": cid, "nonce": "n1"})  # the same, reused
+    done = client.post("/api/checkin/undo", json={"conference_id": cid, "nonce": "n1"})
+
+    assert (done.status_code, done.get_json()["result"]) == (200, "undone")
+    with app.app_context():
+        assert db.session.execute(select(CheckIn.delegate_id)).scalars().all() == [ids[0]]
+
+
+def test_a_desk_whose_clock_runs_minutes_fast_keeps_the_scans_made_just_before_it_reconnected(
+        app, client, auth, three):  # noqa: F811
+    """A laptop without network time drifts by minutes: its last scans before the network came back carry a time a
+    few minutes ahead of the server's. They are the people who just walked in: stored as now, not refused."""
+    cid, codes, ids = three
+    auth.login("checkin")
+    name_desk(client, "Bàn 2")
+    ahead = (datetime.now(UTC) + timedelta(minutes=8)).isoformat()
+
+    body = client.post("/api/checkin/sync", json={"conference_id": cid, "scans": [
+        {"code": codes[0], "nonce": "fast", "scanned_at": ahead}]}).get_json()
+
+    assert (body["results"][0]["result"], body["refused"]) == ("checked_in", 0)
+    with app.app_context():
+        record = db.session.execute(select(CheckIn)).scalar_one()
+        assert record.delegate_id == ids[0] and record.checked_in_at <= datetime.now(UTC).replace(tzinfo=None)

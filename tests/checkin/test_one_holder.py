@@ -8,14 +8,23 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from conference.audit.models import AuditEntry
 from conference.badges.services import badge_code, reissue_badge
 from conference.checkin.models import CheckIn
-from conference.checkin.services import OfflineScan, check_in, sync_offline_scans
+from conference.checkin.services import (
+    OfflineScan,
+    check_in,
+    code_hash,
+    offline_badge_list,
+    sync_offline_scans,
+)
 from conference.core.clock import utcnow
 from conference.core.shortcode import spaced
 from conference.delegates.models import Delegate
 from conference.delegates.services import add_guest, fallback_codes
 from conference.extensions import db
+from conference.invitations.queries import letters_for
+from conference.invitations.services import record_answer
 from tests.factories import make_world
 
 SECRET = "test-secret-key"
@@ -158,3 +167,38 @@ def test_the_codes_in_use_are_those_of_this_conferences_badges(ctx):
     assert guest.fallback_code in fallback_codes(world.conference_id)
     assert guest.fallback_code not in fallback_codes(world.other_conference_id)
     assert "ACDEFGH3" not in fallback_codes(world.conference_id) or guest.fallback_code == "ACDEFGH3"
+
+
+def test_the_invitation_letter_of_a_guest_who_sent_a_deputy_is_refused_and_names_nobody(app, client, auth):
+    """A deputy takes the guest's seat with a new badge: the QR and fallback code printed on the guest's letter
+    are refused online, by the offline desk's list and at sync, and the desk is never shown the deputy's name for
+    the guest's letter; the deputy's letter checks the deputy in."""
+    with app.app_context():
+        world = make_world()
+        guest = add_guest(world.conference_id, {"full_name": "Nguyễn Văn Trưởng", "position": "Bí thư",
+                                                "gender": "male"})
+        [letter] = letters_for(SECRET, [guest])
+        assert (letter.code, letter.fallback) == (badge_code(SECRET, guest), spaced(guest.fallback_code))
+        record_answer(world.conference_id, guest.id, "deputy",
+                      {"full_name": "Lê Văn Phó", "position": "Phó Bí thư", "gender": "male"})
+        [deputy_letter] = letters_for(SECRET, [db.session.get(Delegate, guest.id)])
+        listed = offline_badge_list(SECRET, world.conference_id)
+        db.session.commit()
+        seat_id = guest.id
+    assert deputy_letter.fallback != letter.fallback
+    assert not {code_hash(letter.code)} & {e.hash for e in listed}  # the offline desk refuses it too
+    auth.login("checkin")
+
+    for code in (letter.code, letter.fallback):
+        body = _scan(client, world.conference_id, code)
+        assert body["result"] in ("revoked", "invalid") and body["delegate"] is None, body
+    synced = client.post("/api/checkin/sync", json={"conference_id": world.conference_id, "scans": [
+        {"code": letter.code, "nonce": "q1", "scanned_at": (utcnow() - timedelta(minutes=1)).isoformat() + "Z"}]})
+    [refused] = synced.get_json()["results"]
+    assert (refused["result"], refused["delegate"]) == ("revoked", None)
+    with app.app_context():
+        assert not _checked_in(seat_id)
+        [logged] = db.session.execute(select(AuditEntry).where(AuditEntry.action == "refuse_sync")).scalars()
+        assert (logged.after["result"], logged.after["delegate_id"]) == ("revoked", seat_id)
+    body = _scan(client, world.conference_id, deputy_letter.code)
+    assert (body["result"], body["delegate"]["name"]) == ("checked_in", "Lê Văn Phó")

@@ -6,7 +6,16 @@ import unicodedata
 
 import pytest
 
-from conference.core.text import ID_MAX, clean_text, control_character, fold, row_id, whole_number
+from conference.core.errors import RuleViolation
+from conference.core.text import (
+    ID_MAX,
+    check_plain_text,
+    clean_text,
+    control_character,
+    fold,
+    row_id,
+    whole_number,
+)
 from conference.nominations.rules import person_key
 
 NAME = "Nguyễn Thị Hòa"
@@ -105,3 +114,22 @@ def test_tabs_and_line_breaks_belong_to_multiline_text_only():
 def test_clean_text_keeps_line_breaks_as_lf_whatever_the_browser_or_spreadsheet_sent():
     assert clean_text("Dòng một\r\nDòng hai\rDòng ba\n") == "Dòng một\nDòng hai\nDòng ba"
     assert clean_text(" \r\n ") is None
+
+
+def test_check_plain_text_refuses_long_text_and_control_characters_with_the_limit_and_the_character():
+    assert check_plain_text("Kính thưa\tquý vị\r\n", max_length=20) == "Kính thưa\tquý vị\r\n"
+    assert check_plain_text("x" * 4000, max_length=4000) == "x" * 4000
+    with pytest.raises(RuleViolation, match=r"tối đa 4\.000 ký tự \(đang có 4\.001\)"):
+        check_plain_text("x" * 4001, max_length=4000)
+    for char in ("\x00", "\x1b", "\x7f", "\ufffe"):
+        with pytest.raises(RuleViolation, match=f"U\\+{ord(char):04X}"):
+            check_plain_text(f"a{char}b", max_length=10)
+    with pytest.raises(RuleViolation, match="U\\+0009"):
+        check_plain_text("a\tb", max_length=10, multiline=False)
+
+
+def test_row_id_takes_text_and_ints_within_the_database():
+    assert row_id("12") == 12 and row_id(12) == 12 and row_id(ID_MAX) == ID_MAX
+    for value in ("0", 0, -1, ID_MAX + 1, str(ID_MAX + 1), "١", "1.0", True, None, 1.0):
+        with pytest.raises(ValueError):
+            row_id(value)

@@ -149,6 +149,17 @@ def test_anyone_with_the_link_sees_the_exemplars_with_photo_unit_movement_and_ac
     assert "Khách Mời Riêng" not in html  # guests are not exemplars
 
 
+def test_the_board_lists_by_unit_then_name_as_the_decision_does_an_exemplar_without_unit_last(app, client, auth,
+                                                                                               world):
+    with app.app_context():
+        db.session.get(Delegate, world.exemplar_ids[0]).unit_id = None
+        db.session.commit()
+    slug = switched_on(app, client, auth, world)
+    html = client.get(f"/honour/{slug}").get_data(as_text=True)
+    assert [html.index(f"Nguyễn Văn Mẫu {i:03d}") for i in (1, 2, 0)] == sorted(
+        html.index(f"Nguyễn Văn Mẫu {i:03d}") for i in (1, 2, 0))
+
+
 def test_the_page_carries_open_graph_tags_with_absolute_urls_and_a_share_link(app, client, auth, world):
     slug = switched_on(app, client, auth, world)
 
@@ -162,6 +173,7 @@ def test_the_page_carries_open_graph_tags_with_absolute_urls_and_a_share_link(ap
     assert "3 điển hình tiên tiến" in unescape(tags["og:description"])
     assert f'data-share-url="http://localhost/honour/{slug}"' in html
     assert "facebook.com/sharer/sharer.php?u=http%3A//localhost/honour/" in html
+    assert '<meta name="robots" content="noindex, nofollow">' in html  # shared by link, not found by search engines
 
 
 def test_under_the_https_setting_the_shared_links_are_https(app, client, auth, world):
@@ -284,12 +296,11 @@ def test_public_answers_are_cached_and_revalidate_with_304(app, client, auth, wo
 def test_an_answer_that_sets_a_cookie_is_never_for_shared_caches(app, client, auth, world):
     slug = switched_on(app, client, auth, world)  # the client keeps the logged-out session (its flashed messages)
 
-    response = client.get(f"/honour/{slug}")
+    response = client.get(f"/honour/{slug}?lang=en")  # choosing a language sets the cookie that keeps it
 
-    assert response.status_code == 200
-    if "Set-Cookie" in response.headers:
-        assert "public" not in response.headers["Cache-Control"]
-        assert "private" in response.headers["Cache-Control"]
+    assert response.status_code == 200 and "Set-Cookie" in response.headers
+    assert "public" not in response.headers["Cache-Control"]
+    assert "private" in response.headers["Cache-Control"]
 
 
 def test_the_page_changes_its_etag_when_the_organizer_publishes_a_field(app, client, auth, world):

@@ -69,6 +69,8 @@ def test_a_collective_is_invited_through_its_representative():
 def test_the_time_gives_the_opening_hour_the_weekday_and_the_date():
     assert time_text(date(2025, 4, 10), time(7, 30)) == "07 giờ 30, thứ Năm, ngày 10/4/2025"
     assert time_text(date(2025, 4, 13), None) == "Chủ nhật, ngày 13/4/2025"
+    # A day below 10 and the months 1 and 2 take a leading zero, as on the letter's date line (Nghị định 30/2020).
+    assert time_text(date(2025, 2, 5), time(14, 0)) == "14 giờ 00, thứ Tư, ngày 05/02/2025"
 
 
 def test_a_number_without_its_figure_leaves_room_for_the_clerk():

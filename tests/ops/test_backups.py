@@ -1,24 +1,32 @@
-"""`flask backup` takes one committed state while requests write; `flask restore` brings it back whole; the
-conference day keeps hourly copies by itself, the newest ten."""
+"""`flask backup` takes one committed state while requests write; `flask restore` brings it back whole, every
+table, and refuses a hostile file changing nothing; the conference day keeps hourly copies by itself, the newest
+ten, without listing the backup folder on every check-in."""
 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import threading
 import time
 import uuid
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from alembic.script import ScriptDirectory
+from sqlalchemy import CheckConstraint, MetaData, create_engine, func, insert, select, text, types, update
+from sqlalchemy.exc import IntegrityError
 
-from conference import create_app
+from conference import backups, create_app
 from conference.audit.models import AuditEntry
 from conference.backups import KEEP_BACKUPS, backup_due, backups_in, local_now, prune
-from conference.conferences.models import Conference
+from conference.badges.services import badge_code
+from conference.conferences.models import Conference, Quota
 from conference.core.clock import local_today
+from conference.delegates.models import Delegate
 from conference.extensions import db
+from conference.nominations.services import Actor, approve_nomination, submit_nomination
 from tests.factories import PASSWORD, make_world, nomination_data
 from tests.ops.servers import SECRET, Browser, start_server, stop_server
 
@@ -50,15 +58,85 @@ def _app(url: str, **settings):
 
 
 def every_row(url: str) -> dict[str, list[tuple]]:
-    """Every row of every table of the models at `url`, each table in primary-key order."""
+    """Every row of every table in the database at `url`, read from the database's own catalogue (so a table
+    the models do not name, say alembic_version, is compared too), each table in primary-key order (all its
+    columns when it has none)."""
     engine = create_engine(url)
     try:
+        tables = MetaData()
+        tables.reflect(engine)
         with engine.connect() as connection:
             return {table.name: [tuple(row) for row in connection.execute(
-                        select(table).order_by(*table.primary_key.columns))]
-                    for table in db.metadata.sorted_tables}
+                        select(table).order_by(*(table.primary_key.columns or table.columns)))]
+                    for table in tables.tables.values()}
     finally:
         engine.dispose()
+
+
+#: Values the tables' CHECK constraints want that `_any_value` cannot read from them.
+CHECKED_VALUES = {("badge_categories", "colour"): "#1f6f3a"}
+
+
+def _any_value(table, column, connection):
+    """A value `column` of `table` accepts: the first row's key of the table a foreign key names; the first
+    choice of an `IN (...)` or the length of a `length(...) = N` check; else one of the column's type."""
+    if (table.name, column.name) in CHECKED_VALUES:
+        return CHECKED_VALUES[(table.name, column.name)]
+    for key in column.foreign_keys:
+        return connection.execute(select(key.column).limit(1)).scalar()
+    for constraint in table.constraints:
+        if isinstance(constraint, CheckConstraint):
+            rule = str(constraint.sqltext)
+            if choice := re.search(rf"\b{column.name} IN \('([^']*)'", rule):
+                return choice.group(1)
+            if length := re.search(rf"length\({column.name}\) = (\d+)", rule):
+                return "k" * int(length.group(1))
+            if bounds := re.search(rf"\b{column.name} BETWEEN (-?\d+) AND (-?\d+)", rule):
+                return max(int(bounds.group(1)), min(1, int(bounds.group(2))))
+    kind = column.type
+    if isinstance(kind, types.Boolean):
+        return True
+    if isinstance(kind, types.Integer | types.Numeric | types.Float):
+        return 1
+    if isinstance(kind, types.DateTime):
+        return datetime(2099, 12, 31, 7, 30)
+    if isinstance(kind, types.Date):
+        return date(2099, 12, 31)  # a deadline not yet passed
+    if isinstance(kind, types.Time):
+        return datetime(2025, 4, 10, 7, 30).time()
+    if isinstance(kind, types.LargeBinary):
+        return b"\x89PNG\r\n"
+    if isinstance(kind, types.JSON):
+        return {"k": 1}
+    return "Dữ liệu mẫu"[:kind.length or None]
+
+
+def fill_every_table(url: str) -> list[str]:
+    """Give every table of the models that has no row one row (every column set, the foreign keys to the first
+    row of their table; only the required columns when a check across columns refuses them all set), so a
+    comparison of the tables compares something in each; returns the tables filled.
+    A new table whose CHECK constraints `_any_value` cannot satisfy fails here: add it to CHECKED_VALUES."""
+    engine = create_engine(url)
+    filled = []
+    try:
+        for table in db.metadata.sorted_tables:
+            with engine.begin() as connection:
+                if connection.execute(select(func.count()).select_from(table)).scalar_one():
+                    continue
+                generated = [c for c in table.primary_key.columns if c.autoincrement is True
+                             or (c.autoincrement == "auto" and isinstance(c.type, types.Integer) and not c.foreign_keys)]
+                row = {column.name: _any_value(table, column, connection)
+                       for column in table.columns if column not in generated}
+                try:
+                    with connection.begin_nested():
+                        connection.execute(insert(table).values(row))
+                except IntegrityError:  # CHECK constraints across columns: the optional ones left empty
+                    connection.execute(insert(table).values({name: value for name, value in row.items()
+                                                             if not table.columns[name].nullable}))
+                filled.append(table.name)
+    finally:
+        engine.dispose()
+    return filled
 
 
 def _fresh_database(backend: str, tmp_path, request) -> str:
@@ -118,6 +196,8 @@ def test_a_backup_taken_while_requests_write_is_one_committed_state_and_restores
     with app.app_context():
         world = make_world(units=2, quotas=(50_000, 1), cap=100_000)
         db.session.remove()
+    fill_every_table(served_database)
+    filled_nominations = {row[0] for row in every_row(served_database)["nominations"]}
     writer = Writer(app, world.conference_id)
     writer.start()
     try:
@@ -143,13 +223,14 @@ def test_a_backup_taken_while_requests_write_is_one_committed_state_and_restores
     assert result.exit_code == 0, result.output
 
     live, back = every_row(served_database), every_row(restored_url)
-    assert set(back) == set(live)
+    assert set(back) == set(live) >= {table.name for table in db.metadata.sorted_tables}
+    assert [table for table in db.metadata.sorted_tables if not back[table.name]] == []  # each compares rows
     nominations = back["nominations"]
     assert before <= len(nominations) < len(live["nominations"])  # the copy is a state between the writes
     columns = [column.name for column in AuditEntry.__table__.columns]
     entity, entity_id = columns.index("entity"), columns.index("entity_id")
     audited = {row[entity_id] for row in back["audit_log"] if row[entity] == "nomination"}
-    assert audited == {row[0] for row in nominations}  # every copied nomination with its audit entry: no torn write
+    assert audited == {row[0] for row in nominations} - filled_nominations  # each with its audit entry: no torn write
     for table, rows in back.items():  # the copy equals the live database as of that commit, row by row
         if table in ("nominations", "audit_log"):
             assert rows == live[table][:len(rows)], table
@@ -184,29 +265,66 @@ def test_restore_brings_the_copy_back_and_keeps_the_replaced_data_aside(tmp_path
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def test_restore_refuses_a_damaged_file_a_foreign_database_or_the_database_itself_and_changes_nothing(tmp_path):
-    url = f"sqlite:///{tmp_path / 'live.db'}"
-    app = _app(url, BACKUP_FOLDER=str(tmp_path / "backups"))
+def _set_revision(url: str, revision: str) -> None:
+    """Give the database at `url` the schema version `revision` (its alembic_version row, as migrations keep it)."""
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE IF NOT EXISTS alembic_version (version_num VARCHAR(32) PRIMARY KEY)"))
+        connection.execute(text("DELETE FROM alembic_version"))
+        connection.execute(text("INSERT INTO alembic_version VALUES (:revision)"), {"revision": revision})
+    engine.dispose()
+
+
+@BOTH
+def test_restore_refuses_a_hostile_file_with_a_clear_message_and_replaces_nothing(
+        backend, served_database, tmp_path, request):
+    """Not a backup at all, a backup of another application, a truncated backup (its table of contents whole),
+    a backup of a newer version of this app, the database itself: exit 1, a message saying which, the database
+    unchanged and nothing set aside."""
+    app = _app(served_database, BACKUP_FOLDER=str(tmp_path / "backups"))
     with app.app_context():
-        db.create_all()
         make_world()
-    kept = every_row(url)
-    garbage = tmp_path / "garbage.db"
+        db.session.remove()
+        db.engine.dispose()
+        head = ScriptDirectory(app.extensions["migrate"].directory).get_current_head()
+    suffix = ".db" if backend == "sqlite" else ".dump"
+    _set_revision(served_database, "ffffffffffff")  # a version of the schema this code does not know
+    newer = backups.backup(served_database, tmp_path / f"newer{suffix}")
+    _set_revision(served_database, head)
+    good = backups.backup(served_database, tmp_path / f"good{suffix}")
+    truncated = tmp_path / f"truncated{suffix}"
+    truncated.write_bytes(good.read_bytes()[:-100])  # its last page, or the end of the last table's data
+    garbage = tmp_path / f"garbage{suffix}"
     garbage.write_bytes(b"not a database " * 100)
-    foreign = tmp_path / "foreign.db"
-    with sqlite3.connect(foreign) as connection:
-        connection.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY)")
+    foreign_url = _fresh_database(backend, tmp_path, request)
+    engine = create_engine(foreign_url)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)"))
+        connection.execute(text("INSERT INTO notes VALUES (1, 'ghi chú')"))
+    engine.dispose()
+    foreign = backups.backup(foreign_url, tmp_path / f"foreign{suffix}")
+    hostile = {"garbage": garbage, "foreign": foreign, "truncated": truncated, "newer": newer}
+    if backend == "sqlite":
+        hostile["itself"] = Path(served_database.removeprefix("sqlite:///"))
+    kept = every_row(served_database)
     runner = app.test_cli_runner()
 
-    results = {name: runner.invoke(args=["restore", str(path), "--yes"])
-               for name, path in (("garbage", garbage), ("foreign", foreign), ("itself", tmp_path / "live.db"))}
+    results = {name: runner.invoke(args=["restore", str(path), "--yes"]) for name, path in hostile.items()}
 
-    assert {name: r.exit_code for name, r in results.items()} == {"garbage": 1, "foreign": 1, "itself": 1}
-    assert "không phải bản sao lưu SQLite" in results["garbage"].output
-    assert "không phải bản sao lưu của ứng dụng này (thiếu bảng" in results["foreign"].output
-    assert "chính là cơ sở dữ liệu đang dùng" in results["itself"].output
-    assert every_row(url) == kept
+    assert {name: result.exit_code for name, result in results.items()} == dict.fromkeys(hostile, 1)
+    kind = "SQLite" if backend == "sqlite" else "pg_dump"
+    assert f"bị hỏng hoặc không phải bản sao lưu {kind}" in results["garbage"].output
+    assert "bị hỏng" in results["truncated"].output
+    assert "không phải bản sao lưu của ứng dụng này (thiếu bảng agenda_items" in results["foreign"].output
+    assert "phiên bản khác (mới hơn) của ứng dụng (phiên bản cơ sở dữ liệu ffffffffffff)" in results["newer"].output
+    if backend == "sqlite":
+        assert "chính là cơ sở dữ liệu đang dùng" in results["itself"].output
+    assert every_row(served_database) == kept
     assert not (tmp_path / "backups").exists()  # nothing set aside either: refused before anything
+
+    restored = runner.invoke(args=["restore", str(good), "--yes"])  # the whole backup of this version is taken
+    assert restored.exit_code == 0, restored.output
+    assert every_row(served_database) == kept
 
 
 def test_backup_on_postgresql_without_pg_dump_says_so_and_writes_nothing(tmp_path, monkeypatch):
@@ -273,17 +391,23 @@ def day(tmp_path):
     return app, folder
 
 
-def _age(folder, hours: float) -> None:
-    """Make the copies in `folder` as if taken `hours` earlier: their time and their names (which carry it)."""
-    for path in backups_in(folder):
-        stamp = datetime.strptime(path.stem.removeprefix("conference-"), "%Y%m%d-%H%M%S") - timedelta(hours=hours)
-        older = path.with_name(f"conference-{stamp:%Y%m%d-%H%M%S}{path.suffix}")
-        path.rename(older)
-        moment = os.stat(older).st_mtime - hours * 3600
-        os.utime(older, (moment, moment))
+@pytest.fixture
+def clock(monkeypatch):
+    """The backups' clock (Vietnam's local time), moved on by `clock.advance(hours)`."""
+
+    class Clock:
+        offset = timedelta()
+
+        def advance(self, hours: float) -> None:
+            self.offset += timedelta(hours=hours)
+
+    moved = Clock()
+    real = backups.local_now
+    monkeypatch.setattr(backups, "local_now", lambda: real() + moved.offset)
+    return moved
 
 
-def test_the_first_desk_to_sign_in_on_the_day_takes_a_copy_then_one_an_hour(day):
+def test_the_first_desk_to_sign_in_on_the_day_takes_a_copy_then_one_an_hour(day, clock):
     app, folder = day
     desk = app.test_client()
 
@@ -291,10 +415,10 @@ def test_the_first_desk_to_sign_in_on_the_day_takes_a_copy_then_one_an_hour(day)
     first = backups_in(folder)
     desk.get("/").close()
     assert backups_in(folder) == first and len(first) == 1  # within the hour: no second copy
-    _age(folder, 0.9)
+    clock.advance(0.9)
     desk.get("/").close()
     assert len(backups_in(folder)) == 1
-    _age(folder, 0.2)
+    clock.advance(0.2)
     desk.get("/").close()
 
     assert len(backups_in(folder)) == 2
@@ -303,8 +427,73 @@ def test_the_first_desk_to_sign_in_on_the_day_takes_a_copy_then_one_an_hour(day)
     assert len(every_row(f"sqlite:///{backups_in(folder)[-1]}")["conferences"]) == people
 
 
-def test_no_automatic_copy_for_other_roles_nor_on_another_day_nor_when_switched_off(day, tmp_path):
+def _count_listings(folder, monkeypatch) -> list:
+    """A list that gets an item each time `folder` is listed (os.listdir, os.scandir: what pathlib and glob use)."""
+    listings = []
+    for name in ("listdir", "scandir"):
+        real = getattr(os, name)
+
+        def counted(path=".", real=real):
+            if Path(path) == folder:
+                listings.append(path)
+            return real(path)
+
+        monkeypatch.setattr(os, name, counted)
+    return listings
+
+
+def test_a_check_in_does_not_list_the_backup_folder_while_the_newest_copy_is_recent(day, clock, monkeypatch):
+    """The desk's hot path: one `stat` of the stamp per request; the folder is listed only when a copy may be
+    due (once an hour), and a copy that `flask backup` put there costs one listing, not one per scan."""
     app, folder = day
+    with app.app_context():
+        conference_id = db.session.execute(select(Conference.id).where(Conference.held_on == local_today())
+                                           ).scalar_one()
+        unit = db.session.execute(select(Quota.unit_id).where(Quota.conference_id == conference_id)).scalars().first()
+        db.session.execute(update(Quota).where(Quota.unit_id == unit).values(seats=30))
+        codes = []
+        for i in range(30):
+            nomination = submit_nomination(conference_id, unit, nomination_data(f"Người thứ {i}"), Actor(None),
+                                           local_today())
+            approve_nomination(nomination.id)
+            db.session.flush()
+            delegate = db.session.execute(select(Delegate).where(Delegate.nomination_id == nomination.id)
+                                          ).scalar_one()
+            codes.append(badge_code(app.config["SECRET_KEY"], delegate))
+        db.session.commit()
+    listings = _count_listings(folder, monkeypatch)
+    desk = app.test_client()
+    desk.post("/login", data={"username": "checkin", "password": PASSWORD}).close()  # the day's first copy
+    desk.post("/api/checkin/desk", json={"desk": "Bàn 1"}).close()
+    assert len(backups_in(folder)) == 1
+    listings.clear()
+
+    def scan(code: str) -> str:
+        response = desk.post("/api/checkin", json={"code": code, "conference_id": conference_id})
+        response.close()
+        return response.get_json()["result"]
+
+    assert [scan(code) for code in codes[:10]] == ["checked_in"] * 10
+    assert listings == []  # ten check-ins within the hour: not one listing
+
+    clock.advance(0.5)
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["backup"]).exit_code == 0  # the operator's copy, half an hour later
+    listings.clear()
+    clock.advance(0.7)  # an hour after the first copy, half an hour after the operator's
+    assert [scan(code) for code in codes[10:20]] == ["checked_in"] * 10
+    assert len(listings) == 1 and len(backups_in(folder)) == 2  # listed once, found the operator's copy recent
+
+    clock.advance(0.6)  # an hour after the operator's copy: due
+    listings.clear()
+    assert [scan(code) for code in codes[20:]] == ["checked_in"] * 10
+    assert len(listings) == 2  # ten check-ins: the one that found the copy due, and its copy's pruning
+    assert len(backups_in(folder)) == 3
+
+
+def test_no_automatic_copy_for_other_roles_nor_on_another_day_nor_when_switched_off(day, tmp_path, monkeypatch):
+    app, folder = day
+    listings = _count_listings(folder, monkeypatch)
     organizer, unit = app.test_client(), app.test_client()
     organizer.post("/login", data={"username": "organizer", "password": PASSWORD}).close()
     unit.post("/login", data={"username": "unit1", "password": PASSWORD}).close()
@@ -316,10 +505,14 @@ def test_no_automatic_copy_for_other_roles_nor_on_another_day_nor_when_switched_
         for conference in db.session.execute(select(Conference)).scalars():
             conference.held_on = local_today() + timedelta(days=1)
         db.session.commit()
+    folder.mkdir()
+    old = folder / f"conference-{local_now() - timedelta(hours=2):%Y%m%d-%H%M%S}.db"  # a copy would be due
+    old.write_bytes(b"")
     desk = app.test_client()
     desk.post("/login", data={"username": "checkin", "password": PASSWORD}).close()
     desk.get("/").close()
-    assert backups_in(folder) == []
+    assert listings == []  # another day: a desk's request does not even list the folder
+    assert backups_in(folder) == [old]
 
     off = _app(app.config["SQLALCHEMY_DATABASE_URI"], BACKUP_FOLDER=str(folder))  # TESTING: off by default
     with off.app_context():
@@ -328,7 +521,27 @@ def test_no_automatic_copy_for_other_roles_nor_on_another_day_nor_when_switched_
     desk = off.test_client()
     desk.post("/login", data={"username": "checkin", "password": PASSWORD}).close()
     desk.get("/").close()
-    assert backups_in(folder) == []
+    assert backups_in(folder) == [old]
+
+
+def test_a_backup_folder_that_cannot_be_read_is_logged_and_the_desk_goes_on(tmp_path, caplog):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    app = _app(f"sqlite:///{tmp_path / 'live.db'}", AUTOMATIC_BACKUPS=True, BACKUP_FOLDER=str(blocker / "backups"))
+    with app.app_context():
+        db.create_all()
+        world = make_world()
+        db.session.get(Conference, world.conference_id).held_on = local_today()
+        db.session.commit()
+    desk = app.test_client()
+
+    signed_in = desk.post("/login", data={"username": "checkin", "password": PASSWORD})
+    signed_in.close()
+    page = desk.get("/")
+    page.close()
+
+    assert (signed_in.status_code, page.status_code) == (302, 200)
+    assert f"automatic backup: cannot read {blocker / 'backups'}" in caplog.text
 
 
 def test_the_automatic_copy_keeps_the_newest_ten(day):
@@ -347,11 +560,14 @@ def test_the_automatic_copy_keeps_the_newest_ten(day):
     assert copies[-1].stat().st_size > 0
 
 
-def test_backup_due_reads_the_newest_copy_of_the_folder(tmp_path):
-    assert backup_due(tmp_path / "missing", local_now())
-    (tmp_path / "conference-20250410-070000.db").write_bytes(b"")
-    assert not backup_due(tmp_path, local_now())
-    assert backup_due(tmp_path, local_now() + timedelta(hours=1, seconds=1))
+def test_backup_due_reads_the_newest_copy_of_the_folder_by_its_name(tmp_path):
+    now = datetime(2025, 4, 10, 7, 30)
+    assert backup_due(tmp_path / "missing", now)
+    (tmp_path / "conference-20250410-070000.db").write_bytes(b"")  # written now; its name says 7:00
+    (tmp_path / "conference-20250410-050000.db").write_bytes(b"")
+    assert not backup_due(tmp_path, now)
+    assert not backup_due(tmp_path, datetime(2025, 4, 10, 7, 59, 59))
+    assert backup_due(tmp_path, datetime(2025, 4, 10, 8, 0))
 
 
 def test_served_by_gunicorn_the_first_desk_signing_in_on_the_day_leaves_one_copy(tmp_path):

@@ -83,12 +83,14 @@ def test_make_run_serves_through_gunicorn_and_hall_mode_over_https_with_the_cert
 
 
 def test_gunicorn_serves_the_app_over_https_with_the_hall_certificate(tmp_path, served_database):
+    """As `HTTPS=1 make run` serves: over TLS, with HSTS and the session cookie's Secure flag."""
     from conference.tls import ensure_certificate
 
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     ensure_certificate(cert, key, [])
     server = start_server("gunicorn", served_database, tmp_path / "gunicorn.log",
-                          extra=["--certfile", str(cert), "--keyfile", str(key)], scheme="https", cafile=cert)
+                          extra=["--certfile", str(cert), "--keyfile", str(key)], scheme="https", cafile=cert,
+                          env={"HTTPS": "1"})
     try:
         status, headers, body = get(server, "/login")
     finally:
@@ -96,6 +98,9 @@ def test_gunicorn_serves_the_app_over_https_with_the_hall_certificate(tmp_path, 
 
     assert status == 200 and "gunicorn" in headers.get("Server", "")
     assert 'name="password"' in body
+    assert headers.get("Strict-Transport-Security") == "max-age=31536000"
+    assert "session=" in headers.get("Set-Cookie", "") and "; Secure" in headers["Set-Cookie"]
+    assert "frame-ancestors 'none'" in headers.get("Content-Security-Policy", "")
 
 
 def test_waitress_serves_the_app_as_on_windows(tmp_path, served_database):

@@ -7,7 +7,9 @@ import importlib
 import re
 
 from conference import create_app
+from conference.auth.models import ROLES
 from conference.config import Config
+from conference.honourboard.rules import PUBLISHABLE_KEYS
 from tests.ops.servers import ROOT
 
 TEXT = (ROOT / "SECURITY.md").read_text(encoding="utf-8")
@@ -37,3 +39,21 @@ def test_the_code_and_files_security_md_points_to_exist():
     for name in names:
         module, attribute = name.rsplit(".", 1)
         assert hasattr(importlib.import_module(module), attribute), name
+
+
+def test_every_address_security_md_names_is_a_route_of_the_app():
+    named = set(re.findall(r"`(/[\w/<>.-]*)`", TEXT))
+    app = create_app({"TESTING": True, "SECRET_KEY": "k", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    routes = {re.sub(r"<[^>]*>", "<>", rule.rule) for rule in app.url_map.iter_rules()}
+
+    assert {"/honour/<token>", "/conferences/<id>/invitations/"} <= named
+    assert {path for path in named if re.sub(r"<[^>]*>", "<>", path) not in routes} == set()
+
+
+def test_the_honour_board_fields_and_the_roles_security_md_lists_are_the_apps():
+    board = TEXT[TEXT.index("**The public honour board.**"):]
+    board = board[:board.index("\n\n")]
+    published = re.findall(r"\(`([a-z_]+)`\)", board)
+
+    assert tuple(published) == PUBLISHABLE_KEYS  # a field the organizer may publish is named, in the page's order
+    assert "one of three roles (`conference.auth.models.ROLES`)" in " ".join(TEXT.split()) and len(ROLES) == 3

@@ -53,7 +53,11 @@ def test_the_desk_answers_with_the_seat_online_and_offline_at_the_same_statement
     client.post("/api/checkin/desk", json={"desk": "Bàn 1"})
 
     with count_queries() as seated:
-        answer = client.post("/api/checkin", json={"code": codes[hall.guests[1]], "conference_id": cid}).get_json()
+        answer = client.post("/api/checkin", json={"code": codes[hall.guests[1]], "conference_id": cid,
+                                                   "nonce": "n-seated"}).get_json()
+    undone = client.post("/api/checkin/undo", json={"conference_id": cid, "nonce": "n-seated"}).get_json()
+    assert undone["result"] == "undone" and undone["delegate"]["seat"] == labels[hall.guests[1]]
+    answer = client.post("/api/checkin", json={"code": codes[hall.guests[1]], "conference_id": cid}).get_json()
     with count_queries() as unseated:
         other = client.post("/api/checkin", json={"code": codes[hall.guests[2]], "conference_id": cid}).get_json()
     listing = client.get(f"/api/conferences/{cid}/badges").get_json()["badges"]

@@ -7,6 +7,7 @@ import http.client
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -105,9 +106,40 @@ def two_servers(database_url: str, logs: Path, **settings: str):
 
 
 @pytest.fixture(scope="module")
-def servers(database_url, tmp_path_factory):
-    """Two gunicorn instances serving the same database; yields their base URLs."""
-    with two_servers(database_url, tmp_path_factory.mktemp("gunicorn")) as bases:
+def redis_url(backend, tmp_path_factory):
+    """A private Redis server on 127.0.0.1 (Debian's redis-server, no persistence) for this module and database
+    backend (so the counters of one backend's servers start at zero for the other's); yields its URL."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.fail("redis-server not found: run `make test`, which installs it (Debian's redis-server).")
+    port = _free_port()
+    process = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                                "--dir", str(tmp_path_factory.mktemp("redis"))],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1) as connection:
+                    connection.sendall(b"PING\r\n")
+                    if connection.recv(16).startswith(b"+PONG"):
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError("redis-server did not start")
+            time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+@pytest.fixture(scope="module")
+def servers(database_url, redis_url, tmp_path_factory):
+    """Two gunicorn instances serving the same database, their login throttles sharing one Redis store (as
+    SECURITY.md asks of several processes); yields their base URLs."""
+    with two_servers(database_url, tmp_path_factory.mktemp("gunicorn"), RATELIMIT_STORAGE_URI=redis_url) as bases:
         yield bases
 
 

@@ -1,5 +1,6 @@
 """The hard limits across processes: two gunicorn instances (`wsgi:app`, one sync worker each) on one database,
-an SQLite file or PostgreSQL, hammered at once through HTTP. The database's own locks keep the counts."""
+an SQLite file or PostgreSQL, hammered at once through HTTP. The database's own locks keep the counts; the login
+throttle's counters are shared through the configured store (Redis)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlencode
 
 import pytest
 from sqlalchemy import func, select
@@ -20,11 +22,22 @@ from conference.extensions import db
 from conference.nominations.models import Nomination
 from conference.nominations.services import Actor, approve_nomination, submit_nomination
 from tests.factories import PASSWORD, make_world, nomination_data
-from tests.transactions.conftest import SECRET, Login
+from tests.transactions.conftest import SECRET, TOKEN, Login, call
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite", "postgresql"], scope="module")
 
 TODAY = date(2025, 3, 1)
+
+
+def attempt(base: str, username: str, password: str) -> int:
+    """One login through the form, as a browser does it (the login page, then the POST with its CSRF token)."""
+    _status, page, cookie = call(base, "GET", "/login")
+    token = TOKEN.search(page.decode()).group(1)
+    status, _body, _cookie = call(base, "POST", "/login", cookie=cookie,
+                                  body=urlencode({"username": username, "password": password,
+                                                  "csrf_token": token}).encode(),
+                                  headers={"Content-Type": "application/x-www-form-urlencoded"})
+    return status
 
 
 @dataclass(frozen=True)
@@ -110,3 +123,11 @@ def test_sixteen_desks_on_two_servers_scanning_one_badge_check_in_exactly_once(s
 
     assert sorted(results) == ["already_checked_in"] * 15 + ["checked_in"]
     assert _count(database_url, select(func.count()).select_from(CheckIn)) == 1
+
+
+def test_failed_logins_through_two_servers_on_one_database_add_up_in_the_shared_throttle(servers, seeded):
+    statuses = [attempt(servers[i % 2], "organizer", "wrong") for i in range(5)]  # 3 on the first, 2 on the second
+
+    assert statuses == [200] * 5
+    assert [attempt(base, "organizer", PASSWORD) for base in servers] == [429, 429]  # the right one too
+    assert attempt(servers[0], "unit2", PASSWORD) == 302  # another username from the same address logs in

@@ -8,8 +8,10 @@ import importlib
 import io
 import os
 import pkgutil
+import re
 import subprocess
 import sys
+import time
 import zipfile
 
 import pytest
@@ -17,9 +19,13 @@ from flask_wtf import FlaskForm
 from openpyxl import Workbook
 from PIL import Image
 from sqlalchemy import func, select
+from wtforms import DateField, SelectField, StringField
+from wtforms.validators import DataRequired, Length
 
 import conference
 from conference.badges.services import DEFAULT_CATEGORIES
+from conference.ceremony.models import ScriptText
+from conference.certificates.models import CertificatePrinter
 from conference.checkin.models import CheckIn
 from conference.conferences.models import Quota
 from conference.core.text import ID_MAX
@@ -29,8 +35,10 @@ from conference.dossier.plain import FORMAT_VERSION
 from conference.extensions import db
 from conference.nominations.models import Nomination
 from conference.organizations.models import Organization
-from conference.web.forms import Form
+from conference.seating.models import HallLayout
+from conference.web.forms import WTFORMS_MESSAGES, Form
 from tests.checkin.test_api import seat_exemplar
+from tests.delegates.test_guest_import import fill, guest_row
 from tests.factories import make_world
 from tests.nominations.helpers import fill_template, person_row
 
@@ -451,3 +459,204 @@ def test_the_largest_photos_accepted_need_less_than_100_mb(tmp_path):
     result = subprocess.run([sys.executable, "-c", MEASURE, str(jpeg), str(png)], capture_output=True, text=True,
                             check=True)
     assert int(result.stdout.strip()) < 100
+
+
+# JSON posted to a page's form
+
+
+def test_a_form_posted_as_json_is_read_as_its_flat_text_items_never_a_server_error(app, client, auth, world):
+    """Flask-WTF reads a JSON body as the form's data; a list, a number, a nested object or JSON nested thousands
+    deep is an empty form (the form's own messages), not a 500."""
+    auth.login("organizer")
+    cid = world.conference_id
+    pages = [f"/conferences/{cid}/agenda", f"/conferences/{cid}/certificates/printers",
+             f"/conferences/{cid}/seating/hall", f"/conferences/{cid}/guests/new", f"/conferences/{cid}/edit",
+             f"/conferences/{cid}/invitations/settings", "/login"]
+    for page in pages:
+        for body in ("[]", "[1, 2]", "1", '"x"', "null", "[" * 5000, '{"a":' * 5000, '{"full_name": {"a": 1}}',
+                     '{"full_name": [1, {"b": 2}], "title": 5}'):
+            response = client.post(page, data=body, content_type="application/json")
+            assert response.status_code < 500, (page, body[:20])
+    assert count(app, Delegate) == 1
+    added = client.post(f"/conferences/{cid}/guests/new", json={"full_name": "Khách JSON", "position": "Chủ tịch",
+                                                                 "birth_year": 1970})
+    assert added.status_code == 302  # text items are read; the number (not text) is left out
+    with app.app_context():
+        guest = db.session.execute(select(Delegate).where(Delegate.full_name == "Khách JSON")).scalar_one()
+        assert guest.birth_year is None
+
+
+# Millimetres
+
+
+def test_printer_offsets_in_other_digits_are_refused(app, client, auth, world):
+    auth.login("organizer")
+    base = f"/conferences/{world.conference_id}/certificates"
+    client.post(f"{base}/printers", data={"new-name": "Canon", "new-offset_x": "1,5", "new-offset_y": "0"})
+    with app.app_context():
+        printer_id = db.session.execute(select(CertificatePrinter.id)).scalar_one()
+    for typed in ("１", "٣", "۲,۵", "²", "nan", "inf", "1e3", "9" * 5000, "-0x1", "1_0"):
+        html = html_of(client.post(f"{base}/printers/offset", data={"printer_id": printer_id, "offset_x": typed,
+                                                                   "offset_y": "0"}, follow_redirects=True))
+        assert "Nhập số mi-li-mét" in html, typed
+        added = html_of(client.post(f"{base}/printers", data={"new-name": f"Máy {typed[:5]}", "new-offset_x": typed},
+                                    follow_redirects=True))
+        assert "Nhập số mi-li-mét" in added, typed
+    with app.app_context():
+        assert db.session.execute(select(CertificatePrinter.offset_x_mm)).scalars().all() == [1.5]
+
+
+def test_a_progressive_jpeg_past_eight_megapixels_is_refused_from_its_header(app, client, auth, world):
+    """libjpeg keeps every coefficient of a progressive JPEG at full size however reduced it decodes (6,000 ×
+    6,000 in CMYK: 290 MB), so such a JPEG has the PNG's pixel bound; a baseline JPEG of that size passes."""
+    auth.login("unit1")
+    for progressive, expected in ((True, "dạng lũy tiến (progressive) quá lớn: 4000 × 2100"), (False, None)):
+        out = io.BytesIO()
+        Image.new("CMYK", (4000, 2100), (10, 200, 30, 0)).save(out, "JPEG", quality=30, progressive=progressive)
+        html = html_of(client.post(f"/conferences/{world.conference_id}/nominations/new",
+                                   data={**FORM, "photo": (io.BytesIO(out.getvalue()), "anh.jpg")},
+                                   follow_redirects=True))
+        if expected:
+            assert expected in html
+            assert names(app) == ["Nguyễn Thị Lan"]
+        else:
+            assert "quá lớn" not in html
+            assert names(app) == ["Nguyễn Thị Lan", "Đinh Thị Thu"]
+
+
+# The seating plan: bounded hall, seats moved by id
+
+
+def test_a_hostile_hall_size_is_refused_and_the_largest_hall_stays_quick(app, client, auth, world):
+    """100,000 × 100,000 × 100,000 seats would be 10¹⁵ seats to lay out: the form bounds every number (8 blocks,
+    40 rows, 40 seats a row), and the largest hall (12,800 seats) is seated and drawn in seconds."""
+    auth.login("organizer")
+    hall = f"/conferences/{world.conference_id}/seating/hall"
+    for blocks, rows, seats in (("100000", "100000", "100000"), ("9", "1", "1"), ("1", "41", "1"), ("1", "1", "41"),
+                                ("８", "1", "1"), ("1e9", "1", "1"), ("-1", "1", "1")):
+        html = html_of(client.post(hall, data={"blocks": blocks, "rows": rows, "seats": seats, "stage_seats": "7"}))
+        assert "Từ 1 đến" in html or "chỉ gồm các chữ số 0–9" in html, (blocks, rows, seats)
+    assert count(app, HallLayout) == 0
+    client.post(hall, data={"blocks": "8", "rows": "40", "seats": "40", "stage_seats": "25"})
+    assert count(app, HallLayout) == 1
+    started = time.monotonic()
+    assert client.post(f"/conferences/{world.conference_id}/seating/assign").status_code == 302
+    assert client.get(f"/conferences/{world.conference_id}/seating").status_code == 200
+    assert time.monotonic() - started < 10
+
+
+@BOTH
+def test_moving_a_delegate_named_by_a_number_no_row_can_have_is_refused_in_vietnamese(app, client, auth, world,
+                                                                                     backend):
+    auth.login("organizer")
+    cid = world.conference_id
+    client.post(f"/conferences/{cid}/seating/hall", data={"blocks": "2", "rows": "5", "seats": "6", "stage_seats": "7"})
+    for delegate in ("9223372036854775808", "99999999999999999999", "2147483648", "١", "-1", "0", "abc"):
+        html = html_of(client.post(f"/conferences/{cid}/seating/move", data={"delegate": delegate, "seat": "A-01-01"}))
+        assert "Lựa chọn không hợp lệ." in html, delegate
+    html = html_of(client.post(f"/conferences/{cid}/seating/move", data={"delegate": "1", "seat": "A-1-1" * 10_000}))
+    assert "Tối đa 20 ký tự." in html  # WTForms' own message, in Vietnamese
+    assert client.get(f"/conferences/{cid}/seating/move?delegate=9223372036854775808").status_code == 200
+
+
+def test_wtforms_own_messages_are_in_the_ui_language(app):
+    """WTForms has no Vietnamese catalogue: its messages (a required field, a length, a choice, a date) come from
+    `WTFORMS_MESSAGES`; every one of its English messages a form of the app can show is listed."""
+    class Sample(Form):
+        name = StringField(validators=[DataRequired(), Length(max=3)])
+        kind = SelectField(choices=["a"])
+        day = DateField()
+
+    with app.test_request_context(method="POST", data={"name": "abcd", "kind": "z", "day": "30/02"}):
+        form = Sample()
+        assert not form.validate()
+        assert form.errors == {"name": ["Tối đa 3 ký tự."], "kind": ["Lựa chọn không hợp lệ."],
+                               "day": ["Ngày không hợp lệ."]}
+    with app.test_request_context(method="POST", data={}):
+        form = Sample()
+        form.validate()
+        assert form.errors["name"] == ["Chưa nhập mục này."]
+    assert all(str(text) != english for english, text in WTFORMS_MESSAGES.items())
+
+
+# Text posted outside a form class: the MC's script, the units' conference codes
+
+
+@BOTH
+def test_the_mc_script_refuses_control_characters_and_huge_texts_and_its_docx_still_opens(app, client, auth, world,
+                                                                                          backend):
+    auth.login("organizer")
+    cid = world.conference_id
+    client.post(f"/conferences/{cid}/agenda", data={"starts_at": "07:30", "duration_min": "10", "title": "Khai mạc"})
+    page = client.get(f"/conferences/{cid}/ceremony/script").get_data(as_text=True)
+    field = re.search(r'name="(text-\d+)"', page).group(1)
+    for text, message in (("Kính thưa\x00", "ký tự điều khiển không hợp lệ (U+0000)"),
+                          ("Kính thưa\x1b[2J", "ký tự điều khiển không hợp lệ (U+001B)"),
+                          ("x" * 50_000, "tối đa 4.000 ký tự (đang có 50.000)")):
+        html = html_of(client.post(f"/conferences/{cid}/ceremony/script", data={field: text}, follow_redirects=True))
+        assert message in html, text[:12]
+    assert count(app, ScriptText) == 0
+    html = html_of(client.post(f"/conferences/{cid}/ceremony/script", data={field: "Kính thưa {ho_ten} %(x)s\tA"},
+                               follow_redirects=True))
+    assert "Đã lưu lời dẫn." in html
+    assert client.get(f"/conferences/{cid}/ceremony/script.docx").status_code == 200
+
+
+def test_a_units_conference_code_is_echoed_short_when_refused(client, auth, world):
+    auth.login("organizer")
+    page = client.get(f"/conferences/{world.conference_id}/exports/import").get_data(as_text=True)
+    field = re.search(r'name="(code-\d+)"', page).group(1)
+    html = html_of(client.post(f"/conferences/{world.conference_id}/exports/import/codes",
+                               data={field: "HN-" + "x" * 50_000}, follow_redirects=True))
+    assert "không đúng dạng" in html and "HN-" + "x" * 17 + "”" in html and "x" * 18 not in html
+
+
+# The guest import: malformed files, and the same guest spelled another way
+
+
+def _guest_template(client, world) -> bytes:
+    template = client.get(f"/conferences/{world.conference_id}/guests/template.xlsx").data
+    return fill(template, [guest_row("Trần Văn Khách", birth=1234)])
+
+
+def _zip_bomb() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", b" " * (200 * 1024 * 1024))  # 200 MB of spaces: about 200 KB zipped
+    return out.getvalue()
+
+
+def test_the_guest_import_refuses_malformed_files_with_a_message_and_seats_nobody(app, client, auth, world):
+    auth.login("organizer")
+    content = _guest_template(client, world)  # its row's year of birth is the 1234 the cases replace
+    part = _sheet_part(content)
+    cases = [(_patched(content, part, "<v>1234</v>", f"<v>{value}</v>"), message)
+             for value, message in (("9" * 5000, "ô không đọc được"), ("inf", "ô không đọc được"),
+                                    ("nan", "ô không đọc được"), ("1e400", "giá trị số không hợp lệ"))]
+    cases += [(_patched(content, part, "<worksheet", '<!DOCTYPE w [<!ENTITY a "aaaa">]><worksheet'), "DTD"),
+              (_patched(content, part, '<c r="A2" t="inlineStr"><is><t>Tr&#7847;n V&#259;n Kh&#225;ch</t></is></c>',
+                        '<c r="A2" t="s"><v>7</v></c>'), "ô không đọc được ở dòng 2"),  # no shared strings part
+              (_zip_bomb(), "quá nhiều dữ liệu"),
+              (b"%PDF-1.4 not a workbook" * 10, "Tệp không phải tệp Excel (.xlsx)"), (b"", "Tệp trống (0 byte).")]
+    for upload, message in cases:
+        html = html_of(client.post(f"/conferences/{world.conference_id}/guests/import",
+                                   data={"file": (io.BytesIO(upload), "khach.xlsx")}, follow_redirects=True))
+        assert message in html and "import/confirm" not in html, (message, upload[:20])
+    assert client.post(f"/conferences/{world.conference_id}/guests/import/confirm").status_code == 302
+    assert count(app, Delegate) == 1
+
+
+@BOTH
+def test_the_guest_import_flags_every_spelling_of_a_guest_already_listed(app, client, auth, world, backend):
+    auth.login("organizer")
+    cid = world.conference_id
+    client.post(f"/conferences/{cid}/guests/new", data={"full_name": "Nguyễn Thị Hòa", "position": "Chủ tịch",
+                                                        "workplace": "UBND huyện Vĩnh Thuận"})
+    template = client.get(f"/conferences/{cid}/guests/template.xlsx").data
+    rows = [guest_row(spelling, workplace="UBND  huyện\u00a0Vĩnh Thuận") for spelling in SPELLINGS]
+    html = html_of(client.post(f"/conferences/{cid}/guests/import",
+                               data={"file": (io.BytesIO(fill(template, rows)), "khach.xlsx")}, follow_redirects=True))
+    assert html.count("Trùng với đại biểu khách mời đã có") == len(SPELLINGS)
+    client.post(f"/conferences/{cid}/guests/import/confirm")
+    assert count(app, Delegate) == 2

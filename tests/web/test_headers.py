@@ -1,6 +1,7 @@
 """Security headers (conference/web/headers.py): the CSP and its companions on every answer (a page, the API, a
-download, an error), the camera for the desk page only, no-store on everything but /static/, and the Secure cookie
-and HSTS under HTTPS only."""
+download, an error; every GET route as every role it allows), the camera for the desk page only, no-store on
+everything but /static/ and the public honour board (whose cacheable answers are the same bytes for every reader
+and set no cookie), and the Secure cookie and HSTS under HTTPS only."""
 
 from __future__ import annotations
 
@@ -9,15 +10,21 @@ import shutil
 from datetime import date
 
 import pytest
+from flask import url_for
 from PIL import Image
 
 from conference.delegates.services import add_guest
 from conference.extensions import db
+from conference.honourboard.rules import MAX_AGE
+from conference.honourboard.services import save_board
 from conference.nominations.photos import reencode_photo
 from conference.nominations.services import Actor, create_nomination
-from conference.web.headers import CAMERA_CSP, CSP
+from conference.web.headers import CAMERA_CSP, CSP, csp_header
+from tests.auth.test_access import PUBLIC, ROLES, ROUTES, USERNAMES, seeded_template  # noqa: F401  (a fixture)
 from tests.conftest import make_test_app
 from tests.factories import make_world, nomination_data
+from tests.honourboard.test_honour_board import PRIVATE, add_exemplars
+from tests.web.test_inline_code import problems
 
 #: The policy every answer but the desk page carries, as the browser reads it.
 POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -112,6 +119,23 @@ def test_the_camera_is_granted_on_the_desk_page_only(app, client, auth, world):
         assert directives(other.headers["Content-Security-Policy"])["script-src"] == "'self'"
 
 
+def test_the_desk_urls_refusals_and_redirects_do_not_grant_the_camera(client, auth, world):
+    """Only the desk page itself opens the camera: the 403 page a unit gets at its URL, the redirect to the login
+    form and a 404 for another conference carry the policy of every other page."""
+    desk = f"/conferences/{world.conference_id}/checkin"
+    anonymous = client.get(desk)
+    auth.login("unit1")
+    refused = client.get(desk)
+    auth.logout()
+    auth.login("checkin")
+    missing = client.get("/conferences/999999/checkin")
+
+    assert (anonymous.status_code, refused.status_code, missing.status_code) == (302, 403, 404)
+    for response in (anonymous, refused, missing):
+        assert "camera=()" in response.headers["Permissions-Policy"].split(", "), response.status_code
+        assert response.headers["Content-Security-Policy"] == POLICY, response.status_code
+
+
 def test_static_files_keep_their_caching_and_the_login_page_is_not_stored(client):
     static = client.get("/static/js/ui.js")
     static.close()  # a file sent as is: its handle closes here, whatever the asserts say
@@ -164,3 +188,113 @@ def test_under_https_the_session_cookie_is_secure_and_answers_carry_hsts(https_a
     assert page.headers["Content-Security-Policy"] == POLICY
     # Not for `localhost`: the browser would refuse http://localhost (`make run`) for a year afterwards.
     assert on_this_machine.status_code == 200 and "Strict-Transport-Security" not in on_this_machine.headers
+
+
+@pytest.fixture
+def honour_board(app):
+    """(world, slug): the world with three exemplars (photo and every personal field filled in) on a board switched
+    on with one field published, the position."""
+    with app.app_context():
+        world = make_world(quotas=(20, 20, 20))
+        world.exemplar_ids = add_exemplars(world, 3)
+        board = save_board(world.conference_id, {"enabled": True, "introduction": "", "show_position": True})
+        db.session.commit()
+        return world, board.slug
+
+
+def test_the_public_honour_board_is_the_same_for_every_reader_and_a_cacheable_answer_sets_no_cookie(
+        app, client, auth, honour_board):
+    """The board is public by the organizer's choice and cacheable (`cacheable_page`): what a cache keeps must be
+    the same bytes for everybody, with only the published fields, and never carry a session's cookie. A logged-in
+    reader's cookie (organizer, unit, desk) changes nothing in the answer; the page's one session-dependent part,
+    the language, is chosen with ?lang=, which sets a cookie and so makes the answer private; `Vary: Cookie` keeps
+    readers with a cookie apart in any cache."""
+    world, slug = honour_board
+    urls = (f"/honour/{slug}", f"/honour/{slug}/preview.png", f"/honour/{slug}/photos/{world.exemplar_ids[0]}.jpg")
+    anonymous = {url: app.test_client().get(url) for url in urls}
+    readers = {"anonymous": anonymous}
+    for username in ("organizer", "unit1", "checkin"):
+        auth.login(username)
+        readers[username] = {url: client.get(url) for url in urls}
+        auth.logout()
+
+    for reader, answers in readers.items():
+        for url, response in answers.items():
+            assert response.status_code == 200, (reader, url)
+            assert {part.strip() for part in response.headers["Cache-Control"].split(",")} == {
+                "public", f"max-age={MAX_AGE}"}, (reader, url)
+            assert "Set-Cookie" not in response.headers, (reader, url)
+            assert "Cookie" in response.headers.get("Vary", ""), (reader, url)
+            assert response.get_data() == anonymous[url].get_data(), (reader, url)
+            assert response.headers["ETag"] == anonymous[url].headers["ETag"], (reader, url)
+            assert response.headers["Content-Security-Policy"] == POLICY, (reader, url)
+    page = anonymous[urls[0]].get_data(as_text=True)
+    assert PRIVATE["position"] in page
+    for key in ("titles", "birth_year", "ethnicity", "phone"):  # not published: in no cached copy
+        assert PRIVATE[key] not in page, key
+    assert 'name="csrf-token"' not in page
+
+    english = app.test_client().get(f"{urls[0]}?lang=en")
+    assert english.status_code == 200 and "Set-Cookie" in english.headers
+    assert "public" not in english.headers["Cache-Control"] and "private" in english.headers["Cache-Control"]
+
+
+# Every GET route, as every role it allows
+
+
+@pytest.fixture
+def seeded_app(seeded_template, tmp_path):  # noqa: F811  (the fixture imported above)
+    """The app on a copy of the access table's world (tests/auth/test_access.py `seed`)."""
+    target = tmp_path / "seeded.db"
+    shutil.copyfile(seeded_template[0], target)
+    app = make_test_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{target}"})
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_every_get_route_answers_every_role_it_allows_with_the_headers(seeded_app, seeded_template):  # noqa: F811
+    """Each GET endpoint of the access table (so a new page or download is checked as soon as it is listed), opened
+    by each role it allows (anonymous for public ones): the policy and its companions, no-store unless a public
+    honour board answer, and no inline code in a page as rendered (macros and markup made in Python included)."""
+    ids = seeded_template[1]
+    with seeded_app.app_context():
+        slug = save_board(ids.conference_id, {"enabled": True, "introduction": ""}).slug
+        db.session.commit()
+    args = {**ids.url_args(), "slug": slug}
+    rules = {rule.endpoint: rule for rule in seeded_app.url_map.iter_rules()}
+    clients = {role: seeded_app.test_client() for role in (None, *ROLES)}
+    for role, client in clients.items():
+        if role:
+            assert client.post("/login", data={"username": USERNAMES[role], "password": "secret"}).status_code == 302
+    checked, kinds = set(), set()
+
+    for endpoint, (methods, allowed) in ROUTES.items():
+        if "GET" not in methods:
+            continue
+        with seeded_app.test_request_context():
+            url = url_for(endpoint, **{name: args[name] for name in rules[endpoint].arguments})
+        for role in ([None] if allowed is PUBLIC else sorted(allowed)):
+            response = clients[role].get(url)
+            body = response.get_data()
+            where = f"{role} {endpoint} {response.status_code}"
+            headers = response.headers
+            assert response.status_code < 500, where
+            desk = endpoint == "checkin.desk" and response.status_code == 200
+            assert directives(headers["Content-Security-Policy"]) == directives(csp_header(CAMERA_CSP if desk else CSP)), where
+            assert ("camera=(self)" if desk else "camera=()") in headers["Permissions-Policy"].split(", "), where
+            assert headers["X-Content-Type-Options"] == "nosniff", where
+            assert headers["X-Frame-Options"] == "DENY", where
+            assert headers["Referrer-Policy"] == "same-origin", where
+            public = endpoint.startswith("honourboard.") and allowed is PUBLIC and response.status_code == 200
+            assert not_stored(response) != public, where
+            if response.mimetype == "text/html":
+                assert problems(body.decode("utf-8")) == [], where
+            checked.add(endpoint)
+            kinds.add(response.mimetype)
+
+    assert checked == {endpoint for endpoint, (methods, _allowed) in ROUTES.items() if "GET" in methods}
+    assert {"text/html", "application/json", "image/png", "image/svg+xml", "application/pdf",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"} <= kinds, kinds

@@ -67,3 +67,34 @@ def test_static_scripts_never_write_style_attributes_or_evaluate_strings():
     assert scripts
     assert {str(Path(p).relative_to(ROOT)): pattern.findall(p.read_text(encoding="utf-8"))
             for p in scripts if pattern.search(p.read_text(encoding="utf-8"))} == {}
+
+
+#: Folders of served files this check covers: our scripts and styles, and the vendored libraries whose source-map
+#: comment was removed on vendoring (their VERSION file says so).
+SOURCE_MAPPED = ("static/js", "static/css", "static/vendor")
+SOURCE_MAP = re.compile(r"[#@]\s*sourceMappingURL=(\S+?)(?:\s*\*/)?\s*$", re.MULTILINE)
+
+
+def test_no_served_script_or_stylesheet_points_to_a_source_map_that_is_not_there():
+    """A `sourceMappingURL` comment makes a browser's developer tools fetch the map: a missing one is a 404 in
+    every session that opens them (and in the server's log)."""
+    files = sorted(p for folder in SOURCE_MAPPED for p in (ROOT / folder).rglob("*") if p.suffix in (".js", ".css"))
+    assert any(p.name == "chart.umd.min.js" for p in files)
+    missing = {str(p.relative_to(ROOT)): url for p in files
+               for url in SOURCE_MAP.findall(p.read_text(encoding="utf-8"))
+               if not (p.parent / url.split("?")[0]).is_file()}
+    assert missing == {}
+    assert SOURCE_MAP.findall("x()\n//# sourceMappingURL=chart.umd.min.js.map\n") == ["chart.umd.min.js.map"]
+    assert SOURCE_MAP.findall("a{}\n/*# sourceMappingURL=bootstrap.min.css.map */\n") == ["bootstrap.min.css.map"]
+
+
+def test_no_vendored_script_evaluates_strings():
+    """The policy has no 'unsafe-eval' (the desk's 'wasm-unsafe-eval' allows WebAssembly only): a vendored library
+    that builds code from strings (eval, new Function, a string to setTimeout) would fail in the browser."""
+    pattern = re.compile(r"\beval\(|\bnew Function\b|\bFunction\(\s*[\"'`]|\bset(?:Timeout|Interval)\(\s*[\"'`]")
+    scripts = sorted((ROOT / "static" / "vendor").rglob("*.js"))
+    assert any(p.name == "chart.umd.min.js" for p in scripts)
+    assert {str(p.relative_to(ROOT)): pattern.findall(p.read_text(encoding="utf-8"))
+            for p in scripts if pattern.search(p.read_text(encoding="utf-8"))} == {}
+    assert pattern.findall("a=new Function('return this')();eval(x);setTimeout('f()',1)") == [
+        "new Function", "eval(", "setTimeout('"]

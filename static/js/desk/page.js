@@ -18,9 +18,11 @@
   /* The fallback code a clerk typed ("acde-fghj"), in its stored form ("ACDEFGHJ"), or null: the rule of
      conference.core.shortcode.read_short_code, with its alphabet and length from the page. */
   var FALLBACK_ALPHABET = root.dataset.fallbackAlphabet, FALLBACK_LENGTH = parseInt(root.dataset.fallbackLength, 10);
+  // Most scans one sync request may carry (conference.checkin.views.SYNC_LIMIT).
+  var syncLimit = parseInt(root.dataset.syncLimit, 10) || 100;
   function fallbackCode(text) {
     if (!text || text.length > 4 * FALLBACK_LENGTH) return null;
-    var code = text.replace(/[\s-]/g, "").toUpperCase();
+    var code = text.replace(/[ \t\r\n-]/g, "").toUpperCase();  // the separators the server drops, no other space
     if (code.length !== FALLBACK_LENGTH) return null;
     for (var i = 0; i < code.length; i++) if (FALLBACK_ALPHABET.indexOf(code[i]) < 0) return null;
     return code;
@@ -62,5 +64,5 @@
 
   Desk.page = { urls: urls, conferenceId: conferenceId, workerUrl: workerUrl, csrf: csrf, TITLES: TITLES, MSG: MSG,
     deskName: deskName, sessionDesk: sessionDesk, fmt: fmt, hhmm: hhmm, ddmmyyyy: ddmmyyyy, now: now,
-    setServerNow: setServerNow, fallbackCode: fallbackCode };
+    setServerNow: setServerNow, fallbackCode: fallbackCode, syncLimit: syncLimit };
 })(window.Desk = window.Desk || {});

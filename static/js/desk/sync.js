@@ -24,8 +24,18 @@
     if (flag) sync();
   }
 
-  function sent(data) {
+  /* data: the server's answer; sentRows: the queued rows it answers (nonce, hash of the code). */
+  function sent(data, sentRows) {
     Desk.page.setServerNow(data.now);
+    var hashes = {};
+    sentRows.forEach(function (q) { hashes[q.nonce] = q.hash; });
+    /* Who a refused scan let in: the server's delegate, else the name this desk showed at the scan (its list's,
+       as the server names nobody for a revoked badge: the seat may have another holder now). */
+    function whom(x) {
+      if (x.delegate) return x.delegate.name;
+      var entry = hashes[x.nonce] && list.entry(hashes[x.nonce]);
+      return entry ? entry.name : "?";
+    }
     return list.dequeue(data.results.map(function (x) { return x.nonce; })).then(function () {
       // Scans the server did not record (a badge revoked since the desk's list was saved, a device clock outside
       // the conference, …): in red, who and why (each reason once); the network bar keeps the counts and who.
@@ -33,7 +43,7 @@
       var text = fmt(MSG.synced, { n: data.synced - refused.length });
       if (data.conflicts) text += " " + fmt(MSG.conflicts, { n: data.conflicts });
       if (refused.length) {
-        var who = refused.map(function (x) { return x.delegate ? x.delegate.name : "?"; }).join(", ");
+        var who = refused.map(whom).join(", ");
         text += " " + fmt(MSG.sync_refused, { n: refused.length }) + " " + who + ".";
         if (data.out_of_window) text += " " + fmt(MSG.out_of_window, { n: data.out_of_window });
         var kinds = refused.map(function (x) { return x.result; }).filter(function (r, i, all) { return all.indexOf(r) === i; });
@@ -50,22 +60,33 @@
     });
   }
 
+  /* Send the queue, oldest first, at most Desk.page.syncLimit scans a request (the server refuses more): after a
+     long outage the rest follows at once, request after request. */
   function sync() {
     if (syncing || !online) return Promise.resolve();
     syncing = true;
+    var more = false, queued = 0;
     return list.pending().then(function (rows) {
+      queued = rows.length;
       if (!rows.length) return null;
+      var batch = rows.slice(0, Desk.page.syncLimit);
       // The server records the session's desk name: send it first if it changed while offline.
       return api.saveDesk().then(function () {
-        return api.post(urls.sync, { conference_id: conferenceId, scans: rows.map(function (q) {
+        return api.post(urls.sync, { conference_id: conferenceId, scans: batch.map(function (q) {
           return { code: q.code, nonce: q.nonce, scanned_at: q.scanned_at };
         }) });
       }).then(function (answer) {
         if (!answer.ok) throw new Error(String(answer.status));
-        return sent(answer.data);
+        more = rows.length > batch.length;
+        return sent(answer.data, batch);
       });
-    }).catch(function () { /* still offline: the queue stays */ })
-      .then(function () { syncing = false; return list.pending(); });
+    }).catch(function () { more = false; /* still offline: the queue stays */ })
+      .then(function () {
+        syncing = false;
+        return list.pending().then(function (left) {
+          return more && left.length < queued ? sync() : left;  // on only while the queue shrinks
+        });
+      });
   }
 
   /* The saved list at once, then the server's; the timers. */
