@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from flask import Flask, request, session
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from conference.config import DEFAULT_SECRET_KEY, ROOT, Config, local_secret_key
 
@@ -47,6 +48,8 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     if app.config["SECRET_KEY"] == DEFAULT_SECRET_KEY and not app.config.get("TESTING"):
         app.config["SECRET_KEY"] = local_secret_key(Path(app.instance_path) / "secret_key")
 
+    if app.config.get("PROXY_HOPS"):
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_HOPS"], x_proto=app.config["PROXY_HOPS"])
     register_transactions(app)
     register_extensions(app)
     register_blueprints(app)

@@ -53,6 +53,11 @@ class Config:
     #: A shared store that cannot be reached never makes the login page fail: each process counts in its own
     #: memory meanwhile, and goes back to the store when it answers again.
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    #: How many reverse proxies (a TLS proxy such as Caddy or nginx) stand in front of the app: their
+    #: X-Forwarded-For and X-Forwarded-Proto are trusted (werkzeug's ProxyFix), so the login throttle counts each
+    #: client's own address and HTTPS is seen. 0 (default): no proxy; the headers are ignored, as a client could
+    #: forge them.
+    PROXY_HOPS = int(os.environ.get("PROXY_HOPS", "0") or 0)
     RATELIMIT_ENABLED = True
 
 

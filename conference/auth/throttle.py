@@ -8,7 +8,8 @@ e.g. "5 per 15 minutes") the attempt is refused before any password is checked, 
 The counters live in RATELIMIT_STORAGE_URI: "memory://" inside one process; for several processes or machines a
 store they share ("redis://host:6379", "memcached://host:11211"; the `limits` library offers no store in the
 application's own database or in a file). The client address is the request's `remote_addr`: behind a reverse
-proxy the proxy must pass the client's address on (werkzeug's ProxyFix), or every client counts as one.
+proxy the proxy must pass the client's address on and the `PROXY_HOPS` setting name it (werkzeug's ProxyFix,
+applied in `create_app`), or every client counts as one.
 """
 
 from __future__ import annotations

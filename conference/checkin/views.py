@@ -197,8 +197,12 @@ def _message(outcome: services.ScanOutcome) -> str:
     if result == "wrong_conference":
         return _("Thẻ của hội nghị khác, không phải hội nghị này.")
     if result == "out_of_window":
+        date = _scan_date(outcome.scanned_at)
+        if date == _scan_date(utcnow()):  # a clock fast by hours on the conference day itself: its date is right
+            return _("Đồng hồ của thiết bị chạy nhanh hơn giờ máy chủ: giờ quét ghi muộn hơn hiện tại. Chỉnh đồng hồ "
+                     "thiết bị rồi quét lại thẻ.")
         return _("Đồng hồ của thiết bị ghi ngày %(date)s lúc quét, ngoài thời gian hội nghị. Chỉnh đồng hồ thiết bị "
-                 "rồi quét lại thẻ.", date=_scan_date(outcome.scanned_at))
+                 "rồi quét lại thẻ.", date=date)
     return _("Không phải thẻ đại biểu của hệ thống.")
 
 

@@ -28,13 +28,12 @@ from conference.delegates.guest_rows import (
     SHEETS,
     WORKPLACE_MAX,
     check_against_guests,
-    guest_key,
     parse_rows,
 )
 from conference.delegates.guest_rows import seats_left as seats_left_of
-from conference.delegates.models import Delegate, GuestImport
+from conference.delegates.models import GuestImport
 from conference.delegates.rules import BIRTH_YEAR_MAX, BIRTH_YEAR_MIN
-from conference.delegates.services import delegate_counts, seat_delegate
+from conference.delegates.services import delegate_counts, existing_guest_keys, seat_delegate
 from conference.extensions import db
 
 
@@ -81,15 +80,9 @@ def template_bytes(conference: Conference) -> bytes:
     ))
 
 
-def _existing_guests(conference_id: int) -> set[tuple[str, str]]:
-    return {guest_key(name, workplace) for name, workplace in db.session.execute(
-        select(Delegate.full_name, Delegate.workplace).where(Delegate.conference_id == conference_id,
-                                                             Delegate.category == "guest"))}
-
-
 def check_rows(conference: Conference, results: list[RowResult]) -> list[RowResult]:
     """Add the problems that need the database (guests already there, seats left) to parsed rows."""
-    check_against_guests(results, _existing_guests(conference.id), guest_seats_left(conference))
+    check_against_guests(results, existing_guest_keys(conference.id), guest_seats_left(conference))
     return results
 
 

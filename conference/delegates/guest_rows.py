@@ -104,6 +104,11 @@ def parse_rows(table: Table) -> list[RowResult]:
     return results
 
 
+#: A guest already on the list (same name and organisation, `guest_key`): the import's row problem and the guest
+#: form's refusal.
+DUPLICATE_GUEST = N_("Trùng với đại biểu khách mời đã có (cùng họ tên, cơ quan).")
+
+
 def check_against_guests(results: list[RowResult], existing: set[tuple[str, str]], seats_left: int) -> None:
     """Add the problems that need the list: a guest already there (same name and organisation) and rows past the
     seats left (counted in file order: the first `seats_left` new guests fit).
@@ -115,7 +120,7 @@ def check_against_guests(results: list[RowResult], existing: set[tuple[str, str]
     taken = 0
     for row in results:
         if row.data["full_name"] and guest_key(row.data["full_name"], row.data["workplace"]) in existing:
-            row.problems.append(Message(N_("Trùng với đại biểu khách mời đã có (cùng họ tên, cơ quan).")))
+            row.problems.append(Message(DUPLICATE_GUEST))
             continue
         if taken >= seats_left:
             row.problems.append(Message(N_("Vượt số chỗ khách mời còn lại (còn %(left)s chỗ)."), left=seats_left))

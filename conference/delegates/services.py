@@ -11,6 +11,7 @@ from conference.core.errors import N_, Message, RuleViolation
 from conference.core.shortcode import new_short_code
 from conference.core.text import clean_text
 from conference.db import lock
+from conference.delegates.guest_rows import DUPLICATE_GUEST, guest_key
 from conference.delegates.models import Delegate
 from conference.delegates.rules import PRESIDIUM_GROUPS, ensure_presidium_person
 from conference.extensions import db
@@ -78,6 +79,13 @@ def _lock_conference(conference_id: int):
     return select(Conference.id).where(Conference.id == conference_id)
 
 
+def existing_guest_keys(conference_id: int) -> set[tuple[str, str]]:
+    """The `guest_rows.guest_key` of every guest of the conference (one query)."""
+    return {guest_key(name, workplace) for name, workplace in db.session.execute(
+        select(Delegate.full_name, Delegate.workplace).where(Delegate.conference_id == conference_id,
+                                                             Delegate.category == "guest"))}
+
+
 def add_guest(conference_id: int, data: dict) -> Delegate:
     """Seat a guest (đại biểu khách mời) within the guest seats and the cap.
 
@@ -85,9 +93,12 @@ def add_guest(conference_id: int, data: dict) -> Delegate:
         data: the fields of `GUEST_FIELDS` (already cleaned by the form).
 
     Raises:
-        RuleViolation: guest seats or the cap are full.
+        RuleViolation: the same guest is already listed (`guest_rows.guest_key`: name and organisation, as people
+            type them); guest seats or the cap are full.
     """
     lock(db.session, _lock_conference(conference_id))
+    if guest_key(data.get("full_name"), data.get("workplace")) in existing_guest_keys(conference_id):
+        raise RuleViolation(DUPLICATE_GUEST)
     conference = db.session.get(Conference, conference_id)
     delegate = seat_delegate(
         conference, category="guest", **{k: clean_text(data.get(k)) for k in GUEST_FIELDS}

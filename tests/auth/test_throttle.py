@@ -101,6 +101,24 @@ def test_a_forwarded_for_header_does_not_give_an_attacker_a_new_address(client, 
     assert attempt(client, "unit1", PASSWORD).status_code == 429
 
 
+def test_behind_the_proxies_named_in_the_settings_each_client_counts_by_its_own_forwarded_address(app):
+    proxied = make_test_app({"SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"], "PROXY_HOPS": 1})
+    with proxied.app_context():
+        make_world()
+        db.session.remove()
+    client = proxied.test_client()
+
+    def through_proxy(username, password, client_address):  # every request comes from the proxy's address
+        return client.post("/login", data={"username": username, "password": password},
+                           environ_base={"REMOTE_ADDR": "127.0.0.1"}, headers={"X-Forwarded-For": client_address})
+
+    for i in range(20):  # one client in the hall guessing: its own address reaches the limit
+        through_proxy(f"guess{i % 4}", "wrong", "192.168.1.66")
+
+    assert through_proxy("unit1", PASSWORD, "192.168.1.66").status_code == 429
+    assert through_proxy("unit1", PASSWORD, "192.168.1.20").status_code == 302  # another desk still logs in
+
+
 def test_a_get_of_the_login_page_is_never_throttled(client, world):
     for _ in range(5):
         attempt(client, "organizer", "wrong")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import time
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
@@ -265,3 +266,23 @@ def test_a_desk_whose_clock_runs_minutes_fast_keeps_the_scans_made_just_before_i
     with app.app_context():
         record = db.session.execute(select(CheckIn)).scalar_one()
         assert record.delegate_id == ids[0] and record.checked_in_at <= datetime.now(UTC).replace(tzinfo=None)
+
+
+def test_a_desk_clock_hours_fast_on_the_day_itself_is_told_it_runs_fast_not_given_todays_date(
+        app, client, auth, three):  # noqa: F811
+    cid, codes, _ids = three
+    auth.login("checkin")
+    name_desk(client, "Bàn 2")
+    now = datetime.now(UTC)
+    ahead = now + timedelta(minutes=30)  # past the skew: refused
+
+    body = client.post("/api/checkin/sync", json={"conference_id": cid, "scans": [
+        {"code": codes[0], "nonce": "fast", "scanned_at": ahead.isoformat()}]}).get_json()
+
+    [refused] = body["results"]
+    assert refused["result"] == "out_of_window"
+    vietnam = ZoneInfo("Asia/Ho_Chi_Minh")
+    if ahead.astimezone(vietnam).date() == now.astimezone(vietnam).date():
+        assert "chạy nhanh hơn giờ máy chủ" in refused["message"] and "ghi ngày" not in refused["message"]
+    else:  # the half hour crossed midnight in Vietnam: the clock's date is tomorrow's, and says so
+        assert ahead.astimezone(vietnam).strftime("%d/%m/%Y") in refused["message"]

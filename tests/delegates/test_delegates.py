@@ -36,6 +36,27 @@ def test_guests_stop_at_the_guest_seats(ctx):
     assert seated(world.conference_id) == 3
 
 
+def test_the_guest_form_refuses_a_guest_already_listed_however_the_name_is_typed(app, client, auth):
+    with app.app_context():
+        world = make_world()
+        add_guest(world.conference_id, {**guest("Nguyễn Thị Hòa"), "workplace": "Huyện ủy Vĩnh Thuận"})
+        db.session.commit()
+    auth.login("organizer")
+    url = f"/conferences/{world.conference_id}/guests/new"
+    typed = {"full_name": "nguyễn  thị\u00a0hoà", "position": "Bí thư", "gender": "female",
+             "workplace": "HUYỆN ỦY VĨNH THUẬN"}
+
+    page = client.post(url, data=typed).get_data(as_text=True)
+
+    assert "Trùng với đại biểu khách mời đã có (cùng họ tên, cơ quan)." in page
+    assert 'value="nguyễn' in page  # the form as typed, to correct
+    other = client.post(url, data={**typed, "workplace": "UBND huyện Vĩnh Thuận"}, follow_redirects=True)
+    assert "Đã thêm đại biểu khách mời" in other.get_data(as_text=True)  # same name, another organisation
+    with app.app_context():
+        assert db.session.execute(select(func.count()).select_from(Delegate).where(
+            Delegate.category == "guest")).scalar_one() == 2
+
+
 def test_approval_stops_at_the_exemplar_seats_so_the_cap_holds(ctx):
     world = make_world(units=1, quotas=(3,), cap=3, exemplar_share_pct=67)  # 2 exemplar seats, 1 guest seat
     ids = [submit_nomination(world.conference_id, world.unit_ids[0], nomination_data(f"Đại biểu {i}"), Actor(None),
