@@ -122,7 +122,9 @@ def register_transactions(app: Flask) -> None:
     A writing request (any method but GET, HEAD, OPTIONS) begins its SQLite transaction IMMEDIATE, so it holds
     the write lock before it reads anything it counts (`conference.db.lock`); a view marked
     `conference.db.begins_deferred` takes the lock itself, with `lock()`, before it writes. The request commits once, when
-    the view answered below 400; an error status or an uncaught exception rolls everything back. Registered
+    the view answered below 400; an error status or an uncaught exception rolls everything back. A commit that fails
+    also drops the messages the view flashed (they announced what was not saved), so the error page shows only the
+    error. Registered
     first: its before_request runs before any other touches the database, its after_request runs last.
     """
     from flask import g
@@ -139,7 +141,11 @@ def register_transactions(app: Flask) -> None:
     @app.after_request
     def commit_or_roll_back(response):
         if response.status_code < 400:
-            db.session.commit()  # a failing commit becomes a 500, whose after_request rolls back
+            try:
+                db.session.commit()  # a failing commit becomes a 500, whose after_request rolls back
+            except Exception:
+                session.pop("_flashes", None)  # the error page must not say "Đã lưu": nothing was saved
+                raise
         else:
             db.session.rollback()
         return response

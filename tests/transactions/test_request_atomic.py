@@ -158,6 +158,29 @@ def test_a_bulk_approval_refused_at_its_last_nomination_approves_none(app, clien
     assert committed(app, select(func.count()).select_from(Nomination).where(Nomination.status == "approved")) == 0
 
 
+def test_a_commit_that_fails_drops_the_messages_the_view_flashed(probes, client, monkeypatch):
+    from flask import flash
+
+    @probes.post("/probe/save-and-say-so")
+    def save_and_say_so():
+        _add("Lưu không thành")
+        flash("Đã lưu hồ sơ mẫu.", "success")
+        return "ok"
+
+    def commit_fails():
+        raise RuntimeError("disk full")
+
+    probes.config["PROPAGATE_EXCEPTIONS"] = False
+    with monkeypatch.context() as patched:
+        patched.setattr(db.session, "commit", commit_fails)
+        error_page = client.post("/probe/save-and-say-so")
+
+    assert error_page.status_code == 500
+    assert "Đã lưu hồ sơ mẫu." not in error_page.get_data(as_text=True)  # the error page says only the error
+    assert organizations(probes, "Lưu không thành") == 0
+    assert "Đã lưu hồ sơ mẫu." not in client.get("/login").get_data(as_text=True)
+
+
 @BOTH
 def test_a_service_that_fails_after_its_write_leaves_nothing(app, client, auth, monkeypatch):
     with app.app_context():
