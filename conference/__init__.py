@@ -179,6 +179,7 @@ def register_blueprints(app: Flask) -> None:
     from conference.invitations.views import bp as invitations_bp
     from conference.nominations.labels import status_label
     from conference.nominations.views import bp as nominations_bp
+    from conference.organizations.labels import level_label
     from conference.quotas.views import bp as quotas_bp
     from conference.seating.views import bp as seating_bp
     from conference.units.views import bp as units_bp
@@ -196,6 +197,7 @@ def register_blueprints(app: Flask) -> None:
     app.jinja_env.globals["word"] = word  # the vocabulary's words: `{{ word("category", "guest") }}`
     app.jinja_env.globals["letterhead_of"] = letterhead_of  # the documents' header: `letterhead_of(conference)`
     app.jinja_env.filters["translated"] = translated  # messages services return: `{{ problem|translated }}`
+    app.jinja_env.filters["level_label"] = level_label  # a level code in the page's language (data: levels.json)
 
 
 def register_errorhandlers(app: Flask) -> None:

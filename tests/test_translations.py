@@ -19,6 +19,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 from flask_babel import force_locale, gettext
 
+from conference.auditlog.labels import value_text
 from conference.core.clock import local_today
 from conference.core.errors import N_, Message, RuleViolation
 from conference.delegates.services import CATEGORY_LABELS, add_guest
@@ -177,3 +178,70 @@ def test_labels_that_services_hand_to_pages_are_messages_shown_in_the_page_langu
         assert translated(FIELDS_BY_KEY["name"].label) == "Full name"
         assert {translated(s.label) for s in shares} == {
             "Direct production worker", "Female workers", "Ethnic minority workers"}
+
+
+#: The glossary's key terms (/work/shared/GLOSSARY.md, README "Glossary"): (Vietnamese words in a message id, as a
+#: regular expression; the English word its translation must hold). One English term per Vietnamese term.
+GLOSSARY_TERMS = [
+    ("Ban Tổ chức", "organizer"),
+    ("Đoàn Chủ tịch", "presidium"),
+    ("điển hình tiên tiến", "exemplar"),
+    ("đại biểu khách mời", "guest"),
+    ("bàn đón tiếp", "check-in desk"),
+    (r"(?<!dẫn )chương trình", "agenda"),  # "kịch bản dẫn chương trình" is the MC's script
+    ("kịch bản dẫn chương trình", "MC's script"),
+    (r"(?<!\[)giới thiệu đại biểu", "delegate introduction"),  # "[Giới thiệu đại biểu]": the MC script's field
+    (r"cấp trên(?! trực tiếp cơ sở)", "upper"),  # "công đoàn cấp trên trực tiếp cơ sở": directly above the grassroots
+    ("khối", "unit block"),
+    ("tóm tắt thành tích", "achievement summary"),
+    ("thành tích tiêu biểu", "achievements"),
+    ("danh sách trích ngang", "delegate summary list"),
+    ("số lượng phân bổ", "quota"),
+    ("phong trào thi đua", "emulation movement"),
+    ("danh hiệu thi đua", "commendation title"),
+    ("hình thức khen thưởng", "forms? of commendation"),
+    ("thẻ đại biểu", "badge"),
+    ("giấy khen", "certificates?(?! of merit)"),  # "Certificate of Merit" is a bằng khen
+    ("giấy mời", "invitation"),
+    ("đợt trao thưởng", "batch"),
+    ("người trao thưởng", "presenter"),
+    ("quyết định khen thưởng", "commendation decision"),
+    ("sơ đồ chỗ ngồi", "seating plan"),
+    ("báo cáo điểm danh", "attendance report"),
+    ("màn hình hội trường", "hall screen"),
+    ("bảng vinh danh", "honour board"),
+]
+#: English words once used beside the glossary's for the same thing: none may come back.
+OTHER_WORDS = ["organizing committee", "organising committee", "programme", "summary of achievements",
+               "host organization"]
+
+
+@pytest.mark.parametrize("vietnamese, english", GLOSSARY_TERMS)
+def test_a_glossary_term_of_a_message_id_has_the_glossary_english_in_its_translation(vietnamese, english):
+    without = [f"{_ids(m)[0]} → {_strings(m)[0]}" for m in _english()
+               if re.search(vietnamese, _ids(m)[0], re.IGNORECASE)
+               and not re.search(english, _strings(m)[0], re.IGNORECASE)]
+    assert without == []
+
+
+def test_the_english_catalog_uses_none_of_the_words_the_glossary_replaced():
+    found = [f"{_ids(m)[0]} → {_strings(m)[0]}" for m in _english() for word in OTHER_WORDS
+             if re.search(rf"\b{word}\b", _strings(m)[0], re.IGNORECASE)]
+    assert found == []
+
+
+@pytest.mark.parametrize("lang, shown", [
+    ("en", "Conference level: District"),
+    ("vi", "Cấp hội nghị: Cấp huyện"),
+])
+def test_the_conference_level_reads_in_the_page_language(app, client, auth, lang, shown):
+    """Levels are data (`levels.json`: `label`, `label_en`): the settings page shows the English one under
+    `?lang=en`, as does the audit log's value of a level."""
+    with app.app_context():
+        world = make_world()  # a district federation's conference
+    auth.login("organizer")
+    page = client.get(f"/conferences/{world.conference_id}/edit?lang={lang}").get_data(as_text=True)
+    assert shown in page
+    with app.test_request_context(f"/?lang={lang}"):
+        assert value_text("level", "commune") == {"en": "Commune, ward or special zone",
+                                                  "vi": "Cấp xã, phường, đặc khu"}[lang]

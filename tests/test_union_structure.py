@@ -63,18 +63,32 @@ def test_place_names_come_from_the_names_as_the_data_file_spells_their_prefixes(
 
 def test_a_level_added_to_the_data_file_is_known_without_touching_code(tmp_path):
     raw = json.loads(levels.DATA_FILE.read_text(encoding="utf-8"))
-    raw["levels"].append({"code": "hamlet", "name": "Công đoàn ấp", "label": "Cấp ấp", "abbreviation": "CĐ",
+    raw["levels"].append({"code": "hamlet", "name": "Công đoàn ấp", "label": "Cấp ấp", "label_en": "Hamlet",
+                          "abbreviation": "CĐ",
                           "conference_of": "cấp ấp",
                           "tier": "above_grassroots", "parent_level": "province", "hosts_conference": True,
                           "until": None, "bodies": ["Công đoàn"], "units": ["ấp"]})
     path = tmp_path / "levels.json"
     path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
     loaded, prefixes = levels._load(path)
-    assert loaded["hamlet"].label == "Cấp ấp"
+    assert (loaded["hamlet"].label, loaded["hamlet"].label_en) == ("Cấp ấp", "Hamlet")
     assert ("Công đoàn ấp", "ấp") in prefixes
     raw["levels"][-1]["parent_level"] = "nowhere"
     path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(ValueError):
+        levels._load(path)
+
+
+def test_every_level_has_its_english_label_and_the_language_picks_it(tmp_path):
+    assert all(level.label_en.strip() for level in levels.LEVELS.values())
+    assert levels.label_in("commune", "en") == "Commune, ward or special zone"
+    assert levels.label_in("commune", "vi") == levels.label_in("commune", None) == "Cấp xã, phường, đặc khu"
+    assert levels.label_in("hamlet", "en") == "hamlet"  # an unknown code as it is
+    raw = json.loads(levels.DATA_FILE.read_text(encoding="utf-8"))
+    del raw["levels"][0]["label_en"]
+    path = tmp_path / "levels.json"
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ValueError, match="label_en"):
         levels._load(path)
 
 

@@ -22,7 +22,7 @@ from conference.accounts import labels as accounts
 from conference.core.clock import to_local
 from conference.core.vocabulary import lazy_words
 from conference.dossier.columns import FIELDS as LIST_COLUMNS
-from conference.organizations.levels import LEVELS
+from conference.organizations.labels import LAZY_LEVEL_LABELS
 
 #: Shown for a missing value (None, an empty text or list).
 EMPTY = "—"
@@ -261,7 +261,7 @@ VALUE_LABELS = {
     "invitation_answer": lazy_words("invitation_answer"),
     "entry_status": lazy_words("entry_status"),  # honouring entries
     "result": lazy_words("scan_result"),  # a desk's scan refused at sync
-    "level": {code: level.label for code, level in LEVELS.items()},  # data: conference.organizations.levels
+    "level": LAZY_LEVEL_LABELS,  # data: conference.organizations.levels, English from its label_en
 }
 #: Keys whose values are ISO dates, shown dd/mm/yyyy as elsewhere in the app.
 DATE_KEYS = frozenset({"signed_on", "birth_date", "deadline", "held_on", "nomination_deadline", "dossier_deadline"})

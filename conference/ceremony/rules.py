@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from conference.core.collation import unit_then_name_key, vietnamese_key
 from conference.core.errors import N_, RuleViolation
-from conference.core.excerpt import excerpt, one_line, sentences
+from conference.core.excerpt import cut_at_word, excerpt, one_line, sentences
 from conference.core.text import fold
 from conference.core.vocabulary import ENTRY_STATUS
 
@@ -154,8 +154,9 @@ def citation(summary: str | None, achievements: str | None) -> str:
     one, else the first sentence of the achievements (`conference.core.excerpt.sentences`); at most `CITATION_MAX`
     characters: whole sentences when they fill at least half of that, else cut at a word with "…" (the rule of a
     certificate's citation too, `conference.core.excerpt.excerpt`); "" when neither is recorded."""
-    text = summary if one_line(summary) else next(iter(sentences(achievements)), "")
-    return excerpt(text, CITATION_MAX, fill=CITATION_MAX // 2)
+    if one_line(summary):
+        return excerpt(summary, CITATION_MAX, fill=CITATION_MAX // 2)
+    return cut_at_word(next(iter(sentences(achievements)), ""), CITATION_MAX)  # one sentence: whole, or cut
 
 
 # The MC's script

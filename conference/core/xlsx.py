@@ -11,12 +11,16 @@ issuing body top left (the upper-level body above, the issuer in bold, a short r
 top right (CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc, with its rule), the number
 and symbol, the place and date line in italics, the title in bold capitals, the table (header rows
 repeated on every printed page, page numbers in the footer), a totals row, then "Nơi nhận" bottom left and
-the signature block bottom right. A4 landscape, Times New Roman, columns fitted to the page width.
+the signature block bottom right. A4 landscape, Times New Roman, columns fitted to the page width. The writer
+breaks the pages itself (`_page_breaks`, from the row heights it sets): the last rows of the table, its totals,
+the summary and the signature block always print on one page, so no page shows the repeated table header with
+nothing under it, and no signature block is split.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 import shutil
 import tempfile
 import zipfile
@@ -39,7 +43,17 @@ HEADER_MM = 10
 #: Share of a merged text block's width the writer fills when it breaks the block's lines itself (`_lines`).
 BLOCK_FILL = 0.95
 #: A4 landscape, in millimetres: the official sheet's page.
-PAGE_WIDTH_MM = 297
+PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 297, 210
+#: Share of the printable height the writer fills before it breaks the page. The rest (about 7 points) absorbs a
+#: spreadsheet laying rows out a little taller than measured (LibreOffice fits up to ~2 points less than the
+#: page's height), so it never adds a break of its own before the writer's.
+PAGE_FILL = 0.985
+#: Table rows kept on the page of the totals, the summary and the signature block.
+KEEP_ROWS = 2
+#: Most manual page breaks a sheet may hold (Excel's limit, as xlsxwriter applies it).
+MAX_PAGE_BREAKS = 1023
+#: Height in points of a row the writer leaves at the default height (xlsxwriter's 20 pixels).
+DEFAULT_ROW_PT = 15.0
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 A4 = 9
 
@@ -91,7 +105,10 @@ class OfficialDocument:
 
 @dataclass
 class Table:
-    """A plain sheet: one header row, no merged cells, then the rows (any re-iterable)."""
+    """A plain sheet: one header row, no merged cells, then the rows (any re-iterable).
+
+    Numbers stand right in their cells (the spreadsheet's default), and so does the header of a column whose first
+    row holds a number (an int or a float)."""
 
     name: str
     headers: list[str]
@@ -168,8 +185,15 @@ class _Formats:
         self.recipients = add({**base, "font_size": RECIPIENTS_PT})
         self.sign = add({**base, "bold": True, "align": "center"})
         self.plain_head = add({"bold": True, "text_wrap": True, "valign": "top"})
+        # The header of a number column stands right, over its numbers (right-aligned by the spreadsheet).
+        self.plain_head_number = add({"bold": True, "text_wrap": True, "valign": "top", "align": "right"})
         self.plain_cell = add({"text_wrap": True, "valign": "top"})
         self.plain_text = add({"quote_prefix": True, "text_wrap": True, "valign": "top"})
+
+
+def _is_number(value) -> bool:
+    """True for a value the writer writes as a number (an int or a float, not a bool)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _write_value(ws, row: int, col: int, value, fmt_text, fmt_num, fmt_formula_like) -> None:
@@ -178,7 +202,7 @@ def _write_value(ws, row: int, col: int, value, fmt_text, fmt_num, fmt_formula_l
         if fmt_text is None:
             return
         ws.write_blank(row, col, None, fmt_text)
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+    elif _is_number(value):
         ws.write_number(row, col, value, fmt_num)
     else:
         text = str(value)
@@ -256,6 +280,12 @@ def _write_document(book, fmts: _Formats, doc: OfficialDocument) -> None:
     # The page number at the top centre from the second page on (the first page's header is left empty by
     # `_first_page_without_header` after the workbook is written: xlsxwriter cannot say it).
     ws.set_header(f'&C&"{FONT},Regular"&{TEXT_PT}&P', {"margin": _inches(HEADER_MM)})
+    heights: dict[int, float] = {}  # row → height in points of every row given one (for `_page_breaks`)
+
+    def set_height(row: int, height: float) -> None:
+        ws.set_row(row, height)
+        heights[row] = 0.75 * int(height * 4 / 3 + 0.5)  # as the file holds it: xlsxwriter rounds to whole pixels
+
     widths = _page_widths(doc.columns, doc.totals)
     points = [textfit.column_points(w) for w in widths]
     centered = [c.centered for c in doc.columns]
@@ -279,7 +309,7 @@ def _write_document(book, fmts: _Formats, doc: OfficialDocument) -> None:
         (left_text, left_fmt, left_size, left_bold), (right_text, right_fmt, right_size, right_bold) = left, right
         left_text = _lines(left_text, left_points, left_size, left_bold)
         right_text = _lines(right_text, right_points, right_size, right_bold, italic)
-        ws.set_row(row, max(textfit.lines_height(left_text.count("\n") + 1, left_size),
+        set_height(row, max(textfit.lines_height(left_text.count("\n") + 1, left_size),
                             textfit.lines_height(right_text.count("\n") + 1, right_size)))
         _span(ws, row, 0, split, left_text, left_fmt)
         _span(ws, row, split + 1, last, right_text, right_fmt)
@@ -292,7 +322,7 @@ def _write_document(book, fmts: _Formats, doc: OfficialDocument) -> None:
               ("Độc lập - Tự do - Hạnh phúc", fmts.motto, TEXT_PT, True))
     row += 1
     # The short rules under the issuer (about a third of its line) and under the motto (its full length).
-    ws.set_row(row, 9)
+    set_height(row, 9)
     _span(ws, row, 0, split, "\u2500" * max(6, int(left_points / 5.5 * 0.3)), fmts.rule)
     _span(ws, row, split + 1, last, "\u2500" * 28, fmts.rule)
     row += 1
@@ -300,19 +330,19 @@ def _write_document(book, fmts: _Formats, doc: OfficialDocument) -> None:
               italic=True)
     row += 2
     title = _lines(doc.title.upper(), total_points, TITLE_PT, True)
-    ws.set_row(row, textfit.lines_height(title.count("\n") + 1, TITLE_PT))
+    set_height(row, textfit.lines_height(title.count("\n") + 1, TITLE_PT))
     _span(ws, row, 0, last, title, fmts.title)
     row += 1
     for line in doc.subtitle_lines:
         line = _lines(line, total_points, TEXT_PT, True)
-        ws.set_row(row, textfit.lines_height(line.count("\n") + 1, TEXT_PT))
+        set_height(row, textfit.lines_height(line.count("\n") + 1, TEXT_PT))
         _span(ws, row, 0, last, line, fmts.subtitle)
         row += 1
     row += 1
 
     header_top = row
     two_levels = any(c.group for c in doc.columns)
-    ws.set_row(row, max(_text_height(c.header, p, CELL_PT, True)
+    set_height(row, max(_text_height(c.header, p, CELL_PT, True)
                         for c, p in zip(doc.columns, points) if not c.group))
     if two_levels:
         col = 0
@@ -328,7 +358,7 @@ def _write_document(book, fmts: _Formats, doc: OfficialDocument) -> None:
                 ws.write_string(row, col, doc.columns[col].header, fmts.head_top)
                 col += 1
         row += 1
-        ws.set_row(row, max(_text_height(c.header, p, CELL_PT, True)
+        set_height(row, max(_text_height(c.header, p, CELL_PT, True)
                             for c, p in zip(doc.columns, points) if c.group))
         for col, column in enumerate(doc.columns):
             if column.group:
@@ -339,27 +369,30 @@ def _write_document(book, fmts: _Formats, doc: OfficialDocument) -> None:
         for col, column in enumerate(doc.columns):
             ws.write_string(row, col, column.header, fmts.head)
     ws.repeat_rows(header_top, row)
+    titles = range(header_top, row + 1)
     row += 1
 
+    first_row = row
     for values in doc.rows:
         values, height = _fit_row(values, points)
-        ws.set_row(row, height)
+        set_height(row, height)
         for col, value in enumerate(values):
             if centered[col]:
                 _write_value(ws, row, col, value, fmts.num, fmts.num, fmts.num_text)
             else:
                 _write_value(ws, row, col, value, fmts.cell, fmts.num, fmts.cell_text)
         row += 1
+    keep_from = max(first_row, row - KEEP_ROWS)
     if doc.totals is not None:
         totals, height = _fit_row(doc.totals, points, bold=True)
-        ws.set_row(row, height)
+        set_height(row, height)
         for col, value in enumerate(totals):
             _write_value(ws, row, col, value, fmts.total_label, fmts.total, fmts.total_label)
         row += 1
     for sentence in doc.summary:
         row += 1
         sentence = _lines(sentence, total_points, TEXT_PT, italic=True)
-        ws.set_row(row, textfit.lines_height(sentence.count("\n") + 1, TEXT_PT))
+        set_height(row, textfit.lines_height(sentence.count("\n") + 1, TEXT_PT))
         _span(ws, row, 0, last, sentence, fmts.summary)
     row += 2
 
@@ -368,14 +401,47 @@ def _write_document(book, fmts: _Formats, doc: OfficialDocument) -> None:
     sign_lines.append((doc.signer_name, fmts.sign))
     left_lines = [("Nơi nhận:", fmts.recipients_head)] + [(text, fmts.recipients) for text in doc.recipients]
     for index in range(max(len(sign_lines), len(left_lines))):
+        written = False
         if index < len(left_lines):
             text, fmt = left_lines[index]
             _span(ws, row, 0, split, text, fmt)
+            written = True
         if index < len(sign_lines) and sign_lines[index][1] is not None:
             text, fmt = sign_lines[index]
             _span(ws, row, split + 1, last, text, fmt)
-        ws.set_row(row, textfit.lines_height(1, TEXT_PT))
+            written = True
+        # The empty rows left for the signature keep the default height: constant-memory mode drops a row
+        # without cells, and its height with it.
+        if written:
+            set_height(row, textfit.lines_height(1, TEXT_PT))
         row += 1
+    ws.set_h_pagebreaks(_page_breaks([heights.get(r, DEFAULT_ROW_PT) for r in range(row)], titles, keep_from))
+
+
+def _page_breaks(heights: Sequence[float], titles: range, keep_from: int) -> list[int]:
+    """The rows that begin a new printed page of the official sheet (0-based, for `set_h_pagebreaks`).
+
+    `heights`: every row's height in points, top to bottom; `titles`: the table's header rows, printed again at
+    the top of every later page; `keep_from`: the first row that must print on one page with every row after it
+    (the table's last `KEEP_ROWS` rows, its totals, the summary, the signature block). Each page is filled up to
+    `PAGE_FILL` of the printable height of A4 landscape within `MARGIN_MM`; the kept rows begin a page of their
+    own when they do not fit under the rows above (and do fit a page). Every page is broken by the writer, so
+    Excel and LibreOffice print the same pages whatever the small differences in their layout; past
+    `MAX_PAGE_BREAKS` pages the first pages are left to the spreadsheet.
+    """
+    body = (PAGE_HEIGHT_MM - MARGIN_MM["top"] - MARGIN_MM["bottom"]) / 25.4 * 72 * PAGE_FILL
+    title = sum(heights[r] for r in titles)
+    kept = sum(heights[keep_from:])
+    breaks, used, room = [], 0.0, body
+    for row, height in enumerate(heights):
+        too_tall = used + height > room
+        if row == keep_from and used + kept > room and title + kept <= body:
+            too_tall = True
+        if too_tall and used > 0:
+            breaks.append(row)
+            used, room = 0.0, body - title
+        used += height
+    return breaks[-MAX_PAGE_BREAKS:]
 
 
 def _wrapped_height(values: Sequence, widths: Sequence[float], bold: bool = False) -> float | None:
@@ -400,8 +466,12 @@ def _write_table(book, fmts: _Formats, table: Table) -> None:
     ws.set_footer("&C&A - Trang &P")
     for col, width in enumerate(table.widths):
         ws.set_column(col, col, width)
+    rows = iter(table.rows)
+    first = next(rows, None)
+    numbers = [_is_number(value) for value in first] if first is not None else []
     for col, header in enumerate(table.headers):
-        ws.write_string(0, col, header, fmts.plain_head)
+        number = col < len(numbers) and numbers[col]
+        ws.write_string(0, col, header, fmts.plain_head_number if number else fmts.plain_head)
     if height := _wrapped_height(table.headers, table.widths, bold=True):
         ws.set_row(0, height)
     ws.freeze_panes(1, 0)
@@ -409,7 +479,7 @@ def _write_table(book, fmts: _Formats, table: Table) -> None:
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(0)
     row = 1
-    for values in table.rows:
+    for values in itertools.chain([first] if first is not None else [], rows):
         if height := _wrapped_height(values, table.widths):
             ws.set_row(row, height)
         for col, value in enumerate(values):

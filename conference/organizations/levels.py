@@ -25,7 +25,8 @@ class Level:
     """One level of the union (one entry of `data/levels.json`).
 
     `name`: what bodies of this level are ("Công đoàn xã, phường, đặc khu"); `label`: the conference level as pages
-    and the audit log show it ("Cấp xã, phường, đặc khu"); `abbreviation`: the issuing body's short form in a
+    and the audit log show it ("Cấp xã, phường, đặc khu"); `label_en`: the same in the English interface ("Commune,
+    ward or special zone"; documents stay Vietnamese); `abbreviation`: the issuing body's short form in a
     document's symbol ("LĐLĐ" in "DS-LĐLĐ", Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.4); `conference_of`: the words after "Hội nghị" for a
     conference of this level ("cấp tỉnh" → "Hội nghị cấp tỉnh"); `parent_level`: the usual level above (a code);
     `until`: the last day the level existed (None: it exists); `prefixes`: name prefixes that come before a place
@@ -35,6 +36,7 @@ class Level:
     code: str
     name: str
     label: str
+    label_en: str
     abbreviation: str
     conference_of: str
     tier: str
@@ -49,7 +51,7 @@ class Level:
 
 
 def _load(path: Path) -> tuple[dict[str, Level], tuple[tuple[str, str | None], ...]]:
-    """Read and check the file: known tiers, unique codes, parent levels that exist.
+    """Read and check the file: known tiers, unique codes, parent levels that exist, an English label for each.
 
     Raises:
         ValueError: the file breaks one of these.
@@ -59,9 +61,11 @@ def _load(path: Path) -> tuple[dict[str, Level], tuple[tuple[str, str | None], .
     for entry in raw["levels"]:
         if entry["code"] in levels or entry["tier"] not in TIERS:
             raise ValueError(f"levels.json: repeated code or unknown tier in {entry['code']!r}")
+        if not str(entry.get("label_en") or "").strip():
+            raise ValueError(f"levels.json: {entry['code']!r} has no English label (label_en)")
         prefixes = tuple((f"{body} {unit}", unit) for body in entry["bodies"] for unit in entry["units"])
         levels[entry["code"]] = Level(
-            code=entry["code"], name=entry["name"], label=entry["label"], abbreviation=entry["abbreviation"],
+            code=entry["code"], name=entry["name"], label=entry["label"], label_en=entry["label_en"], abbreviation=entry["abbreviation"],
             conference_of=entry["conference_of"],
             tier=entry["tier"], parent_level=entry["parent_level"], hosts_conference=bool(entry["hosts_conference"]),
             until=date.fromisoformat(entry["until"]) if entry["until"] else None, prefixes=prefixes)
@@ -94,6 +98,16 @@ def label_of(code: str | None) -> str:
     """The conference-level words of a code ("province" → "Cấp tỉnh"); an unknown code as it is."""
     found = level(code)
     return found.label if found else (code or "")
+
+
+def label_in(code: str | None, language: str | None) -> str:
+    """The conference-level words of a code in a UI language: English for "en" ("commune" → "Commune, ward or
+    special zone"), Vietnamese for any other language or None ("Cấp xã, phường, đặc khu"); an unknown code as it
+    is. Pure: the caller (a view, a template filter) gives the language of the request."""
+    found = level(code)
+    if found is None:
+        return code or ""
+    return found.label_en if language == "en" else found.label
 
 
 def is_above(upper: str | None, lower: str | None) -> bool:

@@ -243,6 +243,8 @@ def test_the_attendance_report_lists_every_delegate_once_with_time_desk_and_tota
     kinds = list(book["Theo loại đại biểu"].iter_rows(values_only=True))
     assert kinds[1:] == [("Đoàn Chủ tịch", 2, 0, 2), ("Đại biểu điển hình tiên tiến", 5, 1, 4),
                          ("Đại biểu khách mời", 1, 1, 0), ("Tổng cộng", 8, 2, 6)]
+    for name in ("Theo đơn vị", "Theo loại đại biểu"):  # the counts' headers stand right, over their numbers
+        assert [c.alignment.horizontal for c in book[name][1]] == [None, "right", "right", "right"]
 
 
 def test_the_absentees_page_lists_who_is_missing_for_the_mc(day, client, auth):  # no ctx: each request its locale

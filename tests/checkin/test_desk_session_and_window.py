@@ -286,3 +286,16 @@ def test_a_desk_clock_hours_fast_on_the_day_itself_is_told_it_runs_fast_not_give
         assert "chạy nhanh hơn giờ máy chủ" in refused["message"] and "ghi ngày" not in refused["message"]
     else:  # the half hour crossed midnight in Vietnam: the clock's date is tomorrow's, and says so
         assert ahead.astimezone(vietnam).strftime("%d/%m/%Y") in refused["message"]
+
+
+def test_arrivals_all_outside_the_conference_day_are_said_so_not_that_nobody_came(app, client, auth, ctx, three):  # noqa: F811
+    cid, _codes, ids = three  # the conference is on 10/04/2025
+    db.session.add(CheckIn(conference_id=cid, delegate_id=ids[0], checked_in_at=datetime(2025, 4, 12, 1, 0),
+                           desk="Bàn 1"))
+    db.session.commit()
+    auth.login("organizer")
+
+    page = client.get(f"/conferences/{cid}/board?fragment=1").get_data(as_text=True)
+
+    assert "Không có lượt đến nào trong ngày hội nghị (10/04/2025)" in page
+    assert "Chưa có đại biểu nào đến." not in page
