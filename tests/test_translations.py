@@ -180,7 +180,7 @@ def test_labels_that_services_hand_to_pages_are_messages_shown_in_the_page_langu
             "Direct production worker", "Female workers", "Ethnic minority workers"}
 
 
-#: The glossary's key terms (/work/shared/GLOSSARY.md, README "Glossary"): (Vietnamese words in a message id, as a
+#: The glossary's key terms (the team's GLOSSARY.md): (Vietnamese words in a message id, as a
 #: regular expression; the English word its translation must hold). One English term per Vietnamese term.
 GLOSSARY_TERMS = [
     ("Ban Tổ chức", "organizer"),
