@@ -148,3 +148,21 @@ def test_a_filled_template_imports_every_guest_or_none_within_the_guest_seats(ct
     assert db.session.execute(select(func.count()).select_from(AuditEntry).where(
         AuditEntry.action == "import", AuditEntry.entity == "delegate")).scalar_one() == 2
     assert guest_import.pending_import(world.conference_id, world.organizer_id) is None
+
+
+def test_both_import_pages_share_one_layout_with_its_progress_bar_and_phone_cards(app, client, auth):
+    with app.app_context():
+        world = make_world(cap=10)
+        template = guest_import.template_bytes(db.session.get(Conference, world.conference_id))
+    auth.login("organizer")
+    url = f"/conferences/{world.conference_id}/guests/import"
+    page = client.post(url, data={"file": (io.BytesIO(fill(template, [guest_row("Khách Một")])), "khach.xlsx")},
+                       content_type="multipart/form-data", follow_redirects=True).get_data(as_text=True)
+
+    assert "Cả 1 dòng đều hợp lệ." in page and "Nhập 1 khách mời" in page
+    assert f'action="/conferences/{world.conference_id}/guests/import/confirm"' in page
+    for script in ("js/upload-progress.js", "js/table-stack.js"):  # the progress bar and the 390 px cards
+        assert script in page
+    auth.login("unit")
+    unit_page = client.get(f"/conferences/{world.conference_id}/nominations/import").get_data(as_text=True)
+    assert "js/upload-progress.js" in unit_page and 'id="upload-form"' in unit_page
