@@ -29,6 +29,7 @@ from conference.delegates.services import add_guest
 from conference.dossier.queries import delegate_records
 from conference.extensions import db
 from tests.factories import make_world
+from tests.nominations.helpers import fill_template
 
 
 def guest_row(name: str, **overrides) -> list:
@@ -96,15 +97,8 @@ def test_a_guest_shows_the_organisation_in_the_unit_column_and_an_exemplar_the_u
 
 
 def fill(template: bytes, rows: list[list]) -> bytes:
-    workbook = load_workbook(io.BytesIO(template))
-    sheet = workbook[DATA_SHEET]
-    assert [c.value for c in sheet[1]][: len(HEADERS)] == list(HEADERS)
-    for r, row in enumerate(rows, start=2):
-        for c, value in enumerate(row, start=1):
-            sheet.cell(r, c, value)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    """The guest template's data sheet filled as a clerk would."""
+    return fill_template(template, rows, data_sheet=DATA_SHEET, headers=HEADERS)
 
 
 def guests_of(conference_id: int) -> int:

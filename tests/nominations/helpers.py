@@ -21,11 +21,13 @@ def person_row(name: str, year=1985, unit: str | None = None, **overrides) -> li
     return [row[column.key] for column in COLUMNS]
 
 
-def fill_template(template: bytes, rows: list[list]) -> bytes:
-    """Fill the downloaded template's data sheet as a clerk would (openpyxl, as LibreOffice saves it)."""
+def fill_template(template: bytes, rows: list[list], *, data_sheet: str = DATA_SHEET,
+                  headers: tuple[str, ...] = HEADERS) -> bytes:
+    """Fill the downloaded template's data sheet as a clerk would (openpyxl, as LibreOffice saves it); the
+    nomination template unless another template's `data_sheet` and `headers` are given."""
     workbook = load_workbook(io.BytesIO(template))
-    sheet = workbook[DATA_SHEET]
-    assert [c.value for c in sheet[1]][: len(HEADERS)] == list(HEADERS)
+    sheet = workbook[data_sheet]
+    assert [c.value for c in sheet[1]][: len(headers)] == list(headers)
     for r, row in enumerate(rows, start=2):
         for c, value in enumerate(row, start=1):
             sheet.cell(r, c, value)
