@@ -57,6 +57,7 @@ def test_seat_everyone_move_two_by_hand_on_a_phone_and_print_the_plan(live_serve
     phone.get_by_role("button", name="Xếp vào ghế").click()
     expect(phone.locator(".alert-success")).to_have_text(
         f"Đã đổi chỗ: {second} ngồi ghế B-12-10, {first} ngồi ghế A-01-02.")
+    phone.wait_for_load_state("load")  # measured once the page's stylesheets apply (the text can come first)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     shot(phone, "seating-move-phone")
 
